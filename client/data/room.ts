@@ -1,0 +1,138 @@
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import { WebsocketProvider } from 'y-websocket';
+import { CloseCode, MessageType } from '../../sync/protocol.js';
+import { db } from './db.js';
+
+/** Local writes come from here; the tag keeps them from being stored twice. */
+const FROM_DISK = Symbol('disk');
+const COMPACT_AFTER = 40;
+
+export type RoomStatus = 'offline' | 'connecting' | 'online';
+
+/**
+ * One synced room on the phone: a Yjs doc loaded from IndexedDB (Dexie) before the
+ * network, kept there on every change, and carried by y-websocket when there is signal.
+ * `pending` is true while some local change is not yet covered by the server's `stored`
+ * receipt (DESIGN §4): that, not "sent", is what the UI calls saved on the server.
+ */
+export class SyncedRoom extends EventTarget {
+  doc = new Y.Doc();
+  status: RoomStatus = 'offline';
+  /** true once the first exchange with the server has completed in this session */
+  synced = false;
+  private stored = new Map<number, number>();
+  private provider: WebsocketProvider | null = null;
+  private writes: Promise<unknown> = Promise.resolve();
+  private destroyed = false;
+
+  constructor(readonly name: string) {
+    super();
+  }
+
+  /** Loads the phone's copy, then connects. Resolves once the local copy is readable. */
+  async open(): Promise<void> {
+    await this.loadLocal();
+    this.connect();
+  }
+
+  private async loadLocal(): Promise<void> {
+    const rows = await db.updates.where('room').equals(this.name).toArray();
+    const meta = await db.meta.get(this.name);
+    Y.transact(this.doc, () => rows.forEach((r) => Y.applyUpdate(this.doc, r.data, FROM_DISK)), FROM_DISK);
+    if (meta) this.stored = Y.decodeStateVector(meta.stored);
+    if (rows.length > COMPACT_AFTER) await this.compact(rows.map((r) => r.id!));
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === FROM_DISK) return;
+      this.writes = this.writes.then(() => db.updates.add({ room: this.name, data: update }));
+      this.changed();
+    });
+  }
+
+  private async compact(ids: number[]): Promise<void> {
+    const merged = Y.encodeStateAsUpdate(this.doc);
+    await db.transaction('rw', db.updates, async () => {
+      await db.updates.bulkDelete(ids);
+      await db.updates.add({ room: this.name, data: merged });
+    });
+  }
+
+  /** Resolves when every change so far is in IndexedDB: a reload or crash loses nothing. */
+  persisted(): Promise<void> {
+    return this.writes.then(() => undefined);
+  }
+
+  private connect(): void {
+    const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    const provider = new WebsocketProvider(`${proto}//${location.host}/sync`, this.name, this.doc, {
+      connect: false,
+      disableBc: true,
+      maxBackoffTime: 5000,
+    });
+    // Residents send no presence (DESIGN §4); staff rooms set theirs explicitly.
+    provider.awareness.setLocalState(null);
+    provider.messageHandlers[MessageType.stored] = (_encoder, decoder) => {
+      const sv = decoding.readVarUint8Array(decoder);
+      this.stored = Y.decodeStateVector(sv);
+      void db.meta.put({ room: this.name, stored: sv });
+      this.changed();
+    };
+    provider.on('status', ({ status }) => {
+      this.status = status === 'connected' ? 'online' : status === 'connecting' ? 'connecting' : 'offline';
+      this.changed();
+    });
+    provider.on('sync', (synced: boolean) => {
+      if (synced && !this.synced) {
+        this.synced = true;
+        this.changed();
+      }
+    });
+    provider.on('closed', ({ code }) => void this.onFinalClose(code));
+    this.provider = provider;
+    provider.connect();
+  }
+
+  private async onFinalClose(code: number): Promise<void> {
+    if (this.destroyed) return;
+    if (code === CloseCode.unauthorized) {
+      this.dispatchEvent(new Event('unauthorized'));
+      return;
+    }
+    if (code === CloseCode.forbidden) {
+      // The server refused our copy: drop it and take the server's (DESIGN §4).
+      this.provider?.destroy();
+      await db.transaction('rw', db.updates, db.meta, async () => {
+        await db.updates.where('room').equals(this.name).delete();
+        await db.meta.delete(this.name);
+      });
+      this.doc.destroy();
+      this.doc = new Y.Doc();
+      this.stored = new Map();
+      await this.loadLocal();
+      this.connect();
+      this.dispatchEvent(new Event('reset'));
+    }
+  }
+
+  /** True while a change made on this phone is not yet durably stored on the server. */
+  get pending(): boolean {
+    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc))) {
+      if ((this.stored.get(client) ?? 0) < clock) return true;
+    }
+    return false;
+  }
+
+  get awareness() {
+    return this.provider?.awareness ?? null;
+  }
+
+  private changed(): void {
+    this.dispatchEvent(new Event('change'));
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.provider?.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,164 @@
+import { html, css } from 'lit';
+import { SacElement } from '../components/sac-element.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import { getLang, t, type Lang } from '../../shared/i18n/index.js';
+import { ApiFailure } from '../data/api.js';
+import { signIn } from '../data/session.js';
+import { base } from '../styles.js';
+
+@customElement('sac-login')
+export class SacLogin extends SacElement {
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: grid;
+        place-items: center;
+        min-height: 100vh;
+        padding: 16px;
+      }
+      .card {
+        width: min(420px, 100%);
+        padding: 28px 24px;
+      }
+      .logo {
+        display: flex;
+        align-items: center;
+        gap: 12px;
+        margin-bottom: 8px;
+      }
+      .logo img {
+        width: 56px;
+        height: 56px;
+        border-radius: 14px;
+      }
+      h1 {
+        font-size: 1.4rem;
+        margin: 0;
+      }
+      label {
+        display: block;
+        font-weight: 600;
+        margin: 18px 0 6px;
+      }
+      input {
+        width: 100%;
+        font: inherit;
+        padding: 12px;
+        border: 1px solid #8d8893;
+        border-radius: 10px;
+        min-height: 48px;
+      }
+      button.primary {
+        width: 100%;
+        margin-top: 22px;
+        min-height: 52px;
+        font-size: 1.05rem;
+      }
+      .error {
+        margin-top: 16px;
+        padding: 12px;
+        border-radius: 10px;
+        background: #fce8e6;
+        color: var(--red-dark);
+      }
+      .lang {
+        margin-top: 18px;
+        text-align: center;
+      }
+      .lang button {
+        border: none;
+        background: none;
+        color: var(--info);
+        text-decoration: underline;
+      }
+    `,
+  ];
+
+  @property({ type: Boolean }) online = true;
+  @state() private error = '';
+  @state() private busy = false;
+
+  private async submit(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const form = new FormData(e.target as HTMLFormElement);
+    this.busy = true;
+    this.error = '';
+    try {
+      const me = await signIn(String(form.get('username')), String(form.get('password')));
+      this.dispatchEvent(
+        new CustomEvent('signed-in', { detail: me, bubbles: true, composed: true }),
+      );
+    } catch (error) {
+      this.error = messageFor(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  override render() {
+    const other: Lang = getLang() === 'es' ? 'en' : 'es';
+    return html`<main class="card">
+      <div class="logo">
+        <img src="/icons/icon-192.png" alt="" />
+        <div>
+          <h1>${t('login.title')}</h1>
+          <div class="muted">${t('app.name')}</div>
+        </div>
+      </div>
+      <form @submit=${this.submit}>
+        <label for="username">${t('login.username')}</label>
+        <input
+          id="username"
+          name="username"
+          autocomplete="username"
+          required
+          autocapitalize="none"
+        />
+        <label for="password">${t('login.password')}</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          required
+        />
+        <button class="primary" type="submit" ?disabled=${this.busy}>${t('login.submit')}</button>
+      </form>
+      ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : ''}
+      <div class="lang">
+        <button
+          lang=${other}
+          @click=${() =>
+            this.dispatchEvent(
+              new CustomEvent('lang', { detail: other, bubbles: true, composed: true }),
+            )}
+        >
+          ${t(`app.language.${other}`)}
+        </button>
+      </div>
+    </main>`;
+  }
+}
+
+function messageFor(error: unknown): string {
+  if (!(error instanceof ApiFailure)) return t('app.error');
+  switch (error.code) {
+    case 'invalid_credentials':
+      return t('login.invalid_credentials');
+    case 'account_pending':
+      return t('login.account_pending');
+    case 'account_suspended':
+      return t('login.account_suspended');
+    case 'offline':
+      return t('login.offline');
+    default:
+      return error.message || t('app.error');
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sac-login': SacLogin;
+  }
+}

@@ -1,0 +1,14 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../server/config.js';
+import { startServer } from '../../server/server.js';
+
+/** The e2e server: the demo city in a fresh temporary data directory every run. */
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sac-e2e-'));
+const config = loadConfig({ ...process.env, DEMO: '1', DATA_DIR: dataDir, HOST: '127.0.0.1' });
+const running = await startServer(config);
+console.log(`e2e server ${running.url} data=${dataDir}`);
+const stop = () => void running.close().then(() => process.exit(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

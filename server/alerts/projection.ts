@@ -1,0 +1,259 @@
+import * as Y from 'yjs';
+import {
+  alertType,
+  isOpenStatus,
+  ALERT_THRESHOLD,
+  NEAR_HOME_METRES,
+} from '../../shared/catalogue.js';
+import { areaForPoint, distanceMetres, roundLocation } from '../../shared/geo.js';
+import type { AlertStatus, AlertTypeCode, AreaFeature, Fix } from '../../shared/types.js';
+import { OPS_ROOM, areaRoom, unitRoom, userRoom } from '../../sync/rooms.js';
+import type { RecordChange } from '../../sync/policy/index.js';
+import type { AlertRow, Storage, UserRow } from '../storage/storage.js';
+import type { SyncServer } from '../sync/sync-server.js';
+import type { Room } from '../sync/room.js';
+import { SERVER } from '../sync/origin.js';
+import type { Logger } from '../log.js';
+import type { FanOut } from './fan-out.js';
+
+export interface ProjectionDeps {
+  storage: Storage;
+  sync: SyncServer;
+  areas: AreaFeature[];
+  log: Logger;
+  fanOut: FanOut;
+  now?: () => Date;
+}
+
+/**
+ * The server side of an alert's life (DESIGN §4–§6): a resident's new alert is committed to
+ * SQL, receipted in the resident's room, copied to `ops` and, unless silent or over the
+ * resident's threshold, projected to the area. Every later transition is stamped and
+ * carried to each room that holds the alert.
+ */
+export class AlertProjection {
+  constructor(private readonly d: ProjectionDeps) {}
+
+  private now(): string {
+    return (this.d.now?.() ?? new Date()).toISOString();
+  }
+
+  onChanges(room: Room, writer: UserRow, changes: RecordChange[]): void {
+    for (const change of changes) {
+      if (change.collection !== 'alerts') continue;
+      if (room.ref.kind === 'user') {
+        if (change.created) this.received(writer, change);
+        if (typeof change.fields.cancelledAt === 'string') this.cancelled(writer, change.id);
+      } else if (room.ref.kind === 'ops' && typeof change.fields.status === 'string') {
+        this.transition(
+          change.id,
+          change.fields.status as AlertStatus,
+          writer,
+          typeof change.fields.assignedUnit === 'string' ? change.fields.assignedUnit : undefined,
+        );
+      }
+    }
+  }
+
+  private received(reporter: UserRow, change: RecordChange): void {
+    const f = change.fields;
+    const type = f.type as AlertTypeCode;
+    const location = (f.location as Fix | null) ?? null;
+    const at = this.now();
+    const info = alertType(type);
+    const since = new Date(Date.parse(at) - ALERT_THRESHOLD.windowMs).toISOString();
+    let row: AlertRow | null = null;
+
+    this.d.sync.committer.job(() => {
+      // Never refused for volume; past the threshold it reaches operators only (DESIGN §4).
+      const flagged = this.d.storage.alerts.countSince(reporter.id, since) >= ALERT_THRESHOLD.count;
+      const place = location ?? reporter.home;
+      const nearHome =
+        !!location &&
+        !!reporter.home &&
+        distanceMetres(location, reporter.home) <= NEAR_HOME_METRES;
+      const candidate: AlertRow = {
+        id: change.id,
+        reporterId: reporter.id,
+        type,
+        createdAt: String(f.createdAt),
+        receivedAt: at,
+        location,
+        note: typeof f.note === 'string' ? f.note : '',
+        areaId: (place && areaForPoint(place, this.d.areas)) ?? reporter.areaId,
+        status: 'received',
+        statusAt: at,
+        sirenRequested: !!info.siren && nearHome && !flagged,
+        flagged,
+        assignedUnit: null,
+      };
+      if (!this.d.storage.alerts.insert(candidate)) return; // a re-sent alert is stored once
+      this.d.storage.alerts.addEvent({
+        alertId: change.id,
+        status: 'received',
+        at,
+        by: reporter.id,
+      });
+      this.d.fanOut.onReceived(candidate, reporter);
+      row = candidate;
+    });
+
+    this.d.sync.committer.afterCommit(() => {
+      if (row) this.projectReceived(row, reporter);
+    });
+  }
+
+  /** Runs only after the alert is durable: "delivered" means committed (DESIGN §5). */
+  private projectReceived(a: AlertRow, reporter: UserRow): void {
+    const own = this.record(userRoom(reporter.id), a.id);
+    own?.doc?.transact(() => {
+      own.set('receivedAt', a.receivedAt);
+      own.set('status', a.status);
+      own.set('statusAt', a.statusAt);
+    }, SERVER);
+
+    const ops = this.d.sync.room(OPS_ROOM).doc;
+    ops.transact(() => {
+      const timeline = new Y.Array<unknown>();
+      timeline.push([{ status: 'received', at: a.receivedAt, by: reporter.id }]);
+      const rec = new Y.Map<unknown>(
+        Object.entries({
+          id: a.id,
+          type: a.type,
+          createdAt: a.createdAt,
+          receivedAt: a.receivedAt,
+          location: a.location,
+          note: a.note,
+          status: a.status,
+          statusAt: a.statusAt,
+          reporterId: reporter.id,
+          reporterName: reporter.name,
+          reporterPhone: reporter.phone ?? '',
+          reporterAddress: reporter.address ?? '',
+          areaId: a.areaId,
+          sirenRequested: a.sirenRequested,
+          flagged: a.flagged,
+        }),
+      );
+      rec.set('timeline', timeline);
+      ops.getMap('alerts').set(a.id, rec);
+    }, SERVER);
+
+    if (this.isPublic(a)) {
+      const area = this.d.sync.room(areaRoom(a.areaId!)).doc;
+      area.transact(() => {
+        const fields: Record<string, unknown> = {
+          id: a.id,
+          type: a.type,
+          createdAt: a.createdAt,
+          receivedAt: a.receivedAt,
+          status: a.status,
+          statusAt: a.statusAt,
+          areaId: a.areaId,
+          location: a.location ? roundLocation(a.location) : null,
+        };
+        if (reporter.showName) fields.reporterName = displayName(reporter.name);
+        area.getMap('alerts').set(a.id, new Y.Map(Object.entries(fields)));
+      }, SERVER);
+    }
+  }
+
+  /** Silent alerts and alerts past the threshold never reach an area room. */
+  private isPublic(a: AlertRow): boolean {
+    return !alertType(a.type).silent && !a.flagged && a.areaId !== null;
+  }
+
+  private cancelled(reporter: UserRow, alertId: string): void {
+    this.transition(alertId, 'cancelled', reporter);
+  }
+
+  /**
+   * Stamps a transition the write policy already allowed, in SQL first and then in every
+   * room that shows the alert.
+   */
+  private transition(id: string, status: AlertStatus, by: UserRow, unit?: string): void {
+    const at = this.now();
+    let row: AlertRow | undefined;
+    this.d.sync.committer.job(() => {
+      const current = this.d.storage.alerts.byId(id);
+      if (!current || !isOpenStatus(current.status)) return;
+      this.d.storage.alerts.setStatus(id, status, at, unit);
+      this.d.storage.alerts.addEvent({ alertId: id, status, at, by: by.id });
+      if (status === 'false_alarm') this.d.storage.users.incrementFalseAlarms(current.reporterId);
+      if (by.role === 'operator' || by.role === 'admin') {
+        this.d.storage.audit.add({
+          at,
+          actorId: by.id,
+          action: `alert.${status}`,
+          subject: id,
+          detail: unit ?? '',
+        });
+      }
+      row = { ...current, status, statusAt: at, assignedUnit: unit ?? current.assignedUnit };
+      this.d.fanOut.onStatus(row);
+    });
+    this.d.sync.committer.afterCommit(() => {
+      if (row) this.projectStatus(row, by);
+    });
+  }
+
+  private projectStatus(a: AlertRow, by: UserRow): void {
+    const ops = this.record(OPS_ROOM, a.id);
+    ops?.doc?.transact(() => {
+      if (ops.get('status') !== a.status) ops.set('status', a.status);
+      ops.set('statusAt', a.statusAt);
+      const timeline = ops.get('timeline');
+      if (timeline instanceof Y.Array)
+        timeline.push([{ status: a.status, at: a.statusAt, by: by.id }]);
+    }, SERVER);
+
+    const own = this.record(userRoom(a.reporterId), a.id);
+    own?.doc?.transact(() => {
+      own.set('status', a.status);
+      own.set('statusAt', a.statusAt);
+      if (a.assignedUnit) own.set('unitLabel', a.assignedUnit);
+    }, SERVER);
+
+    if (this.isPublic(a)) {
+      const pub = this.record(areaRoom(a.areaId!), a.id);
+      pub?.doc?.transact(() => {
+        pub.set('status', a.status);
+        pub.set('statusAt', a.statusAt);
+      }, SERVER);
+    }
+
+    if (a.status === 'dispatched' && a.assignedUnit) this.dispatch(a);
+  }
+
+  /** The assigned unit sees the whole alert, silent ones included (DESIGN §2). */
+  private dispatch(a: AlertRow): void {
+    const doc = this.d.sync.room(unitRoom(a.assignedUnit!)).doc;
+    doc.transact(() => {
+      doc.getMap('dispatches').set(
+        a.id,
+        new Y.Map<unknown>(
+          Object.entries({
+            id: a.id,
+            alertId: a.id,
+            type: a.type,
+            location: a.location,
+            note: a.note,
+            dispatchedAt: a.statusAt,
+            status: 'dispatched',
+          }),
+        ),
+      );
+    }, SERVER);
+  }
+
+  private record(room: string, id: string): Y.Map<unknown> | null {
+    const value = this.d.sync.room(room).doc.getMap('alerts').get(id);
+    return value instanceof Y.Map ? (value as Y.Map<unknown>) : null;
+  }
+}
+
+/** First name and initial: what neighbours may see (DESIGN §2). */
+export function displayName(name: string): string {
+  const [first = '', last = ''] = name.trim().split(/\s+/);
+  return last ? `${first} ${last[0]}.` : first;
+}

@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * All configuration in one place: defaults, then environment variables, validated at
+ * start-up. A bad value stops the server with a message that names the variable.
+ */
+const bool = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DEMO: bool.default(false),
+  CLIENT_DIR: z.string().min(1).default('./dist/client'),
+  CITY_NAME: z.string().min(1).default('Godoy Cruz'),
+  EMERGENCY_PHONE: z
+    .string()
+    .regex(/^[0-9+ ]{2,20}$/)
+    .default('911'),
+  MONITORING_PHONE: z
+    .string()
+    .regex(/^[0-9+ ]{2,20}$/)
+    .default('+54 261 413 3000'),
+  MONITORING_SMS: z
+    .string()
+    .regex(/^[0-9+ ]{2,20}$/)
+    .default('+54 261 413 3001'),
+  TILES_URL: z.string().default(''),
+  TILES_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Secure cookies need HTTPS; on by default unless serving plain localhost. */
+  SECURE_COOKIES: bool.optional(),
+  /** Comma-separated origins a push subscription endpoint may point at (DESIGN §6). */
+  PUSH_ENDPOINT_ALLOW: z
+    .string()
+    .default(
+      'https://fcm.googleapis.com,https://updates.push.services.mozilla.com,https://web.push.apple.com,https://wns2-par02p.notify.windows.com',
+    ),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Idle rooms are unloaded after this many milliseconds without connections. */
+  ROOM_IDLE_MS: z.coerce.number().int().min(100).default(30_000),
+});
+
+export type Config = Omit<z.output<typeof schema>, 'SECURE_COOKIES'> & {
+  SECURE_COOKIES: boolean;
+  dataDir: string;
+  clientDir: string;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const picked: Record<string, string> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') picked[key] = value;
+  }
+  const parsed = schema.safeParse(picked);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const local = c.HOST === '127.0.0.1' || c.HOST === 'localhost' || c.HOST === '::1';
+  return {
+    ...c,
+    SECURE_COOKIES: c.SECURE_COOKIES ?? !local,
+    dataDir: path.resolve(c.DATA_DIR),
+    clientDir: path.resolve(c.CLIENT_DIR),
+  };
+}
+
+/** What is safe to print: no secrets live in config today, but keep the habit. */
+export function describeConfig(c: Config): string {
+  return `port=${c.PORT} host=${c.HOST} data=${c.dataDir} demo=${c.DEMO ? 'on' : 'off'}`;
+}

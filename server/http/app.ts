@@ -1,0 +1,44 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Services } from '../services.js';
+import { authRoutes, meRoute } from '../auth/routes.js';
+import { userRoutes } from '../users/routes.js';
+import { syncHttpRoutes } from '../sync/http-route.js';
+import { ApiError, onError } from './errors.js';
+import { opsRoutes } from './ops-routes.js';
+import { mountClient } from './static.js';
+
+export function createApp(s: Services) {
+  const app = new Hono();
+  app.onError(onError((msg, f) => s.log.error(msg, f)));
+
+  const api = new Hono()
+    .use(
+      '*',
+      bodyLimit({
+        maxSize: 512 * 1024,
+        onError: () => {
+          throw new ApiError(413, 'too_large', 'Request body too large.');
+        },
+      }),
+    )
+    .use('*', async (c, next) => {
+      await next();
+      c.header('Cache-Control', 'no-store');
+    })
+    .get('/city', (c) => c.json(s.city.info))
+    .route('/auth', authRoutes(s))
+    .route('/me', meRoute(s))
+    .route('/users', userRoutes(s))
+    .route('/sync', syncHttpRoutes(s));
+  api.all('*', () => {
+    throw new ApiError(404, 'not_found', 'No such endpoint.');
+  });
+
+  app.route('/api', api);
+  app.route('/', opsRoutes(s));
+  mountClient(app, s.config.clientDir);
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

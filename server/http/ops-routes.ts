@@ -1,0 +1,36 @@
+import { Hono } from 'hono';
+import type { Services } from '../services.js';
+
+/** `/healthz` and `/metrics` (Prometheus text format). Nothing personal in either. */
+export function opsRoutes(s: Services): Hono {
+  const app = new Hono();
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.get('/metrics', (c) => {
+    const mem = process.memoryUsage();
+    const lines = [
+      '# HELP sac_connections Open sync sockets.',
+      '# TYPE sac_connections gauge',
+      `sac_connections ${s.sync.connections}`,
+      '# HELP sac_rooms_loaded Rooms held in memory.',
+      '# TYPE sac_rooms_loaded gauge',
+      `sac_rooms_loaded ${s.sync.rooms.size}`,
+      '# HELP sac_updates_refused_total Updates refused by the write policy.',
+      '# TYPE sac_updates_refused_total counter',
+      `sac_updates_refused_total ${s.sync.refused}`,
+      '# HELP sac_commits_total Durable group commits.',
+      '# TYPE sac_commits_total counter',
+      `sac_commits_total ${s.sync.committer.commits}`,
+      '# HELP sac_last_commit_ms Duration of the last group commit.',
+      '# TYPE sac_last_commit_ms gauge',
+      `sac_last_commit_ms ${s.sync.committer.lastCommitMs.toFixed(3)}`,
+      '# HELP sac_alerts_total Alerts in the system of record.',
+      '# TYPE sac_alerts_total gauge',
+      `sac_alerts_total ${s.storage.alerts.count()}`,
+      '# HELP process_resident_memory_bytes Resident memory.',
+      '# TYPE process_resident_memory_bytes gauge',
+      `process_resident_memory_bytes ${mem.rss}`,
+    ];
+    return c.text(lines.join('\n') + '\n', 200, { 'content-type': 'text/plain; version=0.0.4' });
+  });
+  return app;
+}

@@ -1,0 +1,35 @@
+import { ConfigError, describeConfig, loadConfig } from './config.js';
+import { startServer } from './server.js';
+import { DEMO_PASSWORD } from '../shared/demo-city.js';
+
+/** Entry point: `npm start` runs this with DEMO=1 unless told otherwise. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig({ DEMO: '1', ...process.env });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const running = await startServer(config).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+  console.log(`SAC is serving ${running.url}  (${describeConfig(config)})`);
+  if (config.DEMO) {
+    console.log(
+      `Demo accounts (password ${DEMO_PASSWORD}): residents vecino1…vecino40, officers oficial1…oficial20, operators operador1…operador3, admin`,
+    );
+  }
+  const stop = (signal: string) => {
+    console.log(`${signal}: flushing and closing`);
+    void running.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+void main();

@@ -1,0 +1,71 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import type { Config } from './config.js';
+import { createLogger } from './log.js';
+import { openSqlite } from './storage/sqlite/index.js';
+import { SyncServer } from './sync/sync-server.js';
+import { loadCity } from './city/city.js';
+import { seedDemo } from './demo/seed.js';
+import { AlertProjection } from './alerts/projection.js';
+import { noFanOut } from './alerts/fan-out.js';
+import { createApp } from './http/app.js';
+import type { Services } from './services.js';
+
+export interface Running {
+  url: string;
+  port: number;
+  services: Services;
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+/** Builds and starts the whole system; used by `main.ts` and by integration tests (port 0). */
+export async function startServer(config: Config): Promise<Running> {
+  const log = createLogger(config.LOG_LEVEL);
+  const city = loadCity(config);
+  const storage = openSqlite(config.dataDir);
+  const seeded = config.DEMO ? await seedDemo(storage, city) : false;
+  const sync = new SyncServer(storage, log, config.ROOM_IDLE_MS);
+  const services: Services = { config, log, storage, sync, city };
+  const projection = new AlertProjection({
+    storage,
+    sync,
+    areas: city.areas,
+    log,
+    fanOut: noFanOut,
+  });
+  sync.hooks = {
+    onChanges: (room, writer, changes) => projection.onChanges(room, writer, changes),
+  };
+
+  const app = createApp(services);
+  const server = await new Promise<Server>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () =>
+      resolve(s as Server),
+    ) as Server;
+  });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname.startsWith('/sync/')) {
+      sync.handleUpgrade(req, socket, head, url.pathname.slice('/sync/'.length));
+    } else {
+      socket.destroy();
+    }
+  });
+
+  const port = (server.address() as AddressInfo).port;
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    services,
+    seeded,
+    close: async () => {
+      sync.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      storage.close();
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import type { Config } from './config.js';
+import type { Logger } from './log.js';
+import type { Storage } from './storage/storage.js';
+import type { SyncServer } from './sync/sync-server.js';
+import type { City } from './city/city.js';
+
+/** Everything a route needs, built once at start-up and passed down (no module state). */
+export interface Services {
+  config: Config;
+  log: Logger;
+  storage: Storage;
+  sync: SyncServer;
+  city: City;
+}

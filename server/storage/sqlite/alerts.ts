@@ -1,0 +1,80 @@
+import type { Db } from './index.js';
+import type { AlertEventRow, AlertRow, Storage } from '../storage.js';
+
+interface Raw {
+  id: string;
+  reporter_id: string;
+  type: AlertRow['type'];
+  created_at: string;
+  received_at: string;
+  lat: number | null;
+  lng: number | null;
+  accuracy: number | null;
+  note: string;
+  area_id: string | null;
+  status: AlertRow['status'];
+  status_at: string;
+  siren_requested: number;
+  flagged: number;
+  assigned_unit: string | null;
+}
+
+const toRow = (r: Raw): AlertRow => ({
+  id: r.id,
+  reporterId: r.reporter_id,
+  type: r.type,
+  createdAt: r.created_at,
+  receivedAt: r.received_at,
+  location:
+    r.lat === null || r.lng === null ? null : { lat: r.lat, lng: r.lng, accuracy: r.accuracy ?? 0 },
+  note: r.note,
+  areaId: r.area_id,
+  status: r.status,
+  statusAt: r.status_at,
+  sirenRequested: r.siren_requested === 1,
+  flagged: r.flagged === 1,
+  assignedUnit: r.assigned_unit,
+});
+
+export function alertQueries(db: Db): Storage['alerts'] {
+  const insert = db.prepare(`INSERT OR IGNORE INTO alerts (id, reporter_id, type, created_at,
+    received_at, lat, lng, accuracy, note, area_id, status, status_at, siren_requested, flagged,
+    assigned_unit) VALUES (@id, @reporterId, @type, @createdAt, @receivedAt, @lat, @lng,
+    @accuracy, @note, @areaId, @status, @statusAt, @sirenRequested, @flagged, @assignedUnit)`);
+  const byId = db.prepare<[string], Raw>('SELECT * FROM alerts WHERE id = ?');
+  const countSince = db.prepare<[string, string], { n: number }>(
+    'SELECT count(*) AS n FROM alerts WHERE reporter_id = ? AND received_at >= ?',
+  );
+  const setStatus = db.prepare(
+    'UPDATE alerts SET status = ?, status_at = ?, assigned_unit = coalesce(?, assigned_unit) WHERE id = ?',
+  );
+  const addEvent = db.prepare(
+    'INSERT INTO alert_events (alert_id, status, at, by) VALUES (@alertId, @status, @at, @by)',
+  );
+  const events = db.prepare<[string], AlertEventRow>(
+    'SELECT alert_id AS alertId, status, at, by FROM alert_events WHERE alert_id = ? ORDER BY rowid',
+  );
+  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM alerts');
+
+  return {
+    insert: (a) =>
+      insert.run({
+        ...a,
+        lat: a.location?.lat ?? null,
+        lng: a.location?.lng ?? null,
+        accuracy: a.location?.accuracy ?? null,
+        sirenRequested: a.sirenRequested ? 1 : 0,
+        flagged: a.flagged ? 1 : 0,
+      }).changes === 1,
+    byId: (id) => {
+      const r = byId.get(id);
+      return r && toRow(r);
+    },
+    countSince: (reporterId, sinceIso) => countSince.get(reporterId, sinceIso)!.n,
+    setStatus: (id, status, at, assignedUnit) =>
+      void setStatus.run(status, at, assignedUnit ?? null, id),
+    addEvent: (e) => void addEvent.run(e),
+    events: (alertId) => events.all(alertId),
+    count: () => count.get()!.n,
+  };
+}

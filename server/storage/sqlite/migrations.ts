@@ -1,0 +1,115 @@
+/**
+ * Schema migrations, applied in order and recorded in `PRAGMA user_version`.
+ * Append only: never edit a migration that has shipped.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    password_hash TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('citizen','officer','operator','admin')),
+    status TEXT NOT NULL CHECK (status IN ('pending','active','suspended','rejected')),
+    name TEXT NOT NULL,
+    phone TEXT UNIQUE,
+    address TEXT,
+    home_lat REAL,
+    home_lng REAL,
+    area_id TEXT,
+    unit_id TEXT,
+    show_name INTEGER NOT NULL DEFAULT 1,
+    false_alarms INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX users_status ON users(status);
+
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  CREATE INDEX sessions_user ON sessions(user_id);
+
+  CREATE TABLE alerts (
+    id TEXT PRIMARY KEY,
+    reporter_id TEXT NOT NULL REFERENCES users(id),
+    type TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    lat REAL, lng REAL, accuracy REAL,
+    note TEXT NOT NULL,
+    area_id TEXT,
+    status TEXT NOT NULL,
+    status_at TEXT NOT NULL,
+    siren_requested INTEGER NOT NULL,
+    flagged INTEGER NOT NULL,
+    assigned_unit TEXT
+  );
+  CREATE INDEX alerts_reporter ON alerts(reporter_id, received_at);
+  CREATE INDEX alerts_received ON alerts(received_at);
+
+  CREATE TABLE alert_events (
+    alert_id TEXT NOT NULL REFERENCES alerts(id),
+    status TEXT NOT NULL,
+    at TEXT NOT NULL,
+    by TEXT NOT NULL
+  );
+  CREATE INDEX alert_events_alert ON alert_events(alert_id);
+
+  CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL UNIQUE,
+    payload TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    not_before INTEGER NOT NULL DEFAULT 0,
+    done_at INTEGER
+  );
+  CREATE INDEX outbox_due ON outbox(done_at, not_before);
+
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    detail TEXT NOT NULL
+  );
+
+  CREATE TABLE room_updates (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    room TEXT NOT NULL,
+    data BLOB NOT NULL
+  );
+  CREATE INDEX room_updates_room ON room_updates(room, seq);
+
+  CREATE TABLE room_snapshots (
+    room TEXT PRIMARY KEY,
+    data BLOB NOT NULL,
+    upto_seq INTEGER NOT NULL
+  );
+  `,
+  // Issue 5: Web Push subscriptions and siren central units. A subscription is tied to the
+  // session that posted it, so signing out (or being suspended) stops its pushes.
+  `
+  CREATE TABLE push_subscriptions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    session_hash TEXT NOT NULL,
+    endpoint TEXT NOT NULL UNIQUE,
+    p256dh TEXT NOT NULL,
+    auth TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX push_subscriptions_user ON push_subscriptions(user_id);
+
+  CREATE TABLE devices (
+    id TEXT PRIMARY KEY,
+    area_id TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL
+  );
+  `,
+];

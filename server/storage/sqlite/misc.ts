@@ -1,0 +1,50 @@
+import type { Db } from './index.js';
+import type { AuditRow, OutboxRow, SessionRow, Storage } from '../storage.js';
+
+export function sessionQueries(db: Db): Storage['sessions'] {
+  const insert = db.prepare(
+    'INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (@tokenHash, @userId, @createdAt, @expiresAt)',
+  );
+  const get = db.prepare<[string], SessionRow>(
+    'SELECT token_hash AS tokenHash, user_id AS userId, created_at AS createdAt, expires_at AS expiresAt FROM sessions WHERE token_hash = ?',
+  );
+  const revoke = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
+  const revokeAll = db.prepare('DELETE FROM sessions WHERE user_id = ?');
+  const purge = db.prepare('DELETE FROM sessions WHERE expires_at < ?');
+  return {
+    insert: (row) => void insert.run(row),
+    byTokenHash: (h) => get.get(h),
+    revoke: (h) => void revoke.run(h),
+    revokeAllFor: (userId) => void revokeAll.run(userId),
+    purgeExpired: (now) => purge.run(now).changes,
+  };
+}
+
+export function outboxQueries(db: Db): Storage['outbox'] {
+  // The idempotency key is UNIQUE: writing the same notification twice is a no-op.
+  const add = db.prepare('INSERT OR IGNORE INTO outbox (kind, key, payload) VALUES (?, ?, ?)');
+  const due = db.prepare<[number, number], OutboxRow>(
+    `SELECT id, kind, key, payload, attempts, not_before AS notBefore FROM outbox
+     WHERE done_at IS NULL AND not_before <= ? ORDER BY id LIMIT ?`,
+  );
+  const done = db.prepare('UPDATE outbox SET done_at = ? WHERE id = ?');
+  const retry = db.prepare(
+    'UPDATE outbox SET attempts = attempts + 1, not_before = ? WHERE id = ?',
+  );
+  return {
+    add: (kind, key, payload) => void add.run(kind, key, payload),
+    due: (now, limit) => due.all(now, limit),
+    done: (id) => void done.run(Date.now(), id),
+    retry: (id, notBefore) => void retry.run(notBefore, id),
+  };
+}
+
+export function auditQueries(db: Db): Storage['audit'] {
+  const add = db.prepare(
+    'INSERT INTO audit_log (at, actor_id, action, subject, detail) VALUES (@at, @actorId, @action, @subject, @detail)',
+  );
+  const list = db.prepare<[number], AuditRow>(
+    'SELECT at, actor_id AS actorId, action, subject, detail FROM audit_log ORDER BY id DESC LIMIT ?',
+  );
+  return { add: (row) => void add.run(row), list: (limit) => list.all(limit) };
+}

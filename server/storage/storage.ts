@@ -1,0 +1,181 @@
+import type {
+  AlertStatus,
+  AlertTypeCode,
+  Fix,
+  GeoPoint,
+  Role,
+  UserStatus,
+} from '../../shared/types.js';
+
+/**
+ * The system of record (DESIGN §7) behind one interface, so that PostgreSQL can replace
+ * SQLite. Methods are synchronous because the embedded store is; a networked store would
+ * wrap the same shapes in promises at this seam.
+ */
+export interface UserRow {
+  id: string;
+  username: string;
+  passwordHash: string;
+  role: Role;
+  status: UserStatus;
+  name: string;
+  phone: string | null;
+  address: string | null;
+  home: GeoPoint | null;
+  areaId: string | null;
+  unitId: string | null;
+  showName: boolean;
+  falseAlarms: number;
+  createdAt: string;
+}
+
+export type NewUser = Omit<UserRow, 'falseAlarms' | 'createdAt'>;
+
+export interface SessionRow {
+  tokenHash: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface AlertRow {
+  id: string;
+  reporterId: string;
+  type: AlertTypeCode;
+  createdAt: string;
+  receivedAt: string;
+  location: Fix | null;
+  note: string;
+  areaId: string | null;
+  status: AlertStatus;
+  statusAt: string;
+  sirenRequested: boolean;
+  flagged: boolean;
+  assignedUnit: string | null;
+}
+
+export interface AlertEventRow {
+  alertId: string;
+  status: AlertStatus;
+  at: string;
+  by: string;
+}
+
+export interface OutboxRow {
+  id: number;
+  kind: 'push' | 'siren';
+  key: string;
+  payload: string;
+  attempts: number;
+  notBefore: number;
+}
+
+/** A browser's Web Push subscription; `lang` is the language its notifications are written in. */
+export interface PushSubscriptionRow {
+  id: number;
+  userId: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  lang: 'es' | 'en';
+}
+
+export type NewPushSubscription = Omit<PushSubscriptionRow, 'id'> & { sessionHash: string };
+
+/** Who a push goes to (DESIGN §6). Only subscriptions with a live session of an active user. */
+export type PushAudience =
+  | { kind: 'area'; areaId: string; except: string }
+  | { kind: 'staff' }
+  | { kind: 'unit'; unitId: string }
+  | { kind: 'user'; userId: string };
+
+/** A siren central unit; its token is kept only as a SHA-256 hash. */
+export interface DeviceRow {
+  id: string;
+  areaId: string;
+  createdAt: string;
+}
+
+export interface AuditRow {
+  at: string;
+  actorId: string;
+  action: string;
+  subject: string;
+  detail: string;
+}
+
+export interface RoomLog {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+  /** seq of the last update included, for compaction */
+  lastSeq: number;
+}
+
+export interface Storage {
+  /** Runs fn in one durable transaction (SQLite: synchronous=FULL, WAL). */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+
+  users: {
+    insert(user: NewUser): void;
+    byId(id: string): UserRow | undefined;
+    byUsername(username: string): UserRow | undefined;
+    byPhone(phone: string): UserRow | undefined;
+    list(filter: { status?: UserStatus; role?: Role }): UserRow[];
+    setStatus(id: string, status: UserStatus): void;
+    count(): number;
+    incrementFalseAlarms(id: string): void;
+  };
+  sessions: {
+    insert(row: SessionRow): void;
+    byTokenHash(tokenHash: string): SessionRow | undefined;
+    revoke(tokenHash: string): void;
+    revokeAllFor(userId: string): void;
+    purgeExpired(nowIso: string): number;
+  };
+  alerts: {
+    /** Returns false when the id exists already (a re-sent alert is stored once). */
+    insert(row: AlertRow): boolean;
+    byId(id: string): AlertRow | undefined;
+    countSince(reporterId: string, sinceIso: string): number;
+    setStatus(id: string, status: AlertStatus, at: string, assignedUnit?: string | null): void;
+    addEvent(event: AlertEventRow): void;
+    events(alertId: string): AlertEventRow[];
+    count(): number;
+  };
+  outbox: {
+    add(kind: OutboxRow['kind'], key: string, payload: string): void;
+    due(now: number, limit: number): OutboxRow[];
+    done(id: number): void;
+    retry(id: number, notBefore: number): void;
+  };
+  push: {
+    /** Inserts or re-binds (by endpoint) a subscription to this user and session; returns its id. */
+    upsert(row: NewPushSubscription): number;
+    /** Removes the user's subscription with this endpoint; false when there was none. */
+    remove(userId: string, endpoint: string): boolean;
+    removeById(id: number): void;
+    /** Keeps only the user's `keep` newest subscriptions (a cap on fan-out per person). */
+    keepNewest(userId: string, keep: number): void;
+    /** The subscription if it still has a live session of an active user. */
+    liveById(id: number, nowIso: string): PushSubscriptionRow | undefined;
+    live(audience: PushAudience, nowIso: string): PushSubscriptionRow[];
+    /** Drops subscriptions whose session ended; returns how many. */
+    purgeOrphans(nowIso: string): number;
+  };
+  devices: {
+    insert(row: DeviceRow & { tokenHash: string }): void;
+    byTokenHash(tokenHash: string): DeviceRow | undefined;
+    count(): number;
+  };
+  audit: {
+    add(row: AuditRow): void;
+    list(limit: number): AuditRow[];
+  };
+  rooms: {
+    load(room: string): RoomLog;
+    append(room: string, update: Uint8Array): number;
+    /** Replaces everything up to and including `uptoSeq` with one snapshot. */
+    compact(room: string, snapshot: Uint8Array, uptoSeq: number): void;
+  };
+}

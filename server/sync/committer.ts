@@ -1,0 +1,86 @@
+import type { Storage } from '../storage/storage.js';
+import type { Logger } from '../log.js';
+import type { Room } from './room.js';
+
+/**
+ * Group commit: every update applied in one turn of the event loop is appended to the log
+ * in one SQLite transaction (one fsync), together with the domain rows written for it.
+ * Only after that commit are `stored` receipts sent and after-commit work run, so
+ * "stored" and "delivered" always mean durable.
+ */
+export class Committer {
+  private appends: { room: Room; update: Uint8Array }[] = [];
+  private jobs: (() => void)[] = [];
+  private after: (() => void)[] = [];
+  private scheduled = false;
+  commits = 0;
+  lastCommitMs = 0;
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly log: Logger,
+    private readonly onStored: (rooms: Set<Room>) => void,
+    private readonly onFailed: (rooms: Set<Room>, error: unknown) => void,
+  ) {}
+
+  append(room: Room, update: Uint8Array): void {
+    this.appends.push({ room, update });
+    this.schedule();
+  }
+
+  /** Runs `fn` inside the next commit's transaction. */
+  job(fn: () => void): void {
+    this.jobs.push(fn);
+    this.schedule();
+  }
+
+  /** Runs `fn` once the next commit is durable. */
+  afterCommit(fn: () => void): void {
+    this.after.push(fn);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  flush(): void {
+    this.scheduled = false;
+    if (!this.appends.length && !this.jobs.length && !this.after.length) return;
+    const appends = this.appends;
+    const jobs = this.jobs;
+    const after = this.after;
+    this.appends = [];
+    this.jobs = [];
+    this.after = [];
+    const rooms = new Set<Room>();
+    const started = performance.now();
+    try {
+      this.storage.transaction(() => {
+        for (const { room, update } of appends) {
+          room.lastSeq = this.storage.rooms.append(room.name, update);
+          room.sinceSnapshot++;
+          rooms.add(room);
+        }
+        for (const job of jobs) job();
+      });
+    } catch (error) {
+      this.log.error('commit failed', { error: String(error), rooms: rooms.size });
+      for (const { room } of appends) rooms.add(room);
+      this.onFailed(rooms, error);
+      return;
+    }
+    this.commits++;
+    this.lastCommitMs = performance.now() - started;
+    this.onStored(rooms);
+    for (const fn of after) {
+      try {
+        fn();
+      } catch (error) {
+        this.log.error('after-commit step failed', { error: String(error) });
+      }
+    }
+  }
+}

@@ -1,0 +1,153 @@
+import type { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { CloseCode, MAX_MESSAGE_BYTES, MessageType } from '../../sync/protocol.js';
+import type { UserRow } from '../storage/storage.js';
+import type { Room } from './room.js';
+
+/** Above this many bytes waiting in the socket, the client is too slow: close, it resyncs. */
+const MAX_BUFFERED = 4 * 1024 * 1024;
+
+export interface ConnectionHandlers {
+  /** A client's update to apply: returns a refusal reason, or null when accepted. */
+  onUpdate(conn: Connection, update: Uint8Array): string | null;
+  /** The client finished its half of the initial sync. */
+  onSynced(conn: Connection): void;
+}
+
+/** One authenticated, authorized socket in one room. */
+export class Connection {
+  readonly awarenessIds = new Set<number>();
+  closed = false;
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly room: Room,
+    readonly user: UserRow,
+    readonly tokenHash: string,
+    readonly writable: boolean,
+    private readonly handlers: ConnectionHandlers,
+  ) {}
+
+  start(): void {
+    // Server speaks first: its state vector, then current presence.
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.sync);
+    syncProtocol.writeSyncStep1(encoder, this.room.doc);
+    this.send(encoding.toUint8Array(encoder));
+    const awareness = this.room.awareness;
+    if (awareness && awareness.getStates().size > 0) {
+      this.send(
+        awarenessMessage(
+          awarenessProtocol.encodeAwarenessUpdate(awareness, [...awareness.getStates().keys()]),
+        ),
+      );
+    }
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed) return;
+    if (this.ws.bufferedAmount > MAX_BUFFERED) {
+      this.close(CloseCode.slowConsumer, 'too slow');
+      return;
+    }
+    this.ws.send(message);
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    // A close reason may hold at most 123 bytes.
+    this.ws.close(code, Buffer.from(reason).subarray(0, 120).toString());
+  }
+
+  handle(data: Uint8Array): void {
+    if (data.byteLength > MAX_MESSAGE_BYTES) {
+      this.close(CloseCode.tooLarge, 'message too large');
+      return;
+    }
+    try {
+      const decoder = decoding.createDecoder(data);
+      const type = decoding.readVarUint(decoder);
+      if (type === MessageType.sync) this.handleSync(decoder);
+      else if (type === MessageType.awareness) this.handleAwareness(decoder);
+      // Other message types (auth, query-awareness) carry nothing we act on.
+    } catch {
+      this.close(CloseCode.forbidden, 'malformed message');
+    }
+  }
+
+  private handleSync(decoder: decoding.Decoder): void {
+    const sub = decoding.readVarUint(decoder);
+    if (sub === syncProtocol.messageYjsSyncStep1) {
+      const sv = decoding.readVarUint8Array(decoder);
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageType.sync);
+      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+      encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.room.doc, sv));
+      this.send(encoding.toUint8Array(encoder));
+      return;
+    }
+    if (sub !== syncProtocol.messageYjsSyncStep2 && sub !== syncProtocol.messageYjsUpdate) return;
+    const update = decoding.readVarUint8Array(decoder);
+    const refusal = this.handlers.onUpdate(this, update);
+    if (refusal) {
+      this.close(CloseCode.forbidden, refusal);
+      return;
+    }
+    if (sub === syncProtocol.messageYjsSyncStep2) this.handlers.onSynced(this);
+  }
+
+  private handleAwareness(decoder: decoding.Decoder): void {
+    const awareness = this.room.awareness;
+    if (!awareness) return; // residents' and area rooms carry no presence
+    const update = decoding.readVarUint8Array(decoder);
+    awarenessProtocol.applyAwarenessUpdate(awareness, this.stampUser(update), this);
+  }
+
+  /**
+   * Rewrites every state in a presence update so that `user` is the session's user: no
+   * client can pose as another. Remembers the client ids so they are removed on close.
+   */
+  private stampUser(update: Uint8Array): Uint8Array {
+    const decoder = decoding.createDecoder(update);
+    const encoder = encoding.createEncoder();
+    const count = decoding.readVarUint(decoder);
+    encoding.writeVarUint(encoder, count);
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const raw = decoding.readVarString(decoder);
+      const state: unknown = JSON.parse(raw);
+      this.awarenessIds.add(clientId);
+      const stamped =
+        state === null || typeof state !== 'object'
+          ? null
+          : {
+              ...state,
+              user: { id: this.user.id, name: this.user.name, role: this.user.role },
+            };
+      encoding.writeVarUint(encoder, clientId);
+      encoding.writeVarUint(encoder, clock);
+      encoding.writeVarString(encoder, JSON.stringify(stamped));
+    }
+    return encoding.toUint8Array(encoder);
+  }
+}
+
+export function awarenessMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.awareness);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+export function updateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}

@@ -1,0 +1,72 @@
+import * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
+import type { RoomRef } from '../../sync/rooms.js';
+import type { Connection } from './connection.js';
+import { LOAD, isOrigin } from './origin.js';
+import { MessageType } from '../../sync/protocol.js';
+import * as encoding from 'lib0/encoding';
+
+/** Presence is allowed only where staff work together (DESIGN §4). */
+const HAS_PRESENCE = (ref: RoomRef): boolean => ref.kind === 'ops' || ref.kind === 'unit';
+
+/**
+ * One loaded room: its document, its connections and its place in the update log. The
+ * document is the in-memory replica; SQLite holds the log it was built from.
+ */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness: Awareness | null;
+  readonly conns = new Set<Connection>();
+  /** seq of the last update of this room in the log */
+  lastSeq = 0;
+  /** updates appended since the last snapshot; compaction resets it */
+  sinceSnapshot = 0;
+  idleTimer: NodeJS.Timeout | null = null;
+  /** The last `stored` receipt: the state vector of what is durable. */
+  storedMsg: Uint8Array = new Uint8Array();
+
+  constructor(
+    readonly name: string,
+    readonly ref: RoomRef,
+    onUpdate: (room: Room, update: Uint8Array, origin: unknown) => void,
+  ) {
+    this.awareness = HAS_PRESENCE(ref) ? new Awareness(this.doc) : null;
+    // The server is not a presence participant.
+    this.awareness?.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (isOrigin(origin) && origin.kind === 'load') return;
+      onUpdate(this, update, origin);
+    });
+  }
+
+  load(snapshot: Uint8Array | null, updates: Uint8Array[], lastSeq: number): void {
+    Y.transact(
+      this.doc,
+      () => {
+        if (snapshot) Y.applyUpdate(this.doc, snapshot, LOAD);
+        for (const u of updates) Y.applyUpdate(this.doc, u, LOAD);
+      },
+      LOAD,
+    );
+    this.lastSeq = lastSeq;
+    this.sinceSnapshot = updates.length;
+  }
+
+  /** Sends one encoded message to every connection but `except`. */
+  broadcast(message: Uint8Array, except: Connection | null = null): void {
+    for (const conn of this.conns) if (conn !== except) conn.send(message);
+  }
+
+  storedMessage(): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.stored);
+    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(this.doc));
+    return encoding.toUint8Array(encoder);
+  }
+
+  destroy(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.awareness?.destroy();
+    this.doc.destroy();
+  }
+}

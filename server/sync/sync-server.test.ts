@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { startTestServer, type TestServer } from '../testing/harness.js';
+import { TestSyncClient, until } from '../testing/sync-client.js';
+import { CloseCode } from '../../sync/protocol.js';
+
+let server: TestServer;
+let vecino1: { token: string; user: { id: string; areaId: string | null } };
+let vecino2: { token: string; user: { id: string; areaId: string | null } };
+
+beforeAll(async () => {
+  server = await startTestServer();
+  vecino1 = await server.login('vecino1');
+  vecino2 = await server.login('vecino2');
+});
+afterAll(() => server.close());
+
+const open = (room: string, token?: string) => new TestSyncClient(server.url, room, token);
+
+describe('sync authorization', () => {
+  it('closes a socket with no session with 4401, before any data', async () => {
+    const c = open(`user:${vecino1.user.id}`);
+    expect(await c.closed).toBe(CloseCode.unauthorized);
+    expect(c.synced).toBe(false);
+  });
+
+  it('closes a socket with a revoked session with 4401', async () => {
+    const session = await server.login('vecino3');
+    await server.request('/api/auth/logout', { method: 'POST', token: session.token });
+    const c = open(`user:${session.user.id}`, session.token);
+    expect(await c.closed).toBe(CloseCode.unauthorized);
+  });
+
+  it('refuses a resident the ops room, another resident room and another area', async () => {
+    const otherArea = vecino2.user.areaId;
+    expect(otherArea).not.toBe(vecino1.user.areaId);
+    for (const room of [
+      'ops',
+      `user:${vecino2.user.id}`,
+      `area:${otherArea}`,
+      'unit:unit-1',
+      'nonsense',
+    ]) {
+      const c = open(room, vecino1.token);
+      expect(await c.closed, room).toBe(CloseCode.forbidden);
+      expect(c.synced, room).toBe(false);
+    }
+  });
+
+  it('lets a resident read its own area, read-only', async () => {
+    const c = open(`area:${vecino1.user.areaId}`, vecino1.token);
+    await until(() => c.synced);
+    c.map('alerts').set('00000000-0000-4000-8000-000000000000', new Y.Map());
+    expect(await c.closed).toBe(CloseCode.forbidden);
+  });
+
+  it('closes a suspended resident at once with 4401', async () => {
+    const session = await server.login('vecino4');
+    const op = await server.login('operador1');
+    const c = open(`user:${session.user.id}`, session.token);
+    await until(() => c.synced);
+    const res = await server.request(`/api/users/${session.user.id}/suspend`, {
+      method: 'POST',
+      token: op.token,
+    });
+    expect(res.status).toBe(200);
+    expect(await c.closed).toBe(CloseCode.unauthorized);
+    const me = await server.request('/api/me', { token: session.token });
+    expect(me.status).toBe(403);
+  });
+
+  it('refuses a message over 256 KiB', async () => {
+    const c = open(`user:${vecino1.user.id}`, vecino1.token);
+    await until(() => c.synced);
+    const big = new Y.Map<unknown>();
+    c.doc.transact(() => c.map('junk').set('x', big));
+    big.set('blob', 'x'.repeat(300 * 1024));
+    expect([CloseCode.tooLarge, CloseCode.forbidden]).toContain(await c.closed);
+  });
+});

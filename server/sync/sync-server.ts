@@ -1,0 +1,249 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { parseRoom, roomName, type RoomRef } from '../../sync/rooms.js';
+import { CloseCode, MAX_MESSAGE_BYTES } from '../../sync/protocol.js';
+import { canRead, canWrite, checkUpdate, decodeWrites } from '../../sync/policy/index.js';
+import type { RecordChange } from '../../sync/policy/index.js';
+import type { Storage, UserRow } from '../storage/storage.js';
+import type { Logger } from '../log.js';
+import { resolveSession, tokenFrom } from '../auth/sessions.js';
+import { Committer } from './committer.js';
+import { Room } from './room.js';
+import { Connection, awarenessMessage, updateMessage } from './connection.js';
+import { isOrigin, type Origin } from './origin.js';
+
+/** Domain hooks: how the alert module learns of accepted writes. */
+export interface SyncHooks {
+  /** Called in the same tick an accepted client update was applied. */
+  onChanges(room: Room, writer: UserRow, changes: RecordChange[]): void;
+}
+
+export type ApplyResult = { ok: true } | { ok: false; status: 403; reason: string };
+
+/** Compact a room's log into a snapshot past this many updates. */
+const COMPACT_AFTER = 200;
+const KEEPALIVE_MS = 12_000;
+
+/**
+ * The sync core: rooms loaded on demand, authorized sockets, the write policy checked
+ * before anything is applied, group-committed storage, `stored` receipts.
+ */
+export class SyncServer {
+  readonly rooms = new Map<string, Room>();
+  readonly committer: Committer;
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES * 4 });
+  private readonly byUser = new Map<string, Set<Connection>>();
+  hooks: SyncHooks = { onChanges: () => {} };
+  connections = 0;
+  refused = 0;
+  private readonly keepalive: NodeJS.Timeout;
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly log: Logger,
+    private readonly idleMs: number,
+  ) {
+    this.committer = new Committer(
+      storage,
+      log,
+      (rooms) => {
+        for (const room of rooms) {
+          room.storedMsg = room.storedMessage();
+          room.broadcast(room.storedMsg);
+          if (room.sinceSnapshot > COMPACT_AFTER) this.compact(room);
+        }
+      },
+      (rooms) => {
+        // Memory is ahead of the disk: drop these rooms so they reload from the log and the
+        // clients, which still hold their changes, send them again.
+        for (const room of rooms) this.unload(room, CloseCode.goingAway);
+      },
+    );
+    // The y-websocket client drops a connection that hears nothing for 30 s; rooms without
+    // presence are quiet, so repeat the (idempotent) stored receipt.
+    this.keepalive = setInterval(() => {
+      for (const room of this.rooms.values()) for (const c of room.conns) c.send(room.storedMsg);
+    }, KEEPALIVE_MS);
+    this.keepalive.unref();
+  }
+
+  /** Loads a room from the log, or returns it if loaded. */
+  room(name: string): Room {
+    const existing = this.rooms.get(name);
+    if (existing) return existing;
+    const ref = parseRoom(name);
+    if (!ref) throw new Error(`bad room name ${name}`);
+    const room = new Room(name, ref, (r, update, origin) => this.onDocUpdate(r, update, origin));
+    const log = this.storage.rooms.load(name);
+    room.load(log.snapshot, log.updates, log.lastSeq);
+    room.storedMsg = room.storedMessage();
+    room.awareness?.on('update', ({ added, updated, removed }: AwarenessChange) => {
+      const changed = [...added, ...updated, ...removed];
+      room.broadcast(
+        awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(room.awareness!, changed)),
+      );
+    });
+    this.rooms.set(name, room);
+    this.scheduleIdle(room);
+    return room;
+  }
+
+  private onDocUpdate(room: Room, update: Uint8Array, origin: unknown): void {
+    this.committer.append(room, update);
+    const from = isOrigin(origin) && origin.kind === 'client' ? origin.conn : null;
+    room.broadcast(updateMessage(update), from);
+  }
+
+  /** Applies a client's update after the write policy accepted it. */
+  apply(room: Room, writer: UserRow, update: Uint8Array, conn: Connection | null): ApplyResult {
+    const result = checkUpdate(
+      room.ref,
+      { userId: writer.id, role: writer.role, unitId: writer.unitId },
+      room.doc,
+      update,
+    );
+    if (!result.ok) {
+      this.refused++;
+      this.log.warn('update refused', {
+        room: room.ref.kind,
+        user: writer.id,
+        reason: result.reason,
+      });
+      return { ok: false, status: 403, reason: result.reason };
+    }
+    const origin: Origin = { kind: 'client', conn, userId: writer.id };
+    Y.applyUpdate(room.doc, update, origin);
+    if (result.changes.length) this.hooks.onChanges(room, writer, result.changes);
+    return { ok: true };
+  }
+
+  /** Resolves once everything applied so far is durable. */
+  whenStored(): Promise<void> {
+    return new Promise((resolve) => this.committer.afterCommit(resolve));
+  }
+
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, roomPart: string): void {
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req, roomPart));
+  }
+
+  /**
+   * Upgrades are accepted and then closed with 4401/4403 when refused: the y-websocket
+   * client treats 44xx as final, whereas a refused upgrade makes it retry forever.
+   */
+  private accept(ws: WebSocket, req: IncomingMessage, roomPart: string): void {
+    const session = resolveSession(this.storage, tokenFrom(req.headers));
+    if (!session.ok) return ws.close(CloseCode.unauthorized, 'no valid session');
+    const name = decodeURIComponent(roomPart);
+    const ref = parseRoom(name);
+    const user = session.user;
+    const who = { id: user.id, role: user.role, areaId: user.areaId, unitId: user.unitId };
+    if (!ref || !canRead(ref, who)) return ws.close(CloseCode.forbidden, 'room not allowed');
+
+    const room = this.room(roomName(ref));
+    const conn = new Connection(ws, room, user, session.tokenHash, canWrite(ref, who), {
+      onUpdate: (c, update) => this.onSocketUpdate(c, update),
+      onSynced: (c) => this.committer.afterCommit(() => c.send(c.room.storedMsg)),
+    });
+    this.attach(conn);
+    ws.on('message', (data: Buffer) => conn.handle(new Uint8Array(data)));
+    ws.on('close', () => this.detach(conn));
+    ws.on('error', () => this.detach(conn));
+    conn.start();
+  }
+
+  private onSocketUpdate(conn: Connection, update: Uint8Array): string | null {
+    if (!conn.writable) {
+      // Read-only: the client's half of the sync must bring nothing new.
+      const writes = decodeWrites(conn.room.doc, update);
+      if (!writes.ok) return writes.reason;
+      return writes.writes.length ? 'read-only room' : null;
+    }
+    const result = this.apply(conn.room, conn.user, update, conn);
+    return result.ok ? null : result.reason;
+  }
+
+  private attach(conn: Connection): void {
+    conn.room.conns.add(conn);
+    if (conn.room.idleTimer) clearTimeout(conn.room.idleTimer);
+    conn.room.idleTimer = null;
+    let set = this.byUser.get(conn.user.id);
+    if (!set) this.byUser.set(conn.user.id, (set = new Set()));
+    set.add(conn);
+    this.connections++;
+  }
+
+  private detach(conn: Connection): void {
+    const room = conn.room;
+    if (!room.conns.delete(conn)) return;
+    conn.closed = true;
+    this.connections--;
+    this.byUser.get(conn.user.id)?.delete(conn);
+    if (this.byUser.get(conn.user.id)?.size === 0) this.byUser.delete(conn.user.id);
+    if (room.awareness && conn.awarenessIds.size) {
+      awarenessProtocol.removeAwarenessStates(room.awareness, [...conn.awarenessIds], null);
+    }
+    this.scheduleIdle(room);
+  }
+
+  private scheduleIdle(room: Room): void {
+    if (room.conns.size || room.idleTimer) return;
+    room.idleTimer = setTimeout(() => {
+      room.idleTimer = null;
+      if (!room.conns.size) this.unload(room);
+    }, this.idleMs);
+    room.idleTimer.unref();
+  }
+
+  /** Permissions are re-checked while connected: a suspended user is cut off at once. */
+  closeUser(userId: string, code: number = CloseCode.unauthorized): void {
+    for (const conn of [...(this.byUser.get(userId) ?? [])]) conn.close(code, 'session ended');
+  }
+
+  closeSession(tokenHash: string): void {
+    for (const set of this.byUser.values())
+      for (const conn of [...set])
+        if (conn.tokenHash === tokenHash) conn.close(CloseCode.unauthorized, 'session ended');
+  }
+
+  private compact(room: Room): void {
+    this.storage.rooms.compact(room.name, Y.encodeStateAsUpdate(room.doc), room.lastSeq);
+    room.sinceSnapshot = 0;
+  }
+
+  private unload(room: Room, closeCode?: number): void {
+    if (this.rooms.get(room.name) !== room) return;
+    this.committer.flush();
+    if (closeCode) for (const conn of [...room.conns]) conn.close(closeCode, 'room reloading');
+    try {
+      if (room.sinceSnapshot > 0 && closeCode === undefined) this.compact(room);
+    } catch (error) {
+      this.log.error('compaction failed', { room: room.ref.kind, error: String(error) });
+    }
+    this.rooms.delete(room.name);
+    room.destroy();
+  }
+
+  /** Flushes and closes everything: used on shutdown. */
+  close(): void {
+    clearInterval(this.keepalive);
+    this.committer.flush();
+    for (const room of [...this.rooms.values()]) {
+      for (const conn of [...room.conns]) conn.close(CloseCode.goingAway, 'server shutting down');
+      this.unload(room);
+    }
+    this.wss.close();
+  }
+
+  roomRef(name: string): RoomRef | null {
+    return parseRoom(name);
+  }
+}
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}

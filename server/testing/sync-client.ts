@@ -1,0 +1,102 @@
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { MessageType } from '../../sync/protocol.js';
+
+/**
+ * A minimal y-websocket peer for integration tests: connects with a Bearer token, syncs a
+ * doc both ways, records the server's `stored` receipts and the close code.
+ */
+export class TestSyncClient {
+  readonly doc = new Y.Doc();
+  closeCode: number | null = null;
+  closeReason = '';
+  stored: Map<number, number> | null = null;
+  synced = false;
+  private ws: WebSocket;
+  readonly opened: Promise<void>;
+  readonly closed: Promise<number>;
+
+  constructor(baseUrl: string, room: string, token?: string) {
+    const url = `${baseUrl.replace(/^http/, 'ws')}/sync/${room}`;
+    this.ws = new WebSocket(url, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+    this.ws.binaryType = 'nodebuffer';
+    this.opened = new Promise((resolve, reject) => {
+      this.ws.once('open', () => resolve());
+      this.ws.once('error', reject);
+    });
+    this.closed = new Promise((resolve) =>
+      this.ws.on('close', (code, reason) => {
+        this.closeCode = code;
+        this.closeReason = reason.toString();
+        resolve(code);
+      }),
+    );
+    this.ws.on('message', (data: Buffer) => this.onMessage(new Uint8Array(data)));
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === this) return;
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageType.sync);
+      syncProtocol.writeUpdate(encoder, update);
+      this.send(encoding.toUint8Array(encoder));
+    });
+  }
+
+  private send(message: Uint8Array): void {
+    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(message);
+  }
+
+  private onMessage(data: Uint8Array): void {
+    const decoder = decoding.createDecoder(data);
+    const type = decoding.readVarUint(decoder);
+    if (type === MessageType.sync) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageType.sync);
+      const sub = syncProtocol.readSyncMessage(decoder, encoder, this.doc, this);
+      if (encoding.length(encoder) > 1) this.send(encoding.toUint8Array(encoder));
+      if (sub === syncProtocol.messageYjsSyncStep1) {
+        // Answer with our own state vector so the server sends what we lack.
+        const ours = encoding.createEncoder();
+        encoding.writeVarUint(ours, MessageType.sync);
+        syncProtocol.writeSyncStep1(ours, this.doc);
+        this.send(encoding.toUint8Array(ours));
+      }
+      if (sub === syncProtocol.messageYjsSyncStep2) this.synced = true;
+    } else if (type === MessageType.stored) {
+      this.stored = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+    }
+  }
+
+  /** True when every local change is covered by the server's stored receipt. */
+  get allStored(): boolean {
+    if (!this.stored) return false;
+    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc)))
+      if ((this.stored.get(client) ?? 0) < clock) return false;
+    return true;
+  }
+
+  map(name: string): Y.Map<unknown> {
+    return this.doc.getMap(name);
+  }
+
+  close(): void {
+    this.ws.close();
+  }
+}
+
+/** Polls until `check` holds (or throws its last error after `timeoutMs`). */
+export async function until(check: () => unknown, timeoutMs = 5000): Promise<void> {
+  const started = Date.now();
+  let last: unknown;
+  for (;;) {
+    try {
+      if (check() !== false) return;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() - started > timeoutMs) throw last ?? new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

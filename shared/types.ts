@@ -1,0 +1,136 @@
+/** Domain types shared by client and server. One definition of each thing. */
+
+export type Role = 'citizen' | 'officer' | 'operator' | 'admin';
+export type UserStatus = 'pending' | 'active' | 'suspended' | 'rejected';
+
+export type AlertTypeCode = 'general' | 'medical' | 'gender_violence' | 'bicycle_theft' | 'fire';
+export type Priority = 'normal' | 'high' | 'critical';
+export type SirenPattern = 'alert' | 'fire';
+
+export const OPEN_STATUSES = ['received', 'acknowledged', 'dispatched', 'on_scene'] as const;
+export const CLOSED_STATUSES = ['resolved', 'false_alarm', 'cancelled'] as const;
+export type OpenStatus = (typeof OPEN_STATUSES)[number];
+export type ClosedStatus = (typeof CLOSED_STATUSES)[number];
+export type AlertStatus = OpenStatus | ClosedStatus;
+
+export type RequestCategory =
+  | 'street_lighting'
+  | 'trash'
+  | 'weeds'
+  | 'abandoned_vehicle'
+  | 'debris'
+  | 'cleanliness'
+  | 'noise'
+  | 'tree_pruning'
+  | 'other';
+
+export interface GeoPoint {
+  lat: number;
+  lng: number;
+}
+
+export interface Fix extends GeoPoint {
+  /** metres, as reported by the device */
+  accuracy: number;
+}
+
+/** The user as the API returns it (`/api/auth/login`, `/api/me`). */
+export interface SessionUser {
+  id: string;
+  role: Role;
+  areaId: string | null;
+  unitId: string | null;
+}
+
+export interface Me extends SessionUser {
+  name: string;
+  username: string;
+  status: UserStatus;
+  home: GeoPoint | null;
+  showName: boolean;
+}
+
+/** What the client writes when it raises an alert (DESIGN §4, contract). */
+export interface AlertDraft {
+  id: string;
+  type: AlertTypeCode;
+  createdAt: string;
+  location: Fix | null;
+  note: string;
+}
+
+/** The alert as a resident's room holds it. */
+export interface UserAlert extends AlertDraft {
+  cancelledAt?: string;
+  receivedAt?: string;
+  status?: AlertStatus;
+  statusAt?: string;
+  unitLabel?: string;
+}
+
+export interface TimelineEntry {
+  status: AlertStatus;
+  at: string;
+  by: string;
+}
+
+/** The full alert as the operators' room holds it. */
+export interface OpsAlert extends UserAlert {
+  reporterId: string;
+  reporterName: string;
+  reporterPhone: string;
+  reporterAddress: string;
+  areaId: string | null;
+  assignedUnit?: string;
+  escalatedAt?: string;
+  sirenRequested: boolean;
+  flagged: boolean;
+  timeline: TimelineEntry[];
+}
+
+/** The neighbours' view (area room): no exact location, no contact details. */
+export interface AreaAlert {
+  id: string;
+  type: AlertTypeCode;
+  createdAt: string;
+  receivedAt: string;
+  status: AlertStatus;
+  statusAt: string;
+  areaId: string;
+  /** rounded to about 100 m */
+  location: GeoPoint | null;
+  reporterName?: string;
+}
+
+export interface AreaFeature {
+  type: 'Feature';
+  properties: { id: string; name: string };
+  geometry: { type: 'Polygon'; coordinates: number[][][] };
+}
+
+export interface CityInfo {
+  name: string;
+  centre: GeoPoint;
+  areas: { type: 'FeatureCollection'; features: AreaFeature[] };
+  alertTypes: import('./catalogue.js').AlertTypeInfo[];
+  requestCategories: RequestCategory[];
+  phones: { emergency: string; monitoringCentre: string; monitoringCentreSms: string };
+  tiles: { url: string; attribution: string } | null;
+}
+
+/** Error codes of the HTTP API (DESIGN §8): a literal union, never widened. */
+export type ApiErrorCode =
+  | 'bad_request'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'account_pending'
+  | 'account_suspended'
+  | 'invalid_credentials'
+  | 'too_large'
+  | 'internal';
+
+export interface ApiErrorBody {
+  error: { code: ApiErrorCode; message: string };
+}
