@@ -10,6 +10,7 @@ import './views/resident/resident-home.js';
 import './views/operator/operator-home.js';
 import './views/officer/officer-home.js';
 import './components/app-header.js';
+import './components/push-prompt.js';
 
 const LANG_KEY = 'sac.lang';
 
@@ -96,7 +97,10 @@ export class SacApp extends SacElement {
         @logout=${() => void this.logout()}
         @lang=${(e: CustomEvent<Lang>) => this.onLang(e.detail)}
       ></sac-header>
-      <main>${this.home(this.me, this.city)}</main>
+      <main>
+        <sac-push-prompt .me=${this.me}></sac-push-prompt>
+        ${this.home(this.me, this.city)}
+      </main>
     `;
   }
 

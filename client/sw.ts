@@ -8,6 +8,8 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkOnly } from 'workbox-strategies';
 import { clientsClaim } from 'workbox-core';
 import { SYNC_TAG, flushPending } from './data/outbox.js';
+import { postSubscription, serverKey } from './data/push.js';
+import { isPushMessage } from '../shared/push-message.js';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: { url: string; revision: string | null }[];
@@ -38,4 +40,83 @@ interface SyncEvent extends ExtendableEvent {
 self.addEventListener('sync', (event) => {
   const e = event as SyncEvent;
   if (e.tag === SYNC_TAG) e.waitUntil(flushPending().then(() => undefined));
+});
+
+/**
+ * Web Push (DESIGN §6). The server writes each message for its recipient (text in their
+ * language, only what they may see), so the worker shows it as it is. One notification per
+ * alert: the tag is the alert id, so a status change replaces the earlier one in place.
+ */
+self.addEventListener('push', (event) => {
+  let data: unknown = null;
+  try {
+    data = event.data?.json();
+  } catch {
+    data = null;
+  }
+  if (!isPushMessage(data)) return;
+  const options: NotificationOptions & { renotify: boolean; actions: NotificationAction[] } = {
+    body: data.body,
+    icon: '/icons/icon-192.png',
+    badge: '/icons/icon-192.png',
+    tag: data.tag,
+    renotify: data.renotify,
+    data: { url: data.url },
+    actions: [{ action: 'open', title: data.action }],
+  };
+  event.waitUntil(self.registration.showNotification(data.title, options));
+});
+
+interface NotificationAction {
+  action: string;
+  title: string;
+}
+
+/** A click (on the body or on "open") focuses an open window of the app, or opens one. */
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const raw = (event.notification.data as { url?: unknown } | null)?.url;
+  const url = new URL(
+    typeof raw === 'string' && raw.startsWith('/') ? raw : '/',
+    self.location.origin,
+  );
+  event.waitUntil(
+    (async () => {
+      const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      const open = windows.find((w) => new URL(w.url).origin === url.origin);
+      if (open) {
+        await open.focus();
+        if (open.url !== url.href) await open.navigate(url.href).catch(() => null);
+        return;
+      }
+      await self.clients.openWindow(url.href);
+    })(),
+  );
+});
+
+interface PushSubscriptionChangeEvent extends ExtendableEvent {
+  readonly newSubscription: PushSubscription | null;
+  readonly oldSubscription: PushSubscription | null;
+}
+
+/**
+ * The push service rotated or expired the subscription: subscribe again with the server's
+ * key and tell the server, so alerts keep arriving even if the app is not opened for weeks.
+ */
+self.addEventListener('pushsubscriptionchange', (event) => {
+  const e = event as PushSubscriptionChangeEvent;
+  e.waitUntil(
+    (async () => {
+      const sub =
+        e.newSubscription ??
+        (await self.registration.pushManager.subscribe({
+          userVisibleOnly: true,
+          applicationServerKey: await serverKey(),
+        }));
+      await postSubscription(
+        sub,
+        self.navigator.language.toLowerCase().startsWith('en') ? 'en' : 'es',
+      );
+    })().catch(() => undefined),
+  );
 });

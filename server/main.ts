@@ -18,7 +18,10 @@ async function main(): Promise<void> {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });
-  console.log(`SAC is serving ${running.url}  (${describeConfig(config)})`);
+  // A browser treats localhost as a secure origin (service worker, geolocation); 127.0.0.1 too,
+  // but people type and bookmark localhost.
+  const shown = running.url.replace('//127.0.0.1:', '//localhost:');
+  console.log(`SAC is serving ${shown}  (${describeConfig(config)})`);
   if (config.DEMO) {
     console.log(
       `Demo accounts (password ${DEMO_PASSWORD}): residents vecino1…vecino40, officers oficial1…oficial20, operators operador1…operador3, admin`,

@@ -8,7 +8,8 @@ import { SyncServer } from './sync/sync-server.js';
 import { loadCity } from './city/city.js';
 import { seedDemo } from './demo/seed.js';
 import { AlertProjection } from './alerts/projection.js';
-import { noFanOut } from './alerts/fan-out.js';
+import { createPush, type PushOptions } from './push/index.js';
+import { seedDemoDevices } from './sirens/demo-devices.js';
 import { createApp } from './http/app.js';
 import type { Services } from './services.js';
 
@@ -21,23 +22,29 @@ export interface Running {
 }
 
 /** Builds and starts the whole system; used by `main.ts` and by integration tests (port 0). */
-export async function startServer(config: Config): Promise<Running> {
+export async function startServer(
+  config: Config,
+  options: { push?: PushOptions } = {},
+): Promise<Running> {
   const log = createLogger(config.LOG_LEVEL);
   const city = loadCity(config);
   const storage = openSqlite(config.dataDir);
   const seeded = config.DEMO ? await seedDemo(storage, city) : false;
+  if (config.DEMO) seedDemoDevices(storage, city.sirens, config.dataDir);
   const sync = new SyncServer(storage, log, config.ROOM_IDLE_MS);
-  const services: Services = { config, log, storage, sync, city };
+  const push = createPush({ config, log, storage, sync, city }, options.push);
+  const services: Services = { config, log, storage, sync, city, push };
   const projection = new AlertProjection({
     storage,
     sync,
     areas: city.areas,
     log,
-    fanOut: noFanOut,
+    fanOut: push.fanOut,
   });
   sync.hooks = {
     onChanges: (room, writer, changes) => projection.onChanges(room, writer, changes),
   };
+  push.start();
 
   const app = createApp(services);
   const server = await new Promise<Server>((resolve) => {
@@ -49,6 +56,8 @@ export async function startServer(config: Config): Promise<Running> {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname.startsWith('/sync/')) {
       sync.handleUpgrade(req, socket, head, url.pathname.slice('/sync/'.length));
+    } else if (url.pathname === '/devices/ws') {
+      push.sirens.handleUpgrade(req, socket, head);
     } else {
       socket.destroy();
     }
@@ -62,6 +71,7 @@ export async function startServer(config: Config): Promise<Running> {
     services,
     seeded,
     close: async () => {
+      await push.close();
       sync.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -3,6 +3,7 @@ import type { Logger } from './log.js';
 import type { Storage } from './storage/storage.js';
 import type { SyncServer } from './sync/sync-server.js';
 import type { City } from './city/city.js';
+import type { PushService } from './push/index.js';
 
 /** Everything a route needs, built once at start-up and passed down (no module state). */
 export interface Services {
@@ -11,4 +12,6 @@ export interface Services {
   storage: Storage;
   sync: SyncServer;
   city: City;
+  /** Web Push and the siren hub (DESIGN §6). */
+  push: PushService;
 }

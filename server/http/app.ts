@@ -4,6 +4,8 @@ import type { Services } from '../services.js';
 import { authRoutes, meRoute } from '../auth/routes.js';
 import { userRoutes } from '../users/routes.js';
 import { syncHttpRoutes } from '../sync/http-route.js';
+import { pushRoutes } from '../push/routes.js';
+import { sirenRoutes } from '../sirens/routes.js';
 import { ApiError, onError } from './errors.js';
 import { opsRoutes } from './ops-routes.js';
 import { mountClient } from './static.js';
@@ -30,7 +32,9 @@ export function createApp(s: Services) {
     .route('/auth', authRoutes(s))
     .route('/me', meRoute(s))
     .route('/users', userRoutes(s))
-    .route('/sync', syncHttpRoutes(s));
+    .route('/sync', syncHttpRoutes(s))
+    .route('/push', pushRoutes(s))
+    .route('/sirens', sirenRoutes(s));
   api.all('*', () => {
     throw new ApiError(404, 'not_found', 'No such endpoint.');
   });

@@ -164,7 +164,8 @@ export interface Storage {
     purgeOrphans(nowIso: string): number;
   };
   devices: {
-    insert(row: DeviceRow & { tokenHash: string }): void;
+    /** Issues a unit's token: a new one replaces the old (rotation after a leak or repair). */
+    upsert(row: DeviceRow & { tokenHash: string }): void;
     byTokenHash(tokenHash: string): DeviceRow | undefined;
     count(): number;
   };

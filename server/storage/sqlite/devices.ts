@@ -2,15 +2,17 @@ import type { Db } from './index.js';
 import type { DeviceRow, Storage } from '../storage.js';
 
 export function deviceQueries(db: Db): Storage['devices'] {
-  const insert = db.prepare(
-    'INSERT INTO devices (id, area_id, token_hash, created_at) VALUES (@id, @areaId, @tokenHash, @createdAt)',
+  const upsert = db.prepare(
+    `INSERT INTO devices (id, area_id, token_hash, created_at) VALUES (@id, @areaId, @tokenHash, @createdAt)
+     ON CONFLICT(id) DO UPDATE SET area_id = excluded.area_id, token_hash = excluded.token_hash,
+       created_at = excluded.created_at`,
   );
   const byToken = db.prepare<[string], DeviceRow>(
     'SELECT id, area_id AS areaId, created_at AS createdAt FROM devices WHERE token_hash = ?',
   );
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM devices');
   return {
-    insert: (row) => void insert.run(row),
+    upsert: (row) => void upsert.run(row),
     byTokenHash: (hash) => byToken.get(hash),
     count: () => count.get()!.n,
   };

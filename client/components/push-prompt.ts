@@ -1,0 +1,132 @@
+import { html, css } from 'lit';
+import { SacElement } from './sac-element.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import { getLang, onLangChange, t } from '../../shared/i18n/index.js';
+import type { Me } from '../../shared/types.js';
+import { askLater, enablePush, shouldAsk, syncPush } from '../data/push.js';
+import { base } from '../styles.js';
+
+/**
+ * Asks for notification permission at a sensible moment: once signed in, with a card saying
+ * why, and the browser's own prompt only after "Activate" (never on first load, never
+ * without a reason the person has read). With permission already granted, it silently
+ * re-subscribes, since the server binds a subscription to the session.
+ */
+@customElement('sac-push-prompt')
+export class PushPrompt extends SacElement {
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: block;
+      }
+      .card {
+        max-width: 720px;
+        margin: 12px auto 0;
+        display: grid;
+        gap: 8px;
+        border-left: 6px solid var(--info);
+      }
+      h2 {
+        font-size: 1.05rem;
+        margin: 0;
+      }
+      p {
+        margin: 0;
+      }
+      .actions {
+        display: flex;
+        gap: 8px;
+        flex-wrap: wrap;
+      }
+      button.primary {
+        background: var(--info);
+        border-color: var(--info);
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) me!: Me;
+  @state() private view: 'hidden' | 'ask' | 'busy' | 'failed' | 'blocked' = 'hidden';
+
+  private unsubscribe: (() => void) | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.check();
+    // Notifications are written in the language the person reads: tell the server.
+    this.unsubscribe = onLangChange((lang) => {
+      this.requestUpdate();
+      syncPush(lang).catch(() => undefined);
+    });
+  }
+
+  override disconnectedCallback(): void {
+    this.unsubscribe?.();
+    super.disconnectedCallback();
+  }
+
+  private async check(): Promise<void> {
+    try {
+      if (await shouldAsk()) this.view = 'ask';
+      else await syncPush(getLang());
+    } catch {
+      // Offline or no push service: nothing to show, the next sign-in tries again.
+    }
+  }
+
+  private async activate(): Promise<void> {
+    this.view = 'busy';
+    try {
+      const status = await enablePush(getLang());
+      this.view = status === 'enabled' ? 'hidden' : status === 'blocked' ? 'blocked' : 'ask';
+    } catch {
+      this.view = 'failed';
+    }
+  }
+
+  private later(): void {
+    askLater();
+    this.view = 'hidden';
+  }
+
+  override render() {
+    if (this.view === 'hidden') return html``;
+    const staff = this.me.role !== 'citizen';
+    const problem =
+      this.view === 'blocked'
+        ? t('push.prompt.blocked')
+        : this.view === 'failed'
+          ? t('push.prompt.failed')
+          : null;
+    const canActivate = this.view !== 'blocked';
+    return html`<section class="card" aria-labelledby="push-title">
+      <h2 id="push-title">${t('push.prompt.title')}</h2>
+      ${
+        problem
+          ? html`<p role="status">${problem}</p>`
+          : html`<p>${t(staff ? 'push.prompt.text.staff' : 'push.prompt.text.citizen')}</p>`
+      }
+      <div class="actions">
+        ${
+          canActivate
+            ? html`<button
+                class="primary"
+                ?disabled=${this.view === 'busy'}
+                @click=${() => void this.activate()}
+              >
+                ${t('push.prompt.activate')}
+              </button>`
+            : ''
+        }
+        <button @click=${() => this.later()}>${t('push.prompt.later')}</button>
+      </div>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sac-push-prompt': PushPrompt;
+  }
+}

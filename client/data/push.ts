@@ -1,0 +1,118 @@
+import type { ApiErrorBody } from '../../shared/types.js';
+import { ApiFailure } from './api.js';
+
+/**
+ * Web Push for the page and the service worker (DESIGN §6): permission, the browser's
+ * subscription, and telling the server about it. Nothing here runs at import time, so the
+ * service worker can import it too.
+ */
+export type PushStatus = 'unsupported' | 'blocked' | 'ask' | 'enabled';
+
+const LATER_KEY = 'sac.push.later';
+/** After "Not now", ask again in a week: a resident may change their mind, but not be nagged. */
+const ASK_AGAIN_MS = 7 * 86_400_000;
+
+async function send(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown) {
+  let res: Response;
+  try {
+    res = await fetch(`/api/push${path}`, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiFailure('offline', 'No connection');
+  }
+  if (res.ok) return (await res.json()) as unknown;
+  const err = (await res.json().catch(() => null)) as ApiErrorBody | null;
+  throw new ApiFailure(err?.error.code ?? 'internal', err?.error.message ?? res.statusText, res.status);
+}
+
+function supported(): boolean {
+  return 'serviceWorker' in navigator && 'PushManager' in self && 'Notification' in self;
+}
+
+/** The app's service worker registration, if there is one (none in `vite dev`). */
+async function registration(): Promise<ServiceWorkerRegistration | null> {
+  if (!supported()) return null;
+  return (await navigator.serviceWorker.getRegistration()) ?? null;
+}
+
+export async function pushStatus(): Promise<PushStatus> {
+  if (!(await registration())) return 'unsupported';
+  if (Notification.permission === 'denied') return 'blocked';
+  return Notification.permission === 'granted' ? 'enabled' : 'ask';
+}
+
+/** Whether to show the explanation card now: only if undecided and not put off recently. */
+export async function shouldAsk(): Promise<boolean> {
+  if ((await pushStatus()) !== 'ask') return false;
+  const later = Number(localStorage.getItem(LATER_KEY) ?? 0);
+  return Date.now() - later > ASK_AGAIN_MS;
+}
+
+export function askLater(): void {
+  localStorage.setItem(LATER_KEY, String(Date.now()));
+}
+
+/**
+ * Asks for permission (call from a click: browsers ignore it otherwise) and subscribes.
+ * Returns the resulting status.
+ */
+export async function enablePush(lang: string): Promise<PushStatus> {
+  const permission = await Notification.requestPermission();
+  if (permission !== 'granted') return permission === 'denied' ? 'blocked' : 'ask';
+  await syncPush(lang);
+  return 'enabled';
+}
+
+/**
+ * With permission granted, makes sure this browser is subscribed with the server's current
+ * key and that the server has it, bound to this session. Run after every sign-in: the
+ * server forgets a subscription when the session that posted it ends.
+ */
+export async function syncPush(lang: string): Promise<void> {
+  const reg = await registration();
+  if (!reg || Notification.permission !== 'granted') return;
+  const key = await serverKey();
+  let sub = await reg.pushManager.getSubscription();
+  if (sub && !sameKey(sub.options.applicationServerKey, key)) {
+    // The server's keys changed: the old subscription can never be used again.
+    await sub.unsubscribe();
+    sub = null;
+  }
+  sub ??= await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+  await postSubscription(sub, lang);
+}
+
+export async function postSubscription(sub: PushSubscription, lang: string): Promise<void> {
+  await send('POST', '/subscriptions', { ...sub.toJSON(), lang: lang === 'en' ? 'en' : 'es' });
+}
+
+/** Stops pushes to this browser: on the server first, then the browser's subscription. */
+export async function disablePush(): Promise<void> {
+  const sub = await (await registration())?.pushManager.getSubscription();
+  if (!sub) return;
+  await send('DELETE', '/subscriptions', { endpoint: sub.endpoint }).catch(() => undefined);
+  await sub.unsubscribe();
+}
+
+export async function serverKey(): Promise<Uint8Array<ArrayBuffer>> {
+  const { publicKey } = (await send('GET', '/key')) as { publicKey: string };
+  return fromBase64Url(publicKey);
+}
+
+function fromBase64Url(value: string): Uint8Array<ArrayBuffer> {
+  const b64 = value.replace(/-/g, '+').replace(/_/g, '/');
+  const raw = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
+  const out = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i++) out[i] = raw.charCodeAt(i);
+  return out;
+}
+
+function sameKey(current: ArrayBuffer | null, wanted: Uint8Array): boolean {
+  if (!current) return false;
+  const a = new Uint8Array(current);
+  return a.length === wanted.length && a.every((b, i) => b === wanted[i]);
+}

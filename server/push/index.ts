@@ -1,0 +1,97 @@
+import type https from 'node:https';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import type { Storage } from '../storage/storage.js';
+import type { SyncServer } from '../sync/sync-server.js';
+import type { City } from '../city/city.js';
+import type { FanOut } from '../alerts/fan-out.js';
+import { OPS_ROOM } from '../../sync/rooms.js';
+import { SirenBoard } from '../sirens/board.js';
+import { SirenHub, type SirenTimings } from '../sirens/hub.js';
+import { EndpointAllowList } from './allow-list.js';
+import { BatchWriter } from './batch-writer.js';
+import { OutboxFanOut } from './fan-out.js';
+import { OutboxWorker } from './outbox-worker.js';
+import { loadOrCreateVapid } from './vapid.js';
+import { WebPushSender } from './web-push-sender.js';
+
+/** Test hooks for `startServer`: trust a throw-away push service, or hold the sender. */
+export interface PushOptions {
+  /** An agent that trusts the test push service's certificate. */
+  agent?: https.Agent;
+  /** Commit outbox rows but send nothing (a crash between commit and send). */
+  paused?: boolean;
+  /** Shorter siren retry and offline delays, to keep tests short. */
+  sirens?: Partial<SirenTimings>;
+}
+
+export interface PushService {
+  publicKey: string;
+  allow: EndpointAllowList;
+  fanOut: FanOut;
+  worker: OutboxWorker;
+  sender: WebPushSender;
+  sirens: SirenHub;
+  /** Starts sending (unless paused) and lists the sirens on the operators' board. */
+  start(): void;
+  close(): Promise<void>;
+}
+
+export interface PushDeps {
+  config: Config;
+  log: Logger;
+  storage: Storage;
+  sync: SyncServer;
+  city: City;
+}
+
+/**
+ * Issue 5's notification side, assembled: VAPID keys, the outbox fan-out the alert
+ * projection writes through, the worker that drains it, and the siren hub it feeds.
+ */
+export function createPush(d: PushDeps, options: PushOptions = {}): PushService {
+  const keys = loadOrCreateVapid(d.config.dataDir);
+  const writer = new BatchWriter(d.storage, d.log);
+  const board = new SirenBoard(() => d.sync.room(OPS_ROOM).doc, d.city.sirens);
+  const sirens = new SirenHub({
+    storage: d.storage,
+    log: d.log,
+    sirens: d.city.sirens,
+    writer,
+    board,
+    ...(options.sirens ? { timings: options.sirens } : {}),
+  });
+  const sender = new WebPushSender(keys, options.agent ? { agent: options.agent } : {});
+  const worker = new OutboxWorker({
+    storage: d.storage,
+    log: d.log,
+    transport: sender,
+    sirens,
+    writer,
+  });
+  const fanOut = new OutboxFanOut({
+    storage: d.storage,
+    city: d.city,
+    log: d.log,
+    poke: () => worker.poke(),
+  });
+  return {
+    publicKey: keys.publicKey,
+    allow: new EndpointAllowList(d.config.PUSH_ENDPOINT_ALLOW),
+    fanOut,
+    worker,
+    sender,
+    sirens,
+    start() {
+      d.storage.push.purgeOrphans(new Date().toISOString());
+      board.init();
+      if (!options.paused) worker.start();
+    },
+    async close() {
+      await worker.stop();
+      sirens.close();
+      sender.close();
+      writer.flush();
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import { alertType } from '../../shared/catalogue.js';
+import { formatTime, tFor, type Lang } from '../../shared/i18n/index.js';
+import { alertPath, type PushMessage } from '../../shared/push-message.js';
+import type { AlertRow } from '../storage/storage.js';
+import { displayName } from '../alerts/projection.js';
+
+/**
+ * The text of every push, one function per audience, so what each audience may see
+ * (DESIGN §2) is decided in one readable place and unit-tested.
+ */
+export interface AlertContext {
+  alert: AlertRow;
+  /** The area's name, or '' when the alert has no area. */
+  areaName: string;
+}
+
+const typeName = (lang: Lang, a: AlertRow) => tFor(lang, `alert.type.${a.type}`);
+const time = (lang: Lang, iso: string) => formatTime(iso, lang);
+
+/**
+ * Neighbours of the area: type, area, time; the reporter's name only if they allow it.
+ * Never called for a silent alert (OutboxFanOut decides who is told).
+ */
+export function neighbourMessage(
+  lang: Lang,
+  { alert, areaName }: AlertContext,
+  reporter: { name: string; showName: boolean },
+): PushMessage {
+  const at = time(lang, alert.receivedAt);
+  return {
+    title: tFor(lang, 'push.alert.title', { type: typeName(lang, alert), area: areaName }),
+    body: reporter.showName
+      ? tFor(lang, 'push.alert.body_named', { name: displayName(reporter.name), time: at })
+      : tFor(lang, 'push.alert.body', { time: at }),
+    tag: alert.id,
+    renotify: true,
+    url: alertPath(alert.id),
+    action: tFor(lang, 'push.open'),
+  };
+}
+
+/** Operators and admins see every alert, silent ones included (they may see the type). */
+export function operatorMessage(lang: Lang, { alert, areaName }: AlertContext): PushMessage {
+  return {
+    title: tFor(lang, 'push.ops.title', { type: typeName(lang, alert) }),
+    body: tFor(lang, 'push.ops.body', { area: areaName, time: time(lang, alert.receivedAt) }),
+    tag: alert.id,
+    renotify: true,
+    url: alertPath(alert.id),
+    action: tFor(lang, 'push.open'),
+  };
+}
+
+/** The assigned unit's officers see the whole alert (DESIGN §2). */
+export function dispatchMessage(lang: Lang, { alert, areaName }: AlertContext): PushMessage {
+  return {
+    title: tFor(lang, 'push.dispatch.title', { type: typeName(lang, alert) }),
+    body: tFor(lang, 'push.dispatch.body', { area: areaName, time: time(lang, alert.statusAt) }),
+    tag: alert.id,
+    renotify: true,
+    url: alertPath(alert.id),
+    action: tFor(lang, 'push.open'),
+  };
+}
+
+/**
+ * The reporter, on each status change. For a silent alert the phone may be checked by the
+ * abuser: the notification names neither the type nor the status, and opens the neutral home.
+ */
+export function reporterMessage(lang: Lang, { alert }: AlertContext): PushMessage {
+  if (alertType(alert.type).silent) {
+    return {
+      title: tFor(lang, 'alert.neutral_name'),
+      body: tFor(lang, 'push.neutral.body'),
+      tag: alert.id,
+      renotify: false,
+      url: '/',
+      action: tFor(lang, 'push.open'),
+    };
+  }
+  return {
+    title: tFor(lang, 'push.status.title', { status: tFor(lang, `status.${alert.status}`) }),
+    body: tFor(lang, 'push.status.body', {
+      type: typeName(lang, alert),
+      time: time(lang, alert.statusAt),
+    }),
+    tag: alert.id,
+    renotify: false,
+    url: alertPath(alert.id),
+    action: tFor(lang, 'push.open'),
+  };
+}

@@ -1,0 +1,184 @@
+import type { OutboxRow, Storage } from '../storage/storage.js';
+import type { Logger } from '../log.js';
+import type { BatchWriter } from './batch-writer.js';
+import { parsePushJob } from './jobs.js';
+import type { PushTransport, SendOutcome } from './web-push-sender.js';
+
+/** Takes siren rows off the worker's hands: the hub keeps them until acknowledged. */
+export interface SirenDispatch {
+  take(row: OutboxRow): void;
+}
+
+export interface OutboxWorkerDeps {
+  storage: Storage;
+  log: Logger;
+  transport: PushTransport;
+  sirens: SirenDispatch;
+  writer: BatchWriter;
+  /** pushes in flight at once */
+  concurrency?: number;
+  /** how often due rows (retries, missed pokes) are looked for */
+  intervalMs?: number;
+  now?: () => number;
+}
+
+const QUEUE_MAX = 512;
+const BASE_BACKOFF_MS = 2_000;
+const MAX_BACKOFF_MS = 10 * 60_000;
+/** After this many failed attempts (about 30 minutes of backoff) a push is dropped. */
+export const MAX_ATTEMPTS = 8;
+
+/**
+ * Drains the outbox (DESIGN §6). Rows are committed with their alert; this worker sends them
+ * after the commit (poked by the fan-out, and every second for retries) and at start-up,
+ * which is how a crash between commit and send is recovered. A row is marked done only after
+ * its push service answered, so it is sent at least once, and never again once done.
+ */
+export class OutboxWorker {
+  /** Row ids queued, in flight, or waiting for their bookkeeping to commit. */
+  private readonly busy = new Set<number>();
+  private queue: OutboxRow[] = [];
+  private active = 0;
+  private running = false;
+  private scheduled = false;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly concurrency: number;
+  readonly stats = { sent: 0, gone: 0, failed: 0, retried: 0, dropped: 0 };
+
+  constructor(private readonly d: OutboxWorkerDeps) {
+    this.concurrency = d.concurrency ?? 32;
+  }
+
+  private now(): number {
+    return this.d.now?.() ?? Date.now();
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    // Start-up: everything not done, backoff or not — the process that set it is gone.
+    this.drain(Number.MAX_SAFE_INTEGER);
+    this.timer = setInterval(() => this.drain(), this.d.intervalMs ?? 1000);
+    this.timer.unref();
+  }
+
+  /** New rows were committed: send them on the next turn of the event loop. */
+  poke(): void {
+    if (!this.running || this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.drain();
+    });
+  }
+
+  /** Stops taking rows; what is queued stays in the outbox for the next start. */
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearInterval(this.timer);
+    this.queue = [];
+    const until = Date.now() + 5000;
+    while (this.active > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+    this.d.writer.flush();
+  }
+
+  get pending(): number {
+    return this.busy.size;
+  }
+
+  private drain(now = this.now()): void {
+    if (!this.running) return;
+    if (this.queue.length < QUEUE_MAX) {
+      let rows: OutboxRow[];
+      try {
+        rows = this.d.storage.outbox.due(now, QUEUE_MAX + this.concurrency);
+      } catch (error) {
+        this.d.log.error('outbox read failed', { error: String(error) });
+        return;
+      }
+      for (const row of rows) {
+        if (this.busy.has(row.id)) continue;
+        if (row.kind === 'siren') {
+          this.d.sirens.take(row);
+          continue;
+        }
+        this.busy.add(row.id);
+        this.queue.push(row);
+      }
+    }
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.running && this.active < this.concurrency && this.queue.length) {
+      const row = this.queue.shift()!;
+      this.active++;
+      void this.deliver(row)
+        .catch((error: unknown) => {
+          this.d.log.error('push delivery crashed', { row: row.id, error: String(error) });
+          this.settle(row, () => this.d.storage.outbox.retry(row.id, this.now() + BASE_BACKOFF_MS));
+        })
+        .finally(() => {
+          this.active--;
+          this.pump();
+        });
+    }
+  }
+
+  private async deliver(row: OutboxRow): Promise<void> {
+    const outbox = this.d.storage.outbox;
+    const job = parsePushJob(row.payload);
+    if (!job) {
+      this.d.log.warn('unreadable push row dropped', { row: row.id });
+      return this.settle(row, () => outbox.done(row.id));
+    }
+    const sub = this.d.storage.push.liveById(job.sub, new Date(this.now()).toISOString());
+    // Unsubscribed, signed out or suspended since the row was written: nothing to send.
+    if (!sub) return this.settle(row, () => outbox.done(row.id));
+    const result = await this.d.transport.send(sub, JSON.stringify(job.message), job);
+    this.record(row, sub.id, result);
+  }
+
+  private record(row: OutboxRow, subId: number, result: SendOutcome): void {
+    const outbox = this.d.storage.outbox;
+    switch (result.kind) {
+      case 'sent':
+        this.stats.sent++;
+        return this.settle(row, () => outbox.done(row.id));
+      case 'gone':
+        this.stats.gone++;
+        this.d.log.info('push subscription expired, removed', {
+          sub: subId,
+          status: result.status,
+        });
+        return this.settle(row, () => {
+          this.d.storage.push.removeById(subId);
+          outbox.done(row.id);
+        });
+      case 'failed':
+        this.stats.failed++;
+        this.d.log.warn('push refused by the push service', { sub: subId, status: result.status });
+        return this.settle(row, () => outbox.done(row.id));
+      case 'retry': {
+        if (row.attempts + 1 >= MAX_ATTEMPTS) {
+          this.stats.dropped++;
+          this.d.log.warn('push dropped after retries', { sub: subId, status: result.status });
+          return this.settle(row, () => outbox.done(row.id));
+        }
+        this.stats.retried++;
+        const wait = Math.max(backoff(row.attempts), Math.min(result.afterMs ?? 0, MAX_BACKOFF_MS));
+        return this.settle(row, () => outbox.retry(row.id, this.now() + wait));
+      }
+    }
+  }
+
+  private settle(row: OutboxRow, write: () => void): void {
+    this.d.writer.write(write, () => this.busy.delete(row.id));
+  }
+}
+
+/** Exponential with ±20 % jitter, so a push service that hiccuped is not hit in lockstep. */
+export function backoff(attempts: number, random: () => number = Math.random): number {
+  const base = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempts);
+  return Math.round(base * (0.8 + 0.4 * random()));
+}

@@ -1,0 +1,104 @@
+import * as Y from 'yjs';
+import type { SirenInfo } from '../city/city.js';
+import { SERVER } from '../sync/origin.js';
+
+/** A siren as operators see it in `ops.sirens` (DESIGN §4). */
+export type BoardState = 'idle' | 'pending' | 'sounding';
+
+export interface SirenRecord {
+  id: string;
+  areaId: string;
+  label: string;
+  lat: number;
+  lng: number;
+  online: boolean;
+  lastHeartbeat: string | null;
+  state: BoardState;
+}
+
+type Patch = Partial<Pick<SirenRecord, 'online' | 'lastHeartbeat' | 'state'>>;
+
+/** lastHeartbeat is refreshed at most this often: it is a liveness hint, not a log. */
+const HEARTBEAT_WRITE_MS = 60_000;
+/** Changes within this window go out as one update. */
+const FLUSH_MS = 50;
+
+/**
+ * Keeps `ops.sirens` up to date without letting hundreds of heartbeating units bloat the ops
+ * room (every write is an update in its log and a message to every operator): only changes
+ * are written, batched, and lastHeartbeat at most once a minute per unit.
+ */
+export class SirenBoard {
+  private readonly dirty = new Map<string, Patch>();
+  private readonly heartbeatWritten = new Map<string, number>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    /** The ops room's doc; asked for each time, since an idle room is unloaded. */
+    private readonly doc: () => Y.Doc,
+    private readonly sirens: readonly SirenInfo[],
+  ) {}
+
+  /** Start-up: every configured unit listed, all offline until they connect again. */
+  init(): void {
+    const doc = this.doc();
+    doc.transact(() => {
+      const map = doc.getMap<Y.Map<unknown>>('sirens');
+      const known = new Set(this.sirens.map((s) => s.id));
+      for (const key of [...map.keys()]) if (!known.has(key)) map.delete(key);
+      for (const s of this.sirens) {
+        let rec = map.get(s.id);
+        if (!(rec instanceof Y.Map)) {
+          rec = new Y.Map<unknown>();
+          map.set(s.id, rec);
+        }
+        const fields: Omit<SirenRecord, 'lastHeartbeat'> = {
+          id: s.id,
+          areaId: s.areaId,
+          label: s.label,
+          lat: s.lat,
+          lng: s.lng,
+          online: false,
+          state: 'idle',
+        };
+        setChanged(rec, fields);
+        if (!rec.has('lastHeartbeat')) rec.set('lastHeartbeat', null);
+      }
+    }, SERVER);
+  }
+
+  set(id: string, patch: Patch): void {
+    this.dirty.set(id, { ...this.dirty.get(id), ...patch });
+    this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
+  }
+
+  /** A sign of life; written when the unit comes online and then at most once a minute. */
+  heartbeat(id: string, nowMs: number, force = false): void {
+    const last = this.heartbeatWritten.get(id) ?? 0;
+    if (!force && nowMs - last < HEARTBEAT_WRITE_MS) return;
+    this.heartbeatWritten.set(id, nowMs);
+    this.set(id, { lastHeartbeat: new Date(nowMs).toISOString() });
+  }
+
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (!this.dirty.size) return;
+    const doc = this.doc();
+    const map = doc.getMap<Y.Map<unknown>>('sirens');
+    doc.transact(() => {
+      for (const [id, patch] of this.dirty) {
+        const rec = map.get(id);
+        if (rec instanceof Y.Map) setChanged(rec, patch);
+      }
+    }, SERVER);
+    this.dirty.clear();
+  }
+}
+
+/** Writes only the fields whose value differs: an unchanged set would still be an update. */
+function setChanged(rec: Y.Map<unknown>, fields: object): void {
+  for (const [key, value] of Object.entries(fields)) {
+    if (value !== undefined && rec.get(key) !== value) rec.set(key, value);
+  }
+}
