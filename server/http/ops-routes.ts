@@ -26,6 +26,8 @@ export function opsRoutes(s: Services): Hono {
       '# HELP sac_alerts_total Alerts in the system of record.',
       '# TYPE sac_alerts_total gauge',
       `sac_alerts_total ${s.storage.alerts.count()}`,
+      ...counters('sac_push', 'Web Push deliveries by outcome.', s.push.worker.stats),
+      ...counters('sac_siren_commands', 'Siren commands by outcome.', s.push.sirens.stats),
       '# HELP process_resident_memory_bytes Resident memory.',
       '# TYPE process_resident_memory_bytes gauge',
       `process_resident_memory_bytes ${mem.rss}`,
@@ -33,4 +35,13 @@ export function opsRoutes(s: Services): Hono {
     return c.text(lines.join('\n') + '\n', 200, { 'content-type': 'text/plain; version=0.0.4' });
   });
   return app;
+}
+
+/** One Prometheus counter family with an `outcome` label per field of `stats`. */
+function counters(name: string, help: string, stats: Record<string, number>): string[] {
+  return [
+    `# HELP ${name}_total ${help}`,
+    `# TYPE ${name}_total counter`,
+    ...Object.entries(stats).map(([outcome, n]) => `${name}_total{outcome="${outcome}"} ${n}`),
+  ];
 }

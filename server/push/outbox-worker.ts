@@ -25,6 +25,8 @@ export interface OutboxWorkerDeps {
 const QUEUE_MAX = 512;
 const BASE_BACKOFF_MS = 2_000;
 const MAX_BACKOFF_MS = 10 * 60_000;
+const PURGE_EVERY_MS = 60 * 60_000;
+const KEEP_DONE_MS = 7 * 86_400_000;
 /** After this many failed attempts (about 30 minutes of backoff) a push is dropped. */
 export const MAX_ATTEMPTS = 8;
 
@@ -42,6 +44,7 @@ export class OutboxWorker {
   private running = false;
   private scheduled = false;
   private timer: NodeJS.Timeout | null = null;
+  private purgeTimer: NodeJS.Timeout | null = null;
   private readonly concurrency: number;
   readonly stats = { sent: 0, gone: 0, failed: 0, retried: 0, dropped: 0 };
 
@@ -60,6 +63,17 @@ export class OutboxWorker {
     this.drain(Number.MAX_SAFE_INTEGER);
     this.timer = setInterval(() => this.drain(), this.d.intervalMs ?? 1000);
     this.timer.unref();
+    // Delivered rows only guard against doubles while a retry could still come: keep a week.
+    this.purgeTimer = setInterval(() => this.purge(), PURGE_EVERY_MS);
+    this.purgeTimer.unref();
+  }
+
+  private purge(): void {
+    try {
+      this.d.storage.outbox.purgeDone(Date.now() - KEEP_DONE_MS);
+    } catch (error) {
+      this.d.log.warn('outbox purge failed', { error: String(error) });
+    }
   }
 
   /** New rows were committed: send them on the next turn of the event loop. */
@@ -76,6 +90,7 @@ export class OutboxWorker {
   async stop(): Promise<void> {
     this.running = false;
     if (this.timer) clearInterval(this.timer);
+    if (this.purgeTimer) clearInterval(this.purgeTimer);
     this.queue = [];
     const until = Date.now() + 5000;
     while (this.active > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));

@@ -148,6 +148,8 @@ export interface Storage {
     due(now: number, limit: number): OutboxRow[];
     done(id: number): void;
     retry(id: number, notBefore: number): void;
+    /** Deletes rows delivered before `beforeMs`; their idempotency keys are no longer needed. */
+    purgeDone(beforeMs: number): number;
   };
   push: {
     /** Inserts or re-binds (by endpoint) a subscription to this user and session; returns its id. */

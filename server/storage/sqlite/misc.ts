@@ -31,11 +31,13 @@ export function outboxQueries(db: Db): Storage['outbox'] {
   const retry = db.prepare(
     'UPDATE outbox SET attempts = attempts + 1, not_before = ? WHERE id = ?',
   );
+  const purge = db.prepare('DELETE FROM outbox WHERE done_at IS NOT NULL AND done_at < ?');
   return {
     add: (kind, key, payload) => void add.run(kind, key, payload),
     due: (now, limit) => due.all(now, limit),
     done: (id) => void done.run(Date.now(), id),
     retry: (id, notBefore) => void retry.run(notBefore, id),
+    purgeDone: (beforeMs) => purge.run(beforeMs).changes,
   };
 }
 
