@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunch } from './e2e/support/browser.js';
 
-const PORT = 8181;
+// E2E_PORT lets a second run (another checkout) use its own server.
+const PORT = Number(process.env.E2E_PORT ?? 8181);
 
 /** e2e in real Chromium against the real server with a fresh SQLite file per run. */
 export default defineConfig({

@@ -9,8 +9,12 @@ import './views/login-view.js';
 import './views/resident/resident-home.js';
 import './views/operator/operator-home.js';
 import './views/officer/officer-home.js';
+import './views/officer/plan-editor.js';
 import './components/app-header.js';
 import './components/push-prompt.js';
+import './views/register/register-view.js';
+import './views/pending/account-status.js';
+import type { AccountNotice } from './views/pending/account-status.js';
 
 const LANG_KEY = 'sac.lang';
 
@@ -38,6 +42,8 @@ export class SacApp extends SacElement {
   @state() private city: CityInfo | null = null;
   @state() private ready = false;
   @state() private online = navigator.onLine;
+  /** Signed out: the login, the registration form, or why the account cannot sign in. */
+  @state() private entry: 'login' | 'register' | AccountNotice = 'login';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -46,18 +52,23 @@ export class SacApp extends SacElement {
     document.documentElement.lang = getLang();
     addEventListener('online', this.onNetwork);
     addEventListener('offline', this.onNetwork);
+    addEventListener('hashchange', this.onHash);
     void this.start();
   }
 
   override disconnectedCallback(): void {
     removeEventListener('online', this.onNetwork);
     removeEventListener('offline', this.onNetwork);
+    removeEventListener('hashchange', this.onHash);
     super.disconnectedCallback();
   }
 
   private onNetwork = (): void => {
     this.online = navigator.onLine;
   };
+
+  /** `#/plan` (issue 6): the patrol plans, for operators and admins. */
+  private onHash = (): void => this.requestUpdate();
 
   private async start(): Promise<void> {
     const result = await boot();
@@ -80,7 +91,10 @@ export class SacApp extends SacElement {
   override render() {
     if (!this.ready) return html`<div class="loading" role="status">${t('app.loading')}</div>`;
     if (!this.me || !this.city) {
+      if (this.entry !== 'login') return this.entryScreen(this.entry);
       return html`<sac-login
+        @register=${() => (this.entry = 'register')}
+        @account-status=${(e: CustomEvent<AccountNotice>) => (this.entry = e.detail)}
         .online=${this.online}
         @signed-in=${(e: CustomEvent<Me>) => {
           this.me = e.detail;
@@ -104,6 +118,22 @@ export class SacApp extends SacElement {
     `;
   }
 
+  private entryScreen(entry: 'register' | AccountNotice) {
+    const back = () => (this.entry = 'login');
+    if (entry === 'register') {
+      return html`<sac-register
+        .city=${this.city}
+        @back=${back}
+        @registered=${() => (this.entry = 'registered')}
+      ></sac-register>`;
+    }
+    return html`<sac-account-status
+      .kind=${entry}
+      .city=${this.city}
+      @back=${back}
+    ></sac-account-status>`;
+  }
+
   private home(me: Me, city: CityInfo) {
     const expired = () => void this.logout();
     switch (me.role) {
@@ -113,6 +143,7 @@ export class SacApp extends SacElement {
           .city=${city}
           .online=${this.online}
           @session-expired=${expired}
+          @lang=${(e: CustomEvent<Lang>) => this.onLang(e.detail)}
         ></sac-resident-home>`;
       case 'officer':
         return html`<sac-officer-home
@@ -122,6 +153,8 @@ export class SacApp extends SacElement {
         ></sac-officer-home>`;
       case 'operator':
       case 'admin':
+        if (location.hash.startsWith('#/plan'))
+          return html`<sac-plan-editor .city=${city}></sac-plan-editor>`;
         return html`<sac-operator-home
           .me=${me}
           .city=${city}

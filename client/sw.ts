@@ -7,6 +7,8 @@ import {
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkOnly } from 'workbox-strategies';
 import { clientsClaim } from 'workbox-core';
+import { CacheFirst } from 'workbox-strategies';
+import { ExpirationPlugin } from 'workbox-expiration';
 import { SYNC_TAG, flushPending } from './data/outbox.js';
 import { postSubscription, serverKey } from './data/push.js';
 import { isPushMessage } from '../shared/push-message.js';
@@ -31,6 +33,26 @@ registerRoute(
 );
 registerRoute(({ url }) => url.pathname.startsWith('/api/'), new NetworkOnly(), 'GET');
 registerRoute(({ url }) => url.pathname.startsWith('/api/'), new NetworkOnly(), 'POST');
+
+/**
+ * Map tiles (issue 3), from whatever server `city.tiles` names: kept once fetched, so the
+ * neighbourhood map still shows streets with no signal. Bounded in count and age so a
+ * phone's storage does not fill with a city's worth of zoom levels.
+ */
+const TILE_PATH = /\/\d+\/\d+\/\d+(@2x)?\.(png|jpe?g|webp)$/;
+registerRoute(
+  ({ request, url }) => request.destination === 'image' && TILE_PATH.test(url.pathname),
+  new CacheFirst({
+    cacheName: 'sac-tiles',
+    plugins: [
+      new ExpirationPlugin({
+        maxEntries: 2000,
+        maxAgeSeconds: 30 * 86_400,
+        purgeOnQuotaError: true,
+      }),
+    ],
+  }),
+);
 
 interface SyncEvent extends ExtendableEvent {
   readonly tag: string;

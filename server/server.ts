@@ -8,7 +8,11 @@ import { SyncServer } from './sync/sync-server.js';
 import { loadCity } from './city/city.js';
 import { seedDemo } from './demo/seed.js';
 import { AlertProjection } from './alerts/projection.js';
+import { RequestProjection } from './requests/index.js';
+import { UnitProjection } from './units/index.js';
+import { PlanService } from './plans/index.js';
 import { createPush, type PushOptions } from './push/index.js';
+import { OperatorConsole } from './console/index.js';
 import { seedDemoDevices } from './sirens/demo-devices.js';
 import { createApp } from './http/app.js';
 import type { Services } from './services.js';
@@ -34,17 +38,38 @@ export async function startServer(
   const sync = new SyncServer(storage, log, config.ROOM_IDLE_MS);
   const push = createPush({ config, log, storage, sync, city }, options.push);
   const services: Services = { config, log, storage, sync, city, push };
+  // Issue 6: officers' records in unit rooms; an officer on scene moves the alert through
+  // the alert projection (declared next; called only once updates flow).
+  const units = new UnitProjection({
+    storage,
+    sync,
+    units: city.units,
+    areas: city.areas,
+    alerts: { unitOnScene: (id, unitId, by) => projection.unitOnScene(id, unitId, by) },
+  });
   const projection = new AlertProjection({
     storage,
     sync,
     areas: city.areas,
     log,
     fanOut: push.fanOut,
+    units,
   });
+  const requests = new RequestProjection({ storage, sync, areas: city.areas });
+  const operatorConsole = new OperatorConsole({ storage, sync, city });
   sync.hooks = {
-    onChanges: (room, writer, changes) => projection.onChanges(room, writer, changes),
+    onChanges: (room, writer, changes) => {
+      projection.onChanges(room, writer, changes);
+      requests.onChanges(room, writer, changes);
+      units.onChanges(room, writer, changes);
+      // Last: the console's units board reads what the projections above carried into ops.
+      operatorConsole.onChanges(room, writer, changes);
+    },
   };
   push.start();
+  operatorConsole.start();
+  const plans = new PlanService({ storage, sync, city, log });
+  plans.start();
 
   const app = createApp(services);
   const server = await new Promise<Server>((resolve) => {
@@ -72,6 +97,8 @@ export async function startServer(
     seeded,
     close: async () => {
       await push.close();
+      operatorConsole.stop();
+      plans.close();
       sync.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -11,7 +11,8 @@ export class ApiFailure extends Error {
   }
 }
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** One JSON call to `/api`; feature modules of the data layer build on it (client/data/console.ts). */
+export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(`/api${path}`, {
@@ -44,5 +45,7 @@ export const api = {
   logout: () => call<{ ok: true }>('POST', '/auth/logout'),
   register: (input: RegisterInput) => call<{ user: Me }>('POST', '/auth/register', input),
   me: () => call<Me>('GET', '/me'),
+  /** The resident's profile settings (issue 3, server/profile). */
+  updateProfile: (patch: { showName: boolean }) => call<Me>('PATCH', '/me', patch),
   city: () => call<CityInfo>('GET', '/city'),
 };

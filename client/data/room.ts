@@ -122,6 +122,19 @@ export class SyncedRoom extends EventTarget {
     return false;
   }
 
+  /**
+   * True when this record is durably stored on the server: its creation and every value it
+   * now shows are covered by the server's `stored` receipt (DESIGN §4). A record only on this
+   * phone, or with a change not yet stored, is false. Lets a view mark each record.
+   */
+  isStored<E>(type: Y.AbstractType<E>): boolean {
+    const covered = (item: Y.Item | null): boolean =>
+      item === null || (this.stored.get(item.id.client) ?? 0) >= item.id.clock + item.length;
+    if (!covered(type._item)) return false;
+    for (const item of type._map.values()) if (!item.deleted && !covered(item)) return false;
+    return true;
+  }
+
   get awareness() {
     return this.provider?.awareness ?? null;
   }

@@ -91,6 +91,15 @@ export class SacLogin extends SacElement {
       );
     } catch (error) {
       this.error = messageFor(error);
+      // An account that cannot sign in gets its own screen saying why and what to do.
+      if (error instanceof ApiFailure && ACCOUNT_NOTICES[error.code])
+        this.dispatchEvent(
+          new CustomEvent('account-status', {
+            detail: ACCOUNT_NOTICES[error.code],
+            bubbles: true,
+            composed: true,
+          }),
+        );
     } finally {
       this.busy = false;
     }
@@ -128,6 +137,14 @@ export class SacLogin extends SacElement {
       ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : ''}
       <div class="lang">
         <button
+          @click=${() =>
+            this.dispatchEvent(new CustomEvent('register', { bubbles: true, composed: true }))}
+        >
+          ${t('login.register')}
+        </button>
+      </div>
+      <div class="lang">
+        <button
           lang=${other}
           @click=${() =>
             this.dispatchEvent(
@@ -140,6 +157,11 @@ export class SacLogin extends SacElement {
     </main>`;
   }
 }
+
+const ACCOUNT_NOTICES: Partial<Record<string, 'pending' | 'suspended'>> = {
+  account_pending: 'pending',
+  account_suspended: 'suspended',
+};
 
 function messageFor(error: unknown): string {
   if (!(error instanceof ApiFailure)) return t('app.error');

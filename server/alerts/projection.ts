@@ -15,6 +15,7 @@ import type { Room } from '../sync/room.js';
 import { SERVER } from '../sync/origin.js';
 import type { Logger } from '../log.js';
 import type { FanOut } from './fan-out.js';
+import { addWorkspace, opsIdentity } from '../console/ops-record.js';
 
 export interface ProjectionDeps {
   storage: Storage;
@@ -23,6 +24,8 @@ export interface ProjectionDeps {
   log: Logger;
   fanOut: FanOut;
   now?: () => Date;
+  /** Patrol units (issue 6, server/units): told of each transition of an alert with a unit. */
+  units?: { alertChanged(alert: AlertRow): void };
 }
 
 /**
@@ -55,7 +58,10 @@ export class AlertProjection {
     }
   }
 
-  private received(reporter: UserRow, change: RecordChange): void {
+  private received(writer: UserRow, change: RecordChange): void {
+    // The socket's user was read when it connected; settings such as showName may have
+    // changed since (PATCH /api/me), and neighbours must see the current choice.
+    const reporter = this.d.storage.users.byId(writer.id) ?? writer;
     const f = change.fields;
     const type = f.type as AlertTypeCode;
     const location = (f.location as Fix | null) ?? null;
@@ -110,6 +116,7 @@ export class AlertProjection {
       own.set('receivedAt', a.receivedAt);
       own.set('status', a.status);
       own.set('statusAt', a.statusAt);
+      appendStep(own, a.status, a.receivedAt);
     }, SERVER);
 
     const ops = this.d.sync.room(OPS_ROOM).doc;
@@ -127,15 +134,15 @@ export class AlertProjection {
           status: a.status,
           statusAt: a.statusAt,
           reporterId: reporter.id,
-          reporterName: reporter.name,
-          reporterPhone: reporter.phone ?? '',
-          reporterAddress: reporter.address ?? '',
+          // A silent alert's reporter stays out of the room (server/console/ops-record.ts).
+          ...opsIdentity(reporter, a.type),
           areaId: a.areaId,
           sirenRequested: a.sirenRequested,
           flagged: a.flagged,
         }),
       );
       rec.set('timeline', timeline);
+      addWorkspace(rec);
       ops.getMap('alerts').set(a.id, rec);
     }, SERVER);
 
@@ -168,15 +175,33 @@ export class AlertProjection {
   }
 
   /**
+   * The dispatched unit reports it is on scene (issue 6, server/units): the same stamped
+   * transition an operator's would be, with the officer as actor, only from `dispatched` and
+   * only for the unit the alert was dispatched to. Closing stays the operator's call.
+   */
+  unitOnScene(id: string, unitId: string, officer: UserRow): void {
+    this.transition(id, 'on_scene', officer, undefined, (a) => {
+      return a.status === 'dispatched' && a.assignedUnit === unitId;
+    });
+  }
+
+  /**
    * Stamps a transition the write policy already allowed, in SQL first and then in every
    * room that shows the alert.
    */
-  private transition(id: string, status: AlertStatus, by: UserRow, unit?: string): void {
+  private transition(
+    id: string,
+    status: AlertStatus,
+    by: UserRow,
+    unit?: string,
+    only?: (current: AlertRow) => boolean,
+  ): void {
     const at = this.now();
     let row: AlertRow | undefined;
     this.d.sync.committer.job(() => {
       const current = this.d.storage.alerts.byId(id);
       if (!current || !isOpenStatus(current.status)) return;
+      if (only && !only(current)) return;
       this.d.storage.alerts.setStatus(id, status, at, unit);
       this.d.storage.alerts.addEvent({ alertId: id, status, at, by: by.id });
       if (status === 'false_alarm') this.d.storage.users.incrementFalseAlarms(current.reporterId);
@@ -212,6 +237,7 @@ export class AlertProjection {
       own.set('status', a.status);
       own.set('statusAt', a.statusAt);
       if (a.assignedUnit) own.set('unitLabel', a.assignedUnit);
+      appendStep(own, a.status, a.statusAt);
     }, SERVER);
 
     if (this.isPublic(a)) {
@@ -223,6 +249,7 @@ export class AlertProjection {
     }
 
     if (a.status === 'dispatched' && a.assignedUnit) this.dispatch(a);
+    if (a.assignedUnit) this.d.units?.alertChanged(a);
   }
 
   /** The assigned unit sees the whole alert, silent ones included (DESIGN §2). */
@@ -250,6 +277,17 @@ export class AlertProjection {
     const value = this.d.sync.room(room).doc.getMap('alerts').get(id);
     return value instanceof Y.Map ? (value as Y.Map<unknown>) : null;
   }
+}
+
+/**
+ * The resident's own timeline (issue 3): `{status, at}` per step, written by the server only
+ * (the user-room policy gives the owner no rule for it). Unlike the ops timeline it names no
+ * actor: which operator took the alert is not the resident's to know.
+ */
+function appendStep(own: Y.Map<unknown>, status: AlertStatus, at: string): void {
+  let timeline = own.get('timeline');
+  if (!(timeline instanceof Y.Array)) own.set('timeline', (timeline = new Y.Array<unknown>()));
+  (timeline as Y.Array<unknown>).push([{ status, at }]);
 }
 
 /** First name and initial: what neighbours may see (DESIGN §2). */

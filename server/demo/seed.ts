@@ -4,6 +4,7 @@ import { normalisePhone } from '../auth/routes.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { Storage } from '../storage/storage.js';
 import type { City } from '../city/city.js';
+import { seedHistory } from './history.js';
 
 /**
  * Seeds the demo city's people (DESIGN §9) into an empty database. Every demo account
@@ -46,5 +47,7 @@ export async function seedDemo(storage: Storage, city: City): Promise<boolean> {
       });
     }
   });
+  // Issue 6: a year of closed alerts, so hot spots and shift plans have something to stand on.
+  seedHistory(storage, city, new Date());
   return true;
 }

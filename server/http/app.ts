@@ -4,8 +4,11 @@ import type { Services } from '../services.js';
 import { authRoutes, meRoute } from '../auth/routes.js';
 import { userRoutes } from '../users/routes.js';
 import { syncHttpRoutes } from '../sync/http-route.js';
+import { profileRoutes } from '../profile/routes.js';
 import { pushRoutes } from '../push/routes.js';
 import { sirenRoutes } from '../sirens/routes.js';
+import { unitRoutes } from '../units/routes.js';
+import { consoleRoutes } from '../console/index.js';
 import { ApiError, onError } from './errors.js';
 import { opsRoutes } from './ops-routes.js';
 import { mountClient } from './static.js';
@@ -31,10 +34,13 @@ export function createApp(s: Services) {
     .get('/city', (c) => c.json(s.city.info))
     .route('/auth', authRoutes(s))
     .route('/me', meRoute(s))
+    .route('/me', profileRoutes(s))
     .route('/users', userRoutes(s))
     .route('/sync', syncHttpRoutes(s))
     .route('/push', pushRoutes(s))
-    .route('/sirens', sirenRoutes(s));
+    .route('/sirens', sirenRoutes(s))
+    .route('/units', unitRoutes(s))
+    .route('/console', consoleRoutes(s));
   api.all('*', () => {
     throw new ApiError(404, 'not_found', 'No such endpoint.');
   });

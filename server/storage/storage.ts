@@ -6,6 +6,13 @@ import type {
   Role,
   UserStatus,
 } from '../../shared/types.js';
+import type { ProfileStore, RequestStore } from './requests.js';
+import type { PatrolStore } from './patrol.js';
+import type { ConsoleStore } from './console.js';
+
+export type * from './requests.js';
+export type * from './patrol.js';
+export type * from './console.js';
 
 /**
  * The system of record (DESIGN §7) behind one interface, so that PostgreSQL can replace
@@ -181,4 +188,12 @@ export interface Storage {
     /** Replaces everything up to and including `uptoSeq` with one snapshot. */
     compact(room: string, snapshot: Uint8Array, uptoSeq: number): void;
   };
+  /** Neighbour requests (issue 3); shapes in requests.ts. */
+  requests: RequestStore;
+  /** The resident's own settings (issue 3). */
+  profile: ProfileStore;
+  /** Check-ins, conversations and dispatch steps of patrol units (issue 6); see patrol.ts. */
+  patrol: PatrolStore;
+  /** The operator console's records: escalations, outcomes, notes, response times (issue 4). */
+  console: ConsoleStore;
 }

@@ -109,7 +109,7 @@ describe('ops room', () => {
     pull(other, server);
     const mine = capture(desk, () => {
       alert.set('status', 'acknowledged');
-      alert.set('assignedUnit', 'unit-2');
+      alert.set('escalatedAt', '2025-03-01T21:30:00Z');
     });
     const theirs = capture(other, () => record(other, 'alerts', ID).set('status', 'acknowledged'));
     expect(check(server, mine).ok).toBe(true);
@@ -182,7 +182,7 @@ describe('ops room', () => {
     });
   });
 
-  it('escalates once and unassigns a unit, never removes the status', () => {
+  it('escalates once, never removes the unit or the status', () => {
     const { server, desk, alert, tryEdit } = setup('dispatched', { assignedUnit: 'unit-1' });
     Y.applyUpdate(
       server,
@@ -192,9 +192,9 @@ describe('ops room', () => {
       ok: false,
       reason: `alerts/${ID}/escalatedAt: already set`,
     });
-    expect(tryEdit((a) => a.delete('assignedUnit'))).toMatchObject({
-      ok: true,
-      changes: [{ removed: [['assignedUnit']] }],
+    expect(tryEdit((a) => a.delete('assignedUnit'))).toEqual({
+      ok: false,
+      reason: `alerts/${ID}/assignedUnit: may not be deleted`,
     });
     expect(tryEdit((a) => a.delete('status'))).toEqual({
       ok: false,
@@ -226,7 +226,10 @@ describe('ops room', () => {
 
   it('works the request queue', () => {
     const server = docWithClient(1000);
-    Y.applyUpdate(server, addRecord(server, 'requests', { id: NOTE_ID, category: 'trash' }));
+    Y.applyUpdate(
+      server,
+      addRecord(server, 'requests', { id: NOTE_ID, category: 'trash', status: 'open' }),
+    );
     const desk = docWithClient(1);
     pull(desk, server);
     const edit = (change: (req: Y.Map<unknown>) => void) =>
@@ -240,6 +243,18 @@ describe('ops room', () => {
     });
     expect(fieldsOf(both)).toEqual({ status: 'in_progress', reply: 'Crew on Monday' });
     expect(edit((req) => req.set('status', 'done')).ok).toBe(false);
+    expect(edit((req) => req.set('status', 'open')).ok).toBe(true); // the same: a no-op
+    Y.applyUpdate(
+      server,
+      attempt(desk, (d) => record(d, 'requests', NOTE_ID).set('status', 'closed')),
+    );
+    pull(desk, server);
+    // Forward only: a closed request is not reopened, but may still get a reply.
+    expect(edit((req) => req.set('status', 'in_progress'))).toEqual({
+      ok: false,
+      reason: `requests/${NOTE_ID}/status: closed → in_progress not allowed`,
+    });
+    expect(fieldsOf(edit((req) => req.set('reply', 'Done')))).toEqual({ reply: 'Done' });
   });
 
   it('is read-only for residents and officers', () => {

@@ -104,7 +104,7 @@ describe('unit room', () => {
     });
   });
 
-  it('moves a dispatch forward, one step or skipping accepted, never back', () => {
+  it('moves a dispatch forward, one step or skipping accepted, never skipping ahead', () => {
     expect(withDispatch('dispatched').tryStatus('accepted').ok).toBe(true);
     expect(withDispatch('dispatched').tryStatus('en_route').ok).toBe(true);
     expect(withDispatch('on_scene').tryStatus('done').ok).toBe(true);
@@ -112,8 +112,27 @@ describe('unit room', () => {
       ok: false,
       reason: `dispatches/${DISPATCH}/status: dispatched → on_scene not allowed`,
     });
-    expect(withDispatch('en_route').tryStatus('accepted').ok).toBe(false);
-    expect(withDispatch('done').tryStatus('on_scene').ok).toBe(false);
+    expect(withDispatch('accepted').tryStatus('dispatched').ok).toBe(false);
+  });
+
+  it('lets in a step the other phone of the car has passed (the server restores the furthest)', () => {
+    // Refusing it would reset this phone's copy of the room and lose its offline records.
+    expect(withDispatch('en_route').tryStatus('accepted').ok).toBe(true);
+    expect(withDispatch('done').tryStatus('on_scene').ok).toBe(true);
+  });
+
+  it('accepts the phone’s time of each step with the step', () => {
+    const { server, phone } = withDispatch('dispatched');
+    const dispatch = record(phone, 'dispatches', DISPATCH);
+    const at = '2025-03-01T03:12:00-03:00';
+    capture(phone, () => {
+      dispatch.set('status', 'accepted');
+      dispatch.set('acceptedAt', at);
+    });
+    const r = check(diff(phone, server), officer, server);
+    expect(r.ok && r.changes[0]?.fields).toEqual({ status: 'accepted', acceptedAt: at });
+    const bad = attempt(phone, (d) => record(d, 'dispatches', DISPATCH).set('doneAt', 'soon'));
+    expect(check(bad, officer, server).ok).toBe(false);
   });
 
   it('accepts a dispatch walked forward offline in one update', () => {

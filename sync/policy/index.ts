@@ -10,5 +10,10 @@ export type { CheckResult, DecodeResult, Path, RecordChange, Write, Writer } fro
 export { ARRAY_MARKER, MAP_MARKER, isArrayMarker, isMapMarker, isMarker } from './types.js';
 export type { Check, CollectionRule, FieldRule, RecordContext, RoomRules } from './rules.js';
 export { OPS_ROOM_RULES, REQUEST_STATUSES } from './rooms-ops.js';
-export { DISPATCH_STATUSES, OFFICER_RULES, PLANNER_RULES } from './rooms-unit.js';
+export {
+  DISPATCH_STATUSES,
+  DISPATCH_STEP_TIMES,
+  OFFICER_RULES,
+  PLANNER_RULES,
+} from './rooms-unit.js';
 export { USER_ROOM_RULES } from './rooms-user.js';

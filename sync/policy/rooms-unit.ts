@@ -31,13 +31,33 @@ const DISPATCH_STEPS: Readonly<Record<string, readonly string[]>> = {
 };
 const dispatchSteps: Steps = (s) => DISPATCH_STEPS[s] ?? [];
 
-/** From the doc's status; the same status again is a no-op (both officers of a car tap it). */
+/**
+ * The phone's time of each step it takes (the crew's clock: signal may return much later and
+ * response times are measured from when the crew acted). Set with the status, in one update.
+ */
+export const DISPATCH_STEP_TIMES = {
+  accepted: 'acceptedAt',
+  en_route: 'enRouteAt',
+  on_scene: 'onSceneAt',
+  done: 'doneAt',
+} as const;
+
+const rank = (s: string): number => (DISPATCH_STATUSES as readonly string[]).indexOf(s);
+
+/**
+ * From the doc's status; the same status again is a no-op (both officers of a car tap it).
+ * A step the doc has already passed is let through: the other phone of the car got further
+ * while this one had no signal, and refusing would cost this phone its whole shift's records
+ * (a refusal resets its copy of the room). The server then writes back the furthest step
+ * (server/units), so the visible status never goes back for long. Skipping ahead is refused.
+ */
 const dispatchStatus: Check = (to, ctx) => {
   const from = ctx.current('status');
   if (to === from) return null;
   if (typeof from !== 'string' || typeof to !== 'string') return 'no status to change';
   const within = ctx.steps('status');
-  return reachable(from, to, dispatchSteps, { within }) ? null : `${from} → ${to} not allowed`;
+  if (reachable(from, to, dispatchSteps, { within })) return null;
+  return rank(to) >= 1 && rank(to) < rank(from) ? null : `${from} → ${to} not allowed`;
 };
 
 const created = (fields: Readonly<Record<string, FieldRule>>) => ({
@@ -75,7 +95,10 @@ export const OFFICER_RULES: RoomRules = {
   },
   dispatches: {
     key: isUuid,
-    update: { status: field(oneOf(DISPATCH_STATUSES), { guard: dispatchStatus }) },
+    update: {
+      status: field(oneOf(DISPATCH_STATUSES), { guard: dispatchStatus }),
+      ...Object.fromEntries(Object.values(DISPATCH_STEP_TIMES).map((f) => [f, field(iso)])),
+    },
   },
 };
 

@@ -1,224 +1,356 @@
-import { html, css } from 'lit';
+import { html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
-import { customElement, property, state } from 'lit/decorators.js';
-import * as Y from 'yjs';
-import { PRIORITY_RANK, alertType, isOpenStatus, operatorMay } from '../../../shared/catalogue.js';
-import { formatTime, getLang, t } from '../../../shared/i18n/index.js';
-import type { AlertStatus, CityInfo, Me, OpsAlert } from '../../../shared/types.js';
+import { alertType, isOpenStatus } from '../../../shared/catalogue.js';
+import type { OpenedAlert, OpenedDetail } from '../../../shared/console.js';
+import { t } from '../../../shared/i18n/index.js';
+import type { CityInfo, Me } from '../../../shared/types.js';
 import { OPS_ROOM } from '../../../sync/rooms.js';
 import { SyncedRoom } from '../../data/room.js';
-import { readAlerts } from '../../data/alerts.js';
-import { TYPE_COLOURS, base } from '../../styles.js';
-import { attention } from './attention.js';
+import { consoleApi } from '../../data/console.js';
+import { base } from '../../styles.js';
+import { Attention } from './attention.js';
+import { NO_FILTER, matches, readOps, type OpsView, type QueueFilter } from './ops-data.js';
+import { viewers, setViewing, initials, type Viewer } from './presence.js';
+import { handleKey, type KeyHost } from './console-keys.js';
+import { perform, type ConsoleIntent, type Notice } from './console-intents.js';
+import { rankUnits } from './dispatch-picker.js';
+import { homeStyles } from './home-styles.js';
+import type { AlertDetail, DetailMode, Intent } from './alert-detail.js';
+import type { AlertQueue } from './alert-queue.js';
+import type { ShortcutsHelp } from './shortcuts-help.js';
+import type { OpsMap } from './ops-map.js';
+import './alert-queue.js';
+import './alert-detail.js';
+import './ops-map.js';
+import './stats-bar.js';
+import './units-board.js';
+import './sirens-board.js';
+import './requests-queue.js';
+import './registrations-view.js';
+import './shortcuts-help.js';
+import '../admin/audit-view.js';
 
-/** Open alerts first, then the most urgent type, then the newest (issue: "at 3 a.m."). */
-export function queueOrder(a: OpsAlert, b: OpsAlert): number {
-  const open = Number(isOpenStatus(b.status)) - Number(isOpenStatus(a.status));
-  if (open) return open;
-  const rank =
-    PRIORITY_RANK[alertType(a.type).priority] - PRIORITY_RANK[alertType(b.type).priority];
-  if (rank) return rank;
-  return (b.receivedAt ?? '').localeCompare(a.receivedAt ?? '');
-}
+type Tab = 'queue' | 'units' | 'sirens' | 'requests' | 'registrations' | 'audit';
 
-/** The monitoring centre's live queue. */
+/** A silent alert's opening is audited once per this long per console (not per keystroke). */
+const REOPEN_AUDIT_MS = 2 * 60_000;
+
+/**
+ * The monitoring centre's console (issue 4): the live queue, the selected alert and the map
+ * side by side; boards for units, sirens, requests and registrations; the audit log for
+ * admins. It owns the `ops` room, the presence in it, the keyboard and the attention signals;
+ * the pieces render what it passes and tell it what the operator wants (`intent`).
+ */
 @customElement('sac-operator-home')
-export class OperatorHome extends SacElement {
-  static override styles = [
-    base,
-    css`
-      :host {
-        display: block;
-        padding: 16px 20px;
-      }
-      h1 {
-        margin: 4px 0 12px;
-        font-size: 1.3rem;
-        display: flex;
-        gap: 10px;
-        align-items: baseline;
-      }
-      .count {
-        font-size: 0.95rem;
-        color: var(--muted);
-        font-weight: 400;
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-        background: var(--paper);
-        border-radius: var(--radius);
-        overflow: hidden;
-        border: 1px solid var(--line);
-      }
-      th,
-      td {
-        text-align: left;
-        padding: 10px 12px;
-        border-bottom: 1px solid var(--line);
-        vertical-align: middle;
-      }
-      th {
-        background: #efedf1;
-        font-size: 0.85rem;
-        text-transform: uppercase;
-        letter-spacing: 0.03em;
-      }
-      tr.new td {
-        animation: flash 1s ease-in-out 4;
-      }
-      @keyframes flash {
-        50% {
-          background: #ffe08a;
-        }
-      }
-      tr.closed {
-        color: var(--muted);
-      }
-      .type {
-        display: inline-flex;
-        align-items: center;
-        gap: 8px;
-        font-weight: 700;
-      }
-      .swatch {
-        width: 12px;
-        height: 12px;
-        border-radius: 3px;
-      }
-      .silent {
-        background: #5b3f8c;
-        color: #fff;
-        border-radius: 6px;
-        padding: 2px 6px;
-        font-size: 0.75rem;
-        font-weight: 800;
-        margin-left: 6px;
-      }
-      .flag {
-        color: var(--warn);
-        font-size: 0.8rem;
-      }
-      .actions {
-        display: flex;
-        gap: 6px;
-        flex-wrap: wrap;
-      }
-      .actions button {
-        min-height: 36px;
-        padding: 6px 10px;
-        font-size: 0.9rem;
-      }
-      .empty {
-        padding: 28px;
-        text-align: center;
-      }
-    `,
-  ];
+export class OperatorHome extends SacElement implements KeyHost {
+  static override styles = [base, homeStyles];
 
   @property({ attribute: false }) me!: Me;
   @property({ attribute: false }) city!: CityInfo;
-  @state() private alerts: OpsAlert[] = [];
-  private seen = new Set<string>();
-  private fresh = new Set<string>();
+  @state() view: OpsView = { alerts: [], units: [], sirens: [], requests: [] };
+  @state() private tab: Tab = 'queue';
+  @state() private filter: QueueFilter = NO_FILTER;
+  @state() selected: string | null = null;
+  @state() mode: DetailMode = 'view';
+  @state() private others: Viewer[] = [];
+  @state() opened: OpenedDetail | null = null;
+  @state() identity: OpenedAlert | null = null;
+  @state() notice: Notice | null = null;
+  @state() private now = Date.now();
+  @query('sac-alert-queue') private queue?: AlertQueue;
+  @query('sac-alert-detail') private detail?: AlertDetail;
+  @query('sac-shortcuts-help') private help?: ShortcutsHelp;
+  @query('sac-ops-map') private map?: OpsMap;
+  room: SyncedRoom | null = null;
+  private readonly attention = new Attention();
+  private readonly fresh = new Set<string>();
+  private readonly seen = new Set<string>();
+  private readonly audited = new Map<string, number>();
+  private staff = new Map<string, string>();
   private first = true;
-  private room: SyncedRoom | null = null;
+  private ticker: ReturnType<typeof setInterval> | null = null;
+  /** the last write this console made, to name it if the server refuses it */
+  lastAction: { label: string; at: number } | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
     const room = new SyncedRoom(OPS_ROOM);
-    const refresh = () => this.refresh(room);
-    room.addEventListener('change', refresh);
-    room.addEventListener('reset', refresh);
+    room.addEventListener('change', () => this.refresh());
+    room.addEventListener('reset', () => this.onReset());
     room.addEventListener('unauthorized', () =>
       this.dispatchEvent(new CustomEvent('session-expired', { bubbles: true, composed: true })),
     );
     this.room = room;
-    void room.open().then(refresh);
+    void room.open().then(() => {
+      this.bindPresence();
+      this.refresh();
+    });
+    void consoleApi
+      .staff()
+      .then(({ staff }) => (this.staff = new Map(staff.map((s) => [s.id, s.name]))))
+      .catch(() => undefined);
+    addEventListener('keydown', this.onKey);
+    this.ticker = setInterval(() => (this.now = Date.now()), 5000);
   }
 
   override disconnectedCallback(): void {
+    removeEventListener('keydown', this.onKey);
+    if (this.ticker) clearInterval(this.ticker);
+    this.attention.stop();
     this.room?.destroy();
     super.disconnectedCallback();
   }
 
-  private refresh(room: SyncedRoom): void {
-    const alerts = readAlerts<OpsAlert>(room.doc).sort(queueOrder);
-    const arrived = alerts.filter((a) => !this.seen.has(a.id) && isOpenStatus(a.status));
-    for (const a of alerts) this.seen.add(a.id);
+  private onKey = (e: KeyboardEvent): void => {
+    if (handleKey(e, this)) e.preventDefault();
+  };
+
+  private bindPresence(): void {
+    const awareness = this.room?.awareness ?? null;
+    awareness?.on('change', () => (this.others = viewers(awareness)));
+    setViewing(awareness, this.selected);
+  }
+
+  /** The server refused a write of ours (4403): the room was dropped and resynced. */
+  private onReset(): void {
+    this.bindPresence();
+    this.refresh();
+    const recent = this.lastAction && Date.now() - this.lastAction.at < 30_000;
+    this.notice = {
+      kind: 'error',
+      text: recent
+        ? t('ops.refused.action', { action: this.lastAction!.label })
+        : t('ops.refused.generic'),
+    };
+    this.mode = 'view';
+  }
+
+  private refresh(): void {
+    if (!this.room) return;
+    const view = readOps(this.room.doc);
+    const arrived = view.alerts.filter((a) => !this.seen.has(a.id) && isOpenStatus(a.status));
+    for (const a of view.alerts) this.seen.add(a.id);
     // What was already there when the console opened is not news; what arrives after is.
     if (!this.first && arrived.length) {
       for (const a of arrived) this.fresh.add(a.id);
-      attention(arrived.length);
+      this.attention.arrived(
+        arrived.length,
+        arrived.some((a) => alertType(a.type).priority === 'critical'),
+      );
     }
-    if (room.synced) this.first = false;
-    this.alerts = alerts;
+    if (this.room.synced) this.first = false;
+    for (const a of view.alerts) if (a.status !== 'received') this.fresh.delete(a.id);
+    this.attention.waiting(view.alerts.filter((a) => a.status === 'received').length);
+    this.view = view;
   }
 
-  private setStatus(a: OpsAlert, to: AlertStatus): void {
-    const rec = this.room?.doc.getMap('alerts').get(a.id);
-    // The server enforces the same rule; checking here keeps a refused write from being sent.
-    if (!(rec instanceof Y.Map) || !operatorMay(rec.get('status') as AlertStatus, to)) return;
-    rec.set('status', to);
-    this.fresh.delete(a.id);
+  get onQueue(): boolean {
+    return this.tab === 'queue';
   }
+
+  private get visible() {
+    const name = (id: string) =>
+      this.city.areas.features.find((f) => f.properties.id === id)?.properties.name ?? '';
+    return this.view.alerts.filter((a) => matches(a, this.filter, name));
+  }
+
+  move(step: 1 | -1): void {
+    const list = this.visible;
+    if (!list.length) return;
+    const i = list.findIndex((a) => a.id === this.selected);
+    const next =
+      i < 0 ? (step > 0 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, i + step));
+    this.select(list[next]!.id);
+  }
+
+  select(id: string | null): void {
+    if (id === this.selected) return;
+    this.selected = id;
+    this.mode = 'view';
+    this.opened = null;
+    this.identity = null;
+    setViewing(this.room?.awareness ?? null, id);
+    if (!id) return;
+    this.fresh.delete(id);
+    const alert = this.view.alerts.find((a) => a.id === id);
+    const silent = alert ? alertType(alert.type).silent : false;
+    const last = this.audited.get(id) ?? 0;
+    if (silent && Date.now() - last < REOPEN_AUDIT_MS) return;
+    if (silent) this.audited.set(id, Date.now());
+    void consoleApi
+      .opened(id)
+      .then((o) => this.selected === id && (this.opened = o))
+      .catch(() => undefined);
+  }
+
+  perform(intent: ConsoleIntent): void {
+    perform(this, intent);
+  }
+
+  pickUnit(index: number): void {
+    const a = this.view.alerts.find((x) => x.id === this.selected);
+    const choice = a ? rankUnits(this.view.units, a.location, this.city)[index] : undefined;
+    if (choice) this.perform({ kind: 'dispatch', unitId: choice.unit.id });
+  }
+
+  focusSearch(): void {
+    this.queue?.focusSearch();
+  }
+
+  focusNote(): void {
+    this.detail?.focusNote();
+  }
+
+  toggleHelp(): void {
+    this.help?.toggle();
+  }
+
+  centreMap(): void {
+    this.map?.reveal(true);
+  }
+
+  nameOf = (id: string): string => this.staff.get(id) ?? (id === this.me.id ? this.me.name : '—');
 
   override render() {
-    const open = this.alerts.filter((a) => isOpenStatus(a.status)).length;
-    return html`
-      <h1>${t('ops.queue.title')} <span class="count">${t('ops.queue.count', { open })}</span></h1>
+    const open = this.view.alerts.filter((a) => isOpenStatus(a.status)).length;
+    const waiting = this.view.alerts.filter((a) => a.status === 'received').length;
+    const offline = this.view.sirens.filter((s) => !s.online).length;
+    const requests = this.view.requests.filter((r) =>
+      ['open', 'acknowledged', 'in_progress'].includes(r.status),
+    ).length;
+    const tabs: [Tab, string, string][] = [
+      ['queue', t('ops.tab.queue'), String(open)],
+      ['units', t('ops.tab.units'), ''],
+      ['sirens', t('ops.tab.sirens'), offline ? String(offline) : ''],
+      ['requests', t('ops.tab.requests'), requests ? String(requests) : ''],
+      ['registrations', t('ops.tab.registrations'), ''],
+      ...(this.me.role === 'admin'
+        ? ([['audit', t('ops.tab.audit'), '']] as [Tab, string, string][])
+        : []),
+    ];
+    return html`<div class="bar">
+        <div role="tablist" aria-label=${t('ops.tabs')}>
+          ${tabs.map(
+            ([id, label, count]) =>
+              html`<button
+                role="tab"
+                id="tab-${id}"
+                aria-selected=${this.tab === id ? 'true' : 'false'}
+                aria-controls="panel"
+                @click=${() => (this.tab = id)}
+              >
+                ${label}${count ? html` <span class="count ${id === 'queue' && waiting ? 'hot' : ''}">${count}</span>` : nothing}
+              </button>`,
+          )}
+        </div>
+        <sac-stats-bar .trigger=${this.view.alerts.map((a) => a.statusAt).join()}></sac-stats-bar>
+        <div class="presence" aria-label=${t('ops.presence')}>
+          ${this.others.map((v) => html`<span class="chip" title=${v.name}>${initials(v.name)}</span>`)}
+          <span class="muted small">${t('ops.online', { count: this.others.length + 1 })}</span>
+        </div>
+        <button class="help" @click=${() => this.toggleHelp()}>
+          ${t('ops.keys.title')} <kbd>?</kbd>
+        </button>
+      </div>
       ${
-        this.alerts.length
-          ? html`<table>
-              <thead>
-                <tr>
-                  <th scope="col">${t('ops.column.type')}</th>
-                  <th scope="col">${t('ops.column.time')}</th>
-                  <th scope="col">${t('ops.column.area')}</th>
-                  <th scope="col">${t('ops.column.reporter')}</th>
-                  <th scope="col">${t('ops.column.status')}</th>
-                  <th scope="col">
-                    <span class="visually-hidden">${t('ops.column.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                ${this.alerts.map((a) => this.row(a))}
-              </tbody>
-            </table>`
-          : html`<div class="card empty muted">${t('ops.queue.empty')}</div>`
+        this.notice
+          ? html`<div
+              class="notice ${this.notice.kind}"
+              role=${this.notice.kind === 'error' ? 'alert' : 'status'}
+            >
+              ${this.notice.text}
+              <button @click=${() => (this.notice = null)}>${t('ops.dismiss')}</button>
+            </div>`
+          : nothing
       }
-    `;
+      ${
+        waiting && this.tab === 'queue'
+          ? html`<div class="waiting" role="status">
+              ${waiting === 1 ? t('ops.waiting.one') : t('ops.waiting.many', { count: waiting })}
+            </div>`
+          : nothing
+      }
+      <div id="panel" role="tabpanel" aria-labelledby="tab-${this.tab}" class="panel">
+        ${this.panel()}
+      </div>
+      <sac-shortcuts-help></sac-shortcuts-help>`;
   }
 
-  private row(a: OpsAlert) {
-    const info = alertType(a.type);
-    const area = this.city.areas.features.find((f) => f.properties.id === a.areaId);
-    const cls = `${this.fresh.has(a.id) ? 'new' : ''} ${isOpenStatus(a.status) ? '' : 'closed'}`;
-    const action = (to: AlertStatus, label: string) =>
-      operatorMay(a.status, to)
-        ? html`<button @click=${() => this.setStatus(a, to)}>${label}</button>`
-        : '';
-    return html`<tr class=${cls} data-alert=${a.id}>
-      <td>
-        <span class="type"
-          ><span class="swatch" style="background:${TYPE_COLOURS[a.type]}"></span
-          >${t(`alert.type.${a.type}`)}</span
-        >${info.silent ? html`<span class="silent">${t('alert.silent')}</span>` : ''}
-        ${a.flagged ? html`<div class="flag">${t('ops.flagged')}</div>` : ''}
-      </td>
-      <td>${a.receivedAt ? formatTime(a.receivedAt, getLang()) : ''}</td>
-      <td>${area?.properties.name ?? '—'}</td>
-      <td>${a.reporterName}<br /><span class="muted">${a.reporterPhone}</span></td>
-      <td data-status=${a.status ?? ''}>${a.status ? t(`status.${a.status}`) : ''}</td>
-      <td>
-        <div class="actions">
-          ${action('acknowledged', t('ops.action.acknowledge'))}
-          ${action('resolved', t('ops.action.resolve'))}
-          ${action('false_alarm', t('ops.action.false_alarm'))}
-        </div>
-      </td>
-    </tr>`;
+  private panel() {
+    const v = this.view;
+    switch (this.tab) {
+      case 'queue':
+        return this.workspace();
+      case 'units':
+        return html`<sac-units-board
+          .units=${v.units}
+          .alerts=${v.alerts}
+          .city=${this.city}
+          .now=${this.now}
+        ></sac-units-board>`;
+      case 'sirens':
+        return html`<sac-sirens-board
+          .sirens=${v.sirens}
+          .city=${this.city}
+          .now=${this.now}
+        ></sac-sirens-board>`;
+      case 'requests':
+        return html`<sac-requests-queue
+          .requests=${v.requests}
+          .city=${this.city}
+          @answer=${(e: CustomEvent<{ id: string; status?: string; reply?: string }>) =>
+            this.perform({ kind: 'request', ...e.detail })}
+        ></sac-requests-queue>`;
+      case 'registrations':
+        return html`<sac-registrations .city=${this.city}></sac-registrations>`;
+      case 'audit':
+        return html`<sac-audit-view></sac-audit-view>`;
+    }
+  }
+
+  private workspace() {
+    const alert = this.view.alerts.find((a) => a.id === this.selected);
+    const visible = this.visible;
+    return html`<div class="workspace ${alert ? 'with-detail' : ''}">
+      <sac-alert-queue
+        .alerts=${visible}
+        .total=${this.view.alerts.length}
+        .city=${this.city}
+        .units=${this.view.units}
+        .filter=${this.filter}
+        .selected=${this.selected}
+        .fresh=${this.fresh}
+        .viewers=${this.others}
+        .now=${this.now}
+        @select=${(e: CustomEvent<string>) => this.select(e.detail)}
+        @filter=${(e: CustomEvent<QueueFilter>) => (this.filter = e.detail)}
+      ></sac-alert-queue>
+      ${
+        alert
+          ? html`<sac-alert-detail
+              .alert=${alert}
+              .city=${this.city}
+              .units=${this.view.units}
+              .viewers=${this.others}
+              .opened=${this.opened}
+              .identity=${this.identity}
+              .mode=${this.mode}
+              .nameOf=${this.nameOf}
+              .now=${this.now}
+              @intent=${(e: CustomEvent<Intent>) => this.perform(e.detail)}
+            ></sac-alert-detail>`
+          : nothing
+      }
+      <sac-ops-map
+        .city=${this.city}
+        .alerts=${visible}
+        .units=${this.view.units}
+        .sirens=${this.view.sirens}
+        .selected=${this.selected}
+        @select=${(e: CustomEvent<string>) => this.select(e.detail)}
+      ></sac-ops-map>
+    </div>`;
   }
 }
 

@@ -2,18 +2,48 @@ import { html, css } from 'lit';
 import { SacElement } from '../../components/sac-element.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import { t } from '../../../shared/i18n/index.js';
-import type { AlertTypeCode, CityInfo, Fix, Me, UserAlert } from '../../../shared/types.js';
-import { userRoom } from '../../../sync/rooms.js';
+import { isOpenStatus } from '../../../shared/catalogue.js';
+import type {
+  AlertTypeCode,
+  AreaAlert,
+  CityInfo,
+  Fix,
+  Me,
+  UserAlert,
+} from '../../../shared/types.js';
+import { areaRoom, userRoom } from '../../../sync/rooms.js';
 import { SyncedRoom } from '../../data/room.js';
 import { cancelAlert, raiseAlert, readAlerts } from '../../data/alerts.js';
+import { readFeed } from '../../data/feed.js';
+import { requestBackgroundSync } from '../../data/outbox.js';
+import { hearingMode } from '../../data/profile.js';
+import {
+  fileRequest,
+  readRequests,
+  withdrawRequest,
+  type UserRequest,
+} from '../../data/requests.js';
 import { base } from '../../styles.js';
+import { TAB_PATHS, parseRoute, type Route } from './tab-bar.js';
+import type { RequestDraft } from './request-form.js';
 import './alert-composer.js';
 import './alert-list.js';
 import './offline-help.js';
+import './tab-bar.js';
+import './neighbourhood-feed.js';
+import './requests-view.js';
+import './profile-view.js';
+import './hearing-alert.js';
+
+/** An area alert younger than this, first seen now, is "incoming" for hearing-impaired mode. */
+const FRESH_MS = 10 * 60_000;
+/** Under the buttons: what is still going on, and what happened today. */
+const RECENT_MS = 24 * 3_600_000;
 
 /**
- * The resident's phone: five large buttons and the alerts already raised, each saying
- * plainly where it is. Works with no signal; delivery happens when the network returns.
+ * The resident's phone: five sections behind a bottom tab bar. Raising an alert is the
+ * first and works with no signal; the resident's own room carries alerts and requests, the
+ * area room the neighbourhood feed. Both load from the phone before the network.
  */
 @customElement('sac-resident-home')
 export class ResidentHome extends SacElement {
@@ -24,19 +54,24 @@ export class ResidentHome extends SacElement {
         display: block;
         max-width: 720px;
         margin: 0 auto;
-        padding: 12px 16px 40px;
+        /* room for the tab bar */
+        padding: 12px 16px 96px;
       }
       h1,
       h2 {
         font-size: 1.25rem;
         margin: 18px 0 10px;
       }
+      .intro {
+        margin: 0 0 12px;
+      }
       .neutral {
         text-align: center;
         padding: 48px 16px;
       }
-      .neutral p {
-        font-size: 1.2rem;
+      .neutral h1 {
+        font-size: 1.3rem;
+        font-weight: 600;
       }
     `,
   ];
@@ -45,46 +80,98 @@ export class ResidentHome extends SacElement {
   @property({ attribute: false }) city!: CityInfo;
   @property({ type: Boolean }) online = true;
   @state() private alerts: UserAlert[] = [];
+  @state() private requests: UserRequest[] = [];
+  @state() private feed: AreaAlert[] = [];
   @state() private neutral = false;
+  @state() private route: Route = parseRoute(location.hash);
+  @state() private incoming: AreaAlert | null = null;
   private room: SyncedRoom | null = null;
+  private area: SyncedRoom | null = null;
+  private seen: Set<string> | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const room = new SyncedRoom(userRoom(this.me.id));
-    const refresh = () => {
-      this.alerts = readAlerts(room.doc);
-    };
+    addEventListener('hashchange', this.onHash);
+    this.room = this.openRoom(userRoom(this.me.id), (doc) => {
+      this.alerts = readAlerts(doc);
+      this.requests = readRequests(doc);
+    });
+    if (this.me.areaId) {
+      this.area = this.openRoom(areaRoom(this.me.areaId), (doc) => {
+        this.feed = readFeed(doc);
+        this.noticeIncoming(readAlerts<AreaAlert>(doc));
+      });
+    }
+  }
+
+  override disconnectedCallback(): void {
+    removeEventListener('hashchange', this.onHash);
+    this.room?.destroy();
+    this.area?.destroy();
+    this.room = this.area = null;
+    super.disconnectedCallback();
+  }
+
+  private openRoom(name: string, read: (doc: SyncedRoom['doc']) => void): SyncedRoom {
+    const room = new SyncedRoom(name);
+    const refresh = () => read(room.doc);
     room.addEventListener('change', refresh);
     room.addEventListener('reset', refresh);
     room.addEventListener('unauthorized', () =>
       this.dispatchEvent(new CustomEvent('session-expired', { bubbles: true, composed: true })),
     );
-    this.room = room;
     void room.open().then(refresh);
+    return room;
   }
 
-  override disconnectedCallback(): void {
-    this.room?.destroy();
-    this.room = null;
-    super.disconnectedCallback();
+  private onHash = (): void => {
+    this.route = parseRoute(location.hash);
+    this.neutral = false;
+    scrollTo({ top: 0 });
+  };
+
+  /**
+   * Hearing-impaired mode: a public alert of the area that was not on the phone before and
+   * is fresh and open fills the screen. What the phone held when it opened is not "incoming".
+   */
+  private noticeIncoming(all: AreaAlert[]): void {
+    if (!this.seen) {
+      this.seen = new Set(all.map((a) => a.id));
+      return;
+    }
+    const mine = new Set(this.alerts.map((a) => a.id));
+    for (const a of all) {
+      if (this.seen.has(a.id)) continue;
+      this.seen.add(a.id);
+      const fresh = Date.now() - Date.parse(a.receivedAt) < FRESH_MS;
+      if (hearingMode() && fresh && isOpenStatus(a.status) && !mine.has(a.id)) this.incoming = a;
+    }
   }
 
   private async send(e: CustomEvent<{ type: AlertTypeCode; location: Fix | null; note: string }>) {
     if (!this.room) return;
     const { type, location, note } = e.detail;
     await raiseAlert(this.room, type, location, note);
+    // raiseAlert asks for Background Sync when the socket is down; the browser may know
+    // it is offline before the socket does.
+    if (!navigator.onLine) void requestBackgroundSync();
     // The silent alarm leaves a neutral screen behind, nothing that names it (DESIGN §2).
     if (this.city.alertTypes.find((a) => a.code === type)?.silent) this.neutral = true;
+  }
+
+  private async file(e: CustomEvent<RequestDraft>): Promise<void> {
+    if (this.room) await fileRequest(this.room, e.detail);
   }
 
   override render() {
     if (this.neutral) {
       return html`<div class="neutral card" role="status">
-        <p>${t('alert.neutral_done')}</p>
+        <h1>${t('alert.neutral_done')}</h1>
         <button class="primary" @click=${() => (this.neutral = false)}>${t('app.continue')}</button>
       </div>`;
     }
     const undelivered = this.alerts.filter((a) => !a.receivedAt && !a.cancelledAt);
+    const openInArea = this.feed.filter((a) => isOpenStatus(a.status)).length;
     return html`
       ${
         !this.online || undelivered.length
@@ -95,16 +182,84 @@ export class ResidentHome extends SacElement {
             ></sac-offline-help>`
           : ''
       }
-      <h1>${t('alert.choose')}</h1>
-      <sac-alert-composer .types=${this.city.alertTypes} @send=${this.send}></sac-alert-composer>
-      <h2>${t('alert.mine')}</h2>
-      <sac-alert-list
-        .alerts=${this.alerts}
-        .types=${this.city.alertTypes}
-        @cancel-alert=${(e: CustomEvent<string>) => this.room && cancelAlert(this.room, e.detail)}
-      ></sac-alert-list>
+      ${this.section()}
+      <sac-tab-bar .current=${this.route.tab} .areaCount=${openInArea}></sac-tab-bar>
+      ${
+        this.incoming
+          ? html`<sac-hearing-alert
+              .alert=${this.incoming}
+              @dismiss=${() => (this.incoming = null)}
+              @see=${() => {
+                this.incoming = null;
+                location.hash = TAB_PATHS.area;
+              }}
+            ></sac-hearing-alert>`
+          : ''
+      }
     `;
   }
+
+  private section() {
+    switch (this.route.tab) {
+      case 'raise':
+        return this.raiseSection();
+      case 'mine':
+        return html`<h1>${t('alert.mine')}</h1>
+          <p class="intro muted">${t('alert.mine_intro')}</p>
+          <sac-alert-list
+            detailed
+            .alerts=${this.alerts}
+            .types=${this.city.alertTypes}
+            .selected=${this.route.alertId}
+            @cancel-alert=${this.onCancel}
+          ></sac-alert-list>`;
+      case 'area':
+        return html`<sac-neighbourhood-feed
+          .city=${this.city}
+          .areaId=${this.me.areaId}
+          .alerts=${this.feed}
+        ></sac-neighbourhood-feed>`;
+      case 'requests':
+        return html`<sac-requests-view
+          .city=${this.city}
+          .areaId=${this.me.areaId}
+          .requests=${this.requests}
+          @file=${this.file}
+          @withdraw-request=${(e: CustomEvent<string>) =>
+            this.room && withdrawRequest(this.room, e.detail)}
+        ></sac-requests-view>`;
+      case 'profile':
+        return html`<sac-profile-view
+          .me=${this.me}
+          .city=${this.city}
+          .online=${this.online}
+          @me-changed=${(e: CustomEvent<Me>) => (this.me = e.detail)}
+        ></sac-profile-view>`;
+    }
+  }
+
+  private raiseSection() {
+    const now = Date.now();
+    const recent = this.alerts.filter(
+      (a) =>
+        !a.receivedAt ||
+        (!a.cancelledAt && isOpenStatus(a.status)) ||
+        now - Date.parse(a.createdAt) < RECENT_MS,
+    );
+    return html`<h1>${t('alert.choose')}</h1>
+      <sac-alert-composer .types=${this.city.alertTypes} @send=${this.send}></sac-alert-composer>
+      <h2>${t('alert.recent')}</h2>
+      <sac-alert-list
+        .alerts=${recent}
+        .types=${this.city.alertTypes}
+        .label=${t('alert.recent')}
+        @cancel-alert=${this.onCancel}
+      ></sac-alert-list>`;
+  }
+
+  private onCancel = (e: CustomEvent<string>): void => {
+    if (this.room) cancelAlert(this.room, e.detail);
+  };
 }
 
 declare global {

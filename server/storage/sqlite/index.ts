@@ -9,6 +9,9 @@ import { roomQueries } from './rooms.js';
 import { outboxQueries, auditQueries, sessionQueries } from './misc.js';
 import { pushQueries } from './push.js';
 import { deviceQueries } from './devices.js';
+import { profileQueries, requestQueries } from './requests.js';
+import { patrolQueries } from './patrol.js';
+import { consoleQueries } from './console.js';
 
 export type Db = Database.Database;
 
@@ -33,6 +36,10 @@ export function openSqlite(dataDir: string, file = 'sac.db'): Storage {
     devices: deviceQueries(db),
     audit: auditQueries(db),
     rooms: roomQueries(db),
+    requests: requestQueries(db),
+    profile: profileQueries(db),
+    patrol: patrolQueries(db),
+    console: consoleQueries(db),
   };
 }
 

@@ -112,4 +112,107 @@ export const MIGRATIONS: readonly string[] = [
     created_at TEXT NOT NULL
   );
   `,
+  // Issue 3: neighbour requests, filed by residents in their room or by officers in their
+  // unit's room, worked by operators in `ops`. Events keep every status change and reply.
+  `
+  CREATE TABLE requests (
+    id TEXT PRIMARY KEY,
+    source TEXT NOT NULL CHECK (source IN ('resident','officer')),
+    reporter_id TEXT NOT NULL REFERENCES users(id),
+    unit_id TEXT,
+    category TEXT NOT NULL,
+    description TEXT NOT NULL,
+    lat REAL, lng REAL, accuracy REAL,
+    area_id TEXT,
+    created_at TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    status TEXT NOT NULL,
+    status_at TEXT NOT NULL,
+    reply TEXT NOT NULL DEFAULT '',
+    cancelled_at TEXT
+  );
+  CREATE INDEX requests_received ON requests(received_at);
+  CREATE INDEX requests_reporter ON requests(reporter_id, received_at);
+
+  CREATE TABLE request_events (
+    request_id TEXT NOT NULL REFERENCES requests(id),
+    status TEXT NOT NULL,
+    reply TEXT NOT NULL,
+    at TEXT NOT NULL,
+    by TEXT NOT NULL
+  );
+  CREATE INDEX request_events_request ON request_events(request_id);
+  `,
+  // Issue 6: what patrol officers log (check-ins at plan points, neighbour conversations) and
+  // each step a unit takes on a dispatched alert. Ids are the phones' UUIDs: stored once.
+  `
+  CREATE TABLE checkins (
+    id TEXT PRIMARY KEY,
+    unit_id TEXT NOT NULL,
+    officer_id TEXT NOT NULL REFERENCES users(id),
+    point TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('in','out')),
+    at TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    lat REAL, lng REAL, accuracy REAL,
+    distance_m REAL,
+    plan_key TEXT
+  );
+  CREATE INDEX checkins_unit ON checkins(unit_id, at);
+
+  CREATE TABLE conversations (
+    id TEXT PRIMARY KEY,
+    unit_id TEXT NOT NULL,
+    officer_id TEXT NOT NULL REFERENCES users(id),
+    at TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    lat REAL, lng REAL, accuracy REAL,
+    area_id TEXT,
+    answers TEXT NOT NULL,
+    note TEXT NOT NULL
+  );
+  CREATE INDEX conversations_unit ON conversations(unit_id, at);
+
+  CREATE TABLE dispatch_events (
+    alert_id TEXT NOT NULL REFERENCES alerts(id),
+    unit_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    at TEXT NOT NULL,
+    by TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    UNIQUE (alert_id, status)
+  );
+  `,
+  // Issue 4: the operator console. The escalation to 911 and the outcome on the alert, the
+  // notes thread, and each alert's response times as a view over alert_events: the stamps
+  // are stored once, so the times can never disagree with them.
+  `
+  ALTER TABLE alerts ADD COLUMN escalated_at TEXT;
+  ALTER TABLE alerts ADD COLUMN escalated_by TEXT;
+  ALTER TABLE alerts ADD COLUMN outcome TEXT;
+
+  CREATE TABLE alert_notes (
+    id TEXT PRIMARY KEY,
+    alert_id TEXT NOT NULL REFERENCES alerts(id),
+    text TEXT NOT NULL,
+    at TEXT NOT NULL,
+    by TEXT NOT NULL
+  );
+  CREATE INDEX alert_notes_alert ON alert_notes(alert_id, at);
+  CREATE INDEX alert_events_stage ON alert_events(alert_id, status, at);
+  CREATE INDEX audit_log_actor ON audit_log(actor_id, id);
+
+  CREATE VIEW alert_response_times AS
+  SELECT a.id AS alert_id, a.type, a.area_id, a.received_at,
+    (SELECT min(e.at) FROM alert_events e
+      WHERE e.alert_id = a.id AND e.status = 'acknowledged') AS acknowledged_at,
+    (SELECT min(e.at) FROM alert_events e
+      WHERE e.alert_id = a.id AND e.status = 'dispatched') AS dispatched_at,
+    (SELECT min(e.at) FROM alert_events e
+      WHERE e.alert_id = a.id AND e.status = 'on_scene') AS on_scene_at,
+    (SELECT min(e.at) FROM alert_events e
+      WHERE e.alert_id = a.id AND e.status IN ('resolved', 'false_alarm', 'cancelled')) AS closed_at,
+    a.escalated_at
+  FROM alerts a;
+  `,
 ];

@@ -1,0 +1,51 @@
+import type {
+  AuditEntryView,
+  ConsoleStats,
+  FlaggedReporterView,
+  OpenedAlert,
+  OpenedDetail,
+  StaffMember,
+} from '../../shared/console.js';
+import type { Role, UserStatus } from '../../shared/types.js';
+import { call } from './api.js';
+
+/** A user as `/api/users` shows it to staff (server/users/routes.ts). */
+export interface UserView {
+  id: string;
+  username: string;
+  role: Role;
+  status: UserStatus;
+  name: string;
+  phone: string | null;
+  address: string | null;
+  areaId: string | null;
+  unitId: string | null;
+  falseAlarms: number;
+  createdAt: string;
+}
+
+export type UserAction = 'approve' | 'reject' | 'suspend' | 'reinstate';
+
+/** The operator console's calls (issue 4): everything it needs besides the `ops` room. */
+export const consoleApi = {
+  stats: () => call<ConsoleStats>('GET', '/console/stats'),
+  staff: () => call<{ staff: StaffMember[] }>('GET', '/console/staff'),
+  /** Opening an alert's detail: audited for a silent alert (server/console/routes.ts). */
+  opened: (alertId: string) =>
+    call<OpenedDetail>('POST', `/console/alerts/${encodeURIComponent(alertId)}/opened`),
+  /** Revealing a silent alert's reporter: audited before the server answers. */
+  identity: (alertId: string) =>
+    call<OpenedAlert>('POST', `/console/alerts/${encodeURIComponent(alertId)}/identity`),
+  flagged: () => call<{ reporters: FlaggedReporterView[] }>('GET', '/console/flagged'),
+  audit: (query: { before?: number; action?: string; limit?: number } = {}) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
+    const qs = params.toString();
+    return call<{ entries: AuditEntryView[] }>('GET', `/console/audit${qs ? `?${qs}` : ''}`);
+  },
+  users: (status: UserStatus) => call<{ users: UserView[] }>('GET', `/users?status=${status}`),
+  setUser: (id: string, action: UserAction) =>
+    call<{ user: UserView }>('POST', `/users/${encodeURIComponent(id)}/${action}`),
+  siren: (id: string, command: 'test' | 'silence') =>
+    call<{ ok: true }>('POST', `/sirens/${encodeURIComponent(id)}/${command}`),
+};

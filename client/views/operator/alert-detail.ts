@@ -1,0 +1,203 @@
+import { html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { SacElement } from '../../components/sac-element.js';
+import { alertType, isOpenStatus, operatorMay } from '../../../shared/catalogue.js';
+import {
+  ALERT_OUTCOMES,
+  type OpenedAlert,
+  type OpenedDetail,
+  type OpsUnit,
+} from '../../../shared/console.js';
+import { formatTime, t } from '../../../shared/i18n/index.js';
+import type { CityInfo } from '../../../shared/types.js';
+import { TYPE_COLOURS, base } from '../../styles.js';
+import { ageOf, type ConsoleAlert } from './ops-data.js';
+import { canEscalate } from './ops-actions.js';
+import { opsStyles } from './ops-styles.js';
+import { detailStyles } from './detail-styles.js';
+import type { Viewer } from './presence.js';
+import { rankUnits } from './dispatch-picker.js';
+import {
+  checklistSection,
+  notesSection,
+  placeSection,
+  reporterSection,
+  timelineSection,
+  timesSection,
+  type NameOf,
+} from './detail-sections.js';
+import './dispatch-picker.js';
+
+/** What the panel is asking the operator, besides showing the alert. */
+export type DetailMode = 'view' | 'dispatch' | 'resolve' | 'escalate' | 'false_alarm';
+
+/** An operator's intent; operator-home writes it to `ops` (ops-actions.ts). */
+export type Intent =
+  | { kind: 'acknowledge' | 'on_scene' | 'escalate' | 'false_alarm' | 'identity' | 'close' }
+  | { kind: 'dispatch'; unitId: string }
+  | { kind: 'resolve'; outcome: (typeof ALERT_OUTCOMES)[number] }
+  | { kind: 'mode'; mode: DetailMode }
+  | { kind: 'step'; step: string; done: boolean }
+  | { kind: 'note'; text: string }
+  | { kind: 'centre' };
+
+/** One alert, everything about it, and every action on it, each with its key. */
+@customElement('sac-alert-detail')
+export class AlertDetail extends SacElement {
+  static override styles = [base, opsStyles, detailStyles];
+
+  @property({ attribute: false }) alert!: ConsoleAlert;
+  @property({ attribute: false }) city!: CityInfo;
+  @property({ attribute: false }) units: OpsUnit[] = [];
+  @property({ attribute: false }) viewers: Viewer[] = [];
+  @property({ attribute: false }) opened: OpenedDetail | null = null;
+  @property({ attribute: false }) identity: OpenedAlert | null = null;
+  @property({ attribute: false }) mode: DetailMode = 'view';
+  @property({ attribute: false }) nameOf: NameOf = (id) => id;
+  @property({ attribute: false }) now = Date.now();
+
+  private intent(detail: Intent): void {
+    this.dispatchEvent(new CustomEvent('intent', { detail, bubbles: true, composed: true }));
+  }
+
+  /** The panel's note field, for the `n` key. */
+  focusNote(): void {
+    this.renderRoot.querySelector<HTMLTextAreaElement>('#note')?.focus();
+  }
+
+  override render() {
+    const a = this.alert;
+    const info = alertType(a.type);
+    const area =
+      this.city.areas.features.find((f) => f.properties.id === a.areaId)?.properties.name ?? '—';
+    const others = this.viewers.filter((v) => v.viewing === a.id);
+    return html`<article aria-labelledby="title" data-detail=${a.id}>
+      <header class="head">
+        <span class="swatch big-swatch" style="background:${TYPE_COLOURS[a.type]}"></span>
+        <div class="title">
+          <h2 id="title">${t(`alert.type.${a.type}`)}</h2>
+          <p class="muted small">
+            ${t('ops.detail.received_at', {
+              time: a.receivedAt ? formatTime(a.receivedAt) : '—',
+              age: ageOf(a.receivedAt, this.now),
+            })}
+            · ${t(`priority.${info.priority}`)}
+          </p>
+        </div>
+        ${info.silent ? html`<span class="silent">${t('alert.silent')}</span>` : nothing}
+        <span class="pill st-${a.status}" data-status=${a.status ?? ''}
+          >${a.status ? t(`status.${a.status}`) : ''}</span
+        >
+        <button
+          class="close"
+          aria-label=${t('ops.detail.close')}
+          @click=${() => this.intent({ kind: 'close' })}
+        >
+          ✕
+        </button>
+      </header>
+      ${info.silent ? html`<p class="silent-note">${t('ops.detail.silent_hint')}</p>` : nothing}
+      ${
+        others.length
+          ? html`<p class="others" role="status">
+              ${t('ops.detail.also_viewing', { names: others.map((v) => v.name).join(', ') })}
+            </p>`
+          : nothing
+      }
+      ${a.flagged ? html`<p class="flagged">${t('ops.flagged')}</p>` : nothing} ${this.actions(a)}
+      ${this.modePanel(a)}
+      <div class="body">
+        <div class="two">
+          ${reporterSection(a, this.opened, this.identity, () => this.intent({ kind: 'identity' }))}
+          ${placeSection(a, area, () => this.intent({ kind: 'centre' }))}
+        </div>
+        ${checklistSection(a, (step, done) => this.intent({ kind: 'step', step, done }), true)}
+        ${timesSection(a, this.now)}
+        ${notesSection(a, this.nameOf, (text) => this.intent({ kind: 'note', text }))}
+        ${timelineSection(a, this.nameOf)}
+      </div>
+    </article>`;
+  }
+
+  private actions(a: ConsoleAlert) {
+    const may = (to: 'acknowledged' | 'dispatched' | 'on_scene' | 'resolved' | 'false_alarm') =>
+      operatorMay(a.status, to);
+    const button = (label: string, key: string, enabled: boolean, intent: Intent, cls = '') =>
+      html`<button class=${cls} ?disabled=${!enabled} @click=${() => this.intent(intent)}>
+        ${label} <kbd>${key}</kbd>
+      </button>`;
+    const dispatchable = a.status === 'received' || may('dispatched');
+    return html`<div class="actions" role="toolbar" aria-label=${t('ops.column.actions')}>
+      ${button(t('ops.action.acknowledge'), 'a', may('acknowledged'), { kind: 'acknowledge' }, 'primary')}
+      ${button(t('ops.action.dispatch'), 'd', dispatchable, { kind: 'mode', mode: 'dispatch' })}
+      ${button(t('ops.action.on_scene'), 's', may('on_scene'), { kind: 'on_scene' })}
+      ${button(t('ops.action.escalate'), 'e', canEscalate(a.status, a.escalatedAt), {
+        kind: 'mode',
+        mode: 'escalate',
+      })}
+      ${button(t('ops.action.resolve'), 'r', may('resolved'), { kind: 'mode', mode: 'resolve' })}
+      ${button(t('ops.action.false_alarm'), 'f', may('false_alarm'), {
+        kind: 'mode',
+        mode: 'false_alarm',
+      })}
+    </div>`;
+  }
+
+  private modePanel(a: ConsoleAlert) {
+    const cancel = html`<button @click=${() => this.intent({ kind: 'mode', mode: 'view' })}>
+      ${t('ops.cancel')} <kbd>Esc</kbd>
+    </button>`;
+    switch (this.mode) {
+      case 'view':
+        return nothing;
+      case 'dispatch':
+        return html`<div class="mode" role="group" aria-label=${t('ops.action.dispatch')}>
+          <sac-dispatch-picker
+            .choices=${rankUnits(this.units, a.location, this.city)}
+            @dispatch=${(e: CustomEvent<string>) => this.intent({ kind: 'dispatch', unitId: e.detail })}
+          ></sac-dispatch-picker>
+          ${cancel}
+        </div>`;
+      case 'resolve':
+        return html`<div class="mode" role="group" aria-label=${t('ops.action.resolve')}>
+          <p class="section-title">${t('ops.resolve.choose')}</p>
+          <div class="outcomes">
+            ${ALERT_OUTCOMES.map(
+              (o, i) =>
+                html`<button
+                  data-outcome=${o}
+                  @click=${() => this.intent({ kind: 'resolve', outcome: o })}
+                >
+                  <kbd>${i + 1}</kbd> ${t(`ops.outcome.${o}`)}
+                </button>`,
+            )}
+          </div>
+          ${cancel}
+        </div>`;
+      case 'escalate':
+      case 'false_alarm':
+        return html`<div
+          class="mode confirm"
+          role="group"
+          aria-label=${t(`ops.confirm.${this.mode}`)}
+        >
+          <p>${t(`ops.confirm.${this.mode}`)}</p>
+          <button class="primary" @click=${() => this.intent({ kind: this.mode as 'escalate' })}>
+            ${t('ops.confirm.yes')} <kbd>Enter</kbd>
+          </button>
+          ${cancel}
+        </div>`;
+    }
+  }
+
+  /** Whether the alert still takes actions at all (closed ones are for reading). */
+  get open(): boolean {
+    return isOpenStatus(this.alert.status);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sac-alert-detail': AlertDetail;
+  }
+}

@@ -1,0 +1,117 @@
+import { t } from '../../../shared/i18n/index.js';
+import type { Me } from '../../../shared/types.js';
+import type { SyncedRoom } from '../../data/room.js';
+import { consoleApi } from '../../data/console.js';
+import type { DetailMode, Intent } from './alert-detail.js';
+import type { OpenedAlert } from '../../../shared/console.js';
+import type { OpsView } from './ops-data.js';
+import {
+  addNote,
+  answerRequest,
+  dispatchUnit,
+  escalate,
+  resolve,
+  setStatus,
+  toggleStep,
+  type ActionResult,
+} from './ops-actions.js';
+
+export interface Notice {
+  kind: 'error' | 'info';
+  text: string;
+}
+
+/** What carrying out an intent needs of the console (operator-home). */
+export interface IntentHost {
+  readonly room: SyncedRoom | null;
+  readonly view: OpsView;
+  readonly me: Me;
+  selected: string | null;
+  mode: DetailMode;
+  identity: OpenedAlert | null;
+  notice: Notice | null;
+  lastAction: { label: string; at: number } | null;
+  select(id: string | null): void;
+  centreMap(): void;
+}
+
+export type ConsoleIntent =
+  Intent | { kind: 'request'; id: string; status?: string; reply?: string };
+
+/**
+ * Carries out what the operator asked: writes to `ops` (ops-actions.ts) or calls the API.
+ * A write the local copy already shows to be impossible (another operator got there first)
+ * is not sent; the operator is told why instead.
+ */
+export function perform(host: IntentHost, intent: ConsoleIntent): void {
+  const doc = host.room?.doc;
+  const id = host.selected;
+  const write = (label: string, act: () => ActionResult) => {
+    host.lastAction = { label, at: Date.now() };
+    const result = act();
+    host.mode = 'view';
+    if (result === 'not-allowed') {
+      const status = host.view.alerts.find((a) => a.id === id)?.status;
+      host.notice = {
+        kind: 'error',
+        text: t('ops.not_allowed', { action: label, status: status ? t(`status.${status}`) : '—' }),
+      };
+    } else if (result === 'done') {
+      host.notice = null;
+    }
+  };
+  switch (intent.kind) {
+    case 'mode':
+      host.mode = intent.mode;
+      return;
+    case 'close':
+      host.select(null);
+      return;
+    case 'centre':
+      host.centreMap();
+      return;
+    case 'request':
+      if (doc)
+        write(t('ops.tab.requests'), () =>
+          answerRequest(doc, intent.id, {
+            ...(intent.status !== undefined ? { status: intent.status } : {}),
+            ...(intent.reply !== undefined ? { reply: intent.reply } : {}),
+          }),
+        );
+      return;
+    case 'identity':
+      if (id) void revealIdentity(host, id);
+      return;
+  }
+  if (!doc || !id) return;
+  switch (intent.kind) {
+    case 'acknowledge':
+      return write(t('ops.action.acknowledge'), () => setStatus(doc, id, 'acknowledged'));
+    case 'on_scene':
+      return write(t('ops.action.on_scene'), () => setStatus(doc, id, 'on_scene'));
+    case 'false_alarm':
+      return write(t('ops.action.false_alarm'), () => setStatus(doc, id, 'false_alarm'));
+    case 'escalate':
+      return write(t('ops.action.escalate'), () => escalate(doc, id));
+    case 'dispatch':
+      return write(t('ops.action.dispatch'), () => dispatchUnit(doc, id, intent.unitId));
+    case 'resolve':
+      return write(t('ops.action.resolve'), () => resolve(doc, id, intent.outcome));
+    case 'step':
+      return write(t('ops.detail.protocol'), () => toggleStep(doc, id, intent.step, intent.done));
+    case 'note':
+      return write(t('ops.detail.add_note'), () => addNote(doc, id, intent.text, host.me.id));
+  }
+}
+
+/** A silent alert's reporter, asked of the server (which audits it) only when wanted. */
+async function revealIdentity(host: IntentHost, id: string): Promise<void> {
+  const alert = host.view.alerts.find((a) => a.id === id);
+  if (!alert?.identityProtected || host.identity) return;
+  try {
+    const identity = await consoleApi.identity(id);
+    if (host.selected === id) host.identity = identity;
+  } catch {
+    host.notice = { kind: 'error', text: t('app.error') };
+  }
+}

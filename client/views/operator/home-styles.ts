@@ -1,0 +1,133 @@
+import { css } from 'lit';
+import { opsStyles } from './ops-styles.js';
+
+/**
+ * The console fills the window under the app header: a bar (tabs, today's times, who is
+ * on), then the panel. At 1366×768 the queue, the detail and the map sit side by side.
+ */
+export const homeStyles = [
+  opsStyles,
+  css`
+    :host {
+      display: flex;
+      flex-direction: column;
+      height: calc(100vh - 56px);
+      min-height: 560px;
+      padding: 8px 12px 10px;
+      gap: 8px;
+    }
+    .bar {
+      display: flex;
+      align-items: center;
+      gap: 14px;
+      flex-wrap: wrap;
+    }
+    [role='tablist'] {
+      display: flex;
+      gap: 2px;
+      background: #e9e6ec;
+      border-radius: 10px;
+      padding: 3px;
+    }
+    [role='tab'] {
+      min-height: 32px;
+      padding: 4px 11px;
+      border: 0;
+      background: transparent;
+      font-size: 0.9rem;
+      border-radius: 8px;
+    }
+    [role='tab'][aria-selected='true'] {
+      background: var(--paper);
+      font-weight: 700;
+      box-shadow: 0 1px 2px rgba(0, 0, 0, 0.15);
+    }
+    .count {
+      display: inline-block;
+      min-width: 20px;
+      padding: 0 6px;
+      border-radius: 999px;
+      background: #d6d2da;
+      font-size: 0.75rem;
+      font-weight: 800;
+      text-align: center;
+    }
+    .count.hot {
+      background: var(--red);
+      color: #fff;
+    }
+    sac-stats-bar {
+      flex: 1;
+      min-width: 0;
+    }
+    .presence {
+      display: flex;
+      align-items: center;
+      gap: 3px;
+    }
+    .small {
+      font-size: 0.8rem;
+      margin-left: 4px;
+    }
+    .help {
+      min-height: 32px;
+      padding: 3px 10px;
+      font-size: 0.85rem;
+    }
+    .notice,
+    .waiting {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      padding: 7px 12px;
+      border-radius: 8px;
+      font-weight: 600;
+    }
+    .notice.error {
+      background: #fde7e4;
+      color: #8c1d18;
+      border: 1px solid #f2b8b5;
+    }
+    .notice.info {
+      background: #e3ecfd;
+      color: #0842a0;
+    }
+    .notice button {
+      margin-left: auto;
+      min-height: 30px;
+      padding: 2px 10px;
+    }
+    .waiting {
+      background: var(--red);
+      color: #fff;
+      animation: blink 1s step-end 6;
+    }
+    @keyframes blink {
+      50% {
+        background: #8c1d18;
+      }
+    }
+    .panel {
+      flex: 1;
+      min-height: 0;
+      display: flex;
+      flex-direction: column;
+    }
+    .panel > * {
+      flex: 1;
+      min-height: 0;
+    }
+    .workspace {
+      display: grid;
+      grid-template-columns: minmax(420px, 470px) minmax(0, 1fr);
+      gap: 10px;
+      min-height: 0;
+    }
+    .workspace.with-detail {
+      grid-template-columns: minmax(420px, 470px) minmax(430px, 1fr) minmax(280px, 0.8fr);
+    }
+    .workspace > * {
+      min-height: 0;
+    }
+  `,
+];

@@ -1,0 +1,142 @@
+import * as Y from 'yjs';
+import { PRIORITY_RANK, alertType, isOpenStatus } from '../../../shared/catalogue.js';
+import type { OpsRequest, OpsSiren, OpsUnit } from '../../../shared/console.js';
+import type {
+  AlertStatus,
+  AlertTypeCode,
+  CityInfo,
+  GeoPoint,
+  OpsAlert,
+} from '../../../shared/types.js';
+
+/** An operator's note on an alert (sync/policy rooms-ops `notes`). */
+export interface OpsNote {
+  id: string;
+  text: string;
+  at: string;
+  by: string;
+}
+
+/** The alert as the console reads it from `ops`, with the operators' working fields. */
+export interface ConsoleAlert extends OpsAlert {
+  checklist?: Record<string, boolean>;
+  notes?: OpsNote[];
+  outcome?: string;
+  escalatedBy?: string;
+  /** a silent alert: the reporter is not in the room (server/console/ops-record.ts) */
+  identityProtected?: boolean;
+  reporterFalseAlarms?: number;
+  /** the crew's own step on the dispatch (server/units) */
+  unitStatus?: string;
+}
+
+export interface OpsView {
+  alerts: ConsoleAlert[];
+  units: OpsUnit[];
+  sirens: OpsSiren[];
+  requests: OpsRequest[];
+}
+
+function records<T>(doc: Y.Doc, name: string): T[] {
+  const out: T[] = [];
+  doc.getMap(name).forEach((value) => {
+    if (value instanceof Y.Map) out.push(value.toJSON() as T);
+  });
+  return out;
+}
+
+/** Plain snapshots of everything in `ops`; the console renders from these, never the doc. */
+export function readOps(doc: Y.Doc): OpsView {
+  return {
+    alerts: records<ConsoleAlert>(doc, 'alerts').sort(queueOrder),
+    units: records<OpsUnit>(doc, 'units').sort((a, b) => unitNumber(a.id) - unitNumber(b.id)),
+    sirens: records<OpsSiren>(doc, 'sirens'),
+    requests: records<OpsRequest>(doc, 'requests').sort((a, b) =>
+      b.receivedAt.localeCompare(a.receivedAt),
+    ),
+  };
+}
+
+const unitNumber = (id: string): number => Number(/\d+$/.exec(id)?.[0] ?? 0);
+
+/**
+ * Open alerts first; among them, nobody's yet (received) before the ones being worked, then
+ * the most urgent type, then the oldest: the one waiting longest is the one at risk. Closed
+ * alerts follow, newest first.
+ */
+export function queueOrder(a: OpsAlert, b: OpsAlert): number {
+  const open = Number(isOpenStatus(b.status)) - Number(isOpenStatus(a.status));
+  if (open) return open;
+  if (!isOpenStatus(a.status)) return (b.statusAt ?? '').localeCompare(a.statusAt ?? '');
+  const waiting = Number(b.status === 'received') - Number(a.status === 'received');
+  if (waiting) return waiting;
+  const rank =
+    PRIORITY_RANK[alertType(a.type).priority] - PRIORITY_RANK[alertType(b.type).priority];
+  if (rank) return rank;
+  return (a.receivedAt ?? '').localeCompare(b.receivedAt ?? '');
+}
+
+export type StatusFilter = 'open' | 'closed' | 'all' | AlertStatus;
+
+export interface QueueFilter {
+  status: StatusFilter;
+  type: AlertTypeCode | '';
+  area: string;
+  /** free text: area, reporter, note */
+  text: string;
+}
+
+export const NO_FILTER: QueueFilter = { status: 'open', type: '', area: '', text: '' };
+
+export function matches(
+  a: ConsoleAlert,
+  f: QueueFilter,
+  areaName: (id: string) => string,
+): boolean {
+  if (f.status === 'open' && !isOpenStatus(a.status)) return false;
+  if (f.status === 'closed' && isOpenStatus(a.status)) return false;
+  if (f.status !== 'open' && f.status !== 'closed' && f.status !== 'all' && a.status !== f.status)
+    return false;
+  if (f.type && a.type !== f.type) return false;
+  if (f.area && a.areaId !== f.area) return false;
+  const text = f.text.trim().toLocaleLowerCase();
+  if (!text) return true;
+  const hay = [a.areaId ? areaName(a.areaId) : '', a.reporterName, a.note, a.assignedUnit ?? '']
+    .join(' ')
+    .toLocaleLowerCase();
+  return hay.includes(text);
+}
+
+/** "4 min", "1 h 12 min": how long something has waited, for a glance. */
+export function ageOf(fromIso: string | undefined, nowMs: number): string {
+  if (!fromIso) return '—';
+  const s = Math.max(0, Math.round((nowMs - Date.parse(fromIso)) / 1000));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+/** Seconds as "m:ss" (or "h:mm:ss"), for response times. */
+export function duration(seconds: number | null): string {
+  if (seconds === null) return '—';
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = String(seconds % 60).padStart(2, '0');
+  return h ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/**
+ * Where to draw a unit: its last logged position, else the middle of its quadrant (drawn
+ * faded: "somewhere on its beat"), so the map and the distances still say something.
+ */
+export function unitPosition(u: OpsUnit, city: CityInfo): GeoPoint | null {
+  if (typeof u.lat === 'number' && typeof u.lng === 'number') return { lat: u.lat, lng: u.lng };
+  const rings = city.areas.features
+    .filter((f) => u.quadrant?.includes(f.properties.id))
+    .flatMap((f) => f.geometry.coordinates[0] ?? []);
+  if (!rings.length) return null;
+  const lat = rings.reduce((s, p) => s + p[1]!, 0) / rings.length;
+  const lng = rings.reduce((s, p) => s + p[0]!, 0) / rings.length;
+  return { lat, lng };
+}

@@ -1,0 +1,160 @@
+import { html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { SacElement } from '../../components/sac-element.js';
+import type { FlaggedReporterView } from '../../../shared/console.js';
+import { formatDateTime, t } from '../../../shared/i18n/index.js';
+import type { CityInfo } from '../../../shared/types.js';
+import { consoleApi, type UserAction, type UserView } from '../../data/console.js';
+import { ApiFailure } from '../../data/api.js';
+import { base } from '../../styles.js';
+import { opsStyles } from './ops-styles.js';
+import { boardStyles } from './board-styles.js';
+
+interface Person {
+  id: string;
+  name: string;
+  username: string;
+  phone: string | null;
+  areaId: string | null;
+  falseAlarms: number;
+  address?: string | null;
+  createdAt?: string;
+}
+
+/**
+ * Residents' accounts: pending registrations to approve or reject, residents whose false
+ * alarms repeat (to warn or suspend), and suspended ones to reinstate. Suspension closes the
+ * resident's open sockets at once (server/users/routes.ts); every change is audited there.
+ */
+@customElement('sac-registrations')
+export class RegistrationsView extends SacElement {
+  static override styles = [base, opsStyles, boardStyles];
+
+  @property({ attribute: false }) city!: CityInfo;
+  @state() private pending: UserView[] = [];
+  @state() private flagged: FlaggedReporterView[] = [];
+  @state() private suspended: UserView[] = [];
+  @state() private message: { text: string; error: boolean } | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const [pending, flagged, suspended] = await Promise.all([
+        consoleApi.users('pending'),
+        consoleApi.flagged(),
+        consoleApi.users('suspended'),
+      ]);
+      this.pending = pending.users;
+      this.flagged = flagged.reporters.filter((r) => r.status === 'active');
+      this.suspended = suspended.users;
+    } catch {
+      this.message = { text: t('app.error'), error: true };
+    }
+  }
+
+  private async act(p: Person, action: UserAction): Promise<void> {
+    try {
+      await consoleApi.setUser(p.id, action);
+      this.message = { text: t(`ops.users.done_${action}`, { name: p.name }), error: false };
+    } catch (e) {
+      const code = e instanceof ApiFailure ? e.code : 'internal';
+      this.message = { text: t('ops.users.failed', { name: p.name, code }), error: true };
+    }
+    await this.load();
+  }
+
+  private areaName(id: string | null): string {
+    return this.city.areas.features.find((f) => f.properties.id === id)?.properties.name ?? '—';
+  }
+
+  override render() {
+    return html`<header class="board-head">
+        <h1>${t('ops.tab.registrations')}</h1>
+        <div class="tools">
+          <button @click=${() => void this.load()}>${t('ops.users.refresh')}</button>
+        </div>
+        ${
+          this.message
+            ? html`<p class="message ${this.message.error ? 'error' : ''}" role="status">
+                ${this.message.text}
+              </p>`
+            : nothing
+        }
+      </header>
+      <div class="scroll">
+        ${this.table(
+          'pending',
+          t('ops.users.pending', { count: this.pending.length }),
+          this.pending,
+          ['approve', 'reject'],
+        )}
+        ${this.table(
+          'flagged',
+          t('ops.users.flagged', { count: this.flagged.length }),
+          this.flagged,
+          ['suspend'],
+        )}
+        ${this.table(
+          'suspended',
+          t('ops.users.suspended', { count: this.suspended.length }),
+          this.suspended,
+          ['reinstate'],
+        )}
+      </div>`;
+  }
+
+  private table(id: string, title: string, people: Person[], actions: UserAction[]) {
+    return html`<table aria-labelledby=${`h-${id}`} data-list=${id}>
+      <caption class="visually-hidden">
+        ${title}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col" colspan="5" id=${`h-${id}`}>${title}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${
+          people.length
+            ? people.map(
+                (p) =>
+                  html`<tr data-user=${p.username}>
+                    <th scope="row">${p.name} <span class="muted small">@${p.username}</span></th>
+                    <td>${p.phone ?? '—'}</td>
+                    <td>${p.address ?? this.areaName(p.areaId)}</td>
+                    <td class=${p.falseAlarms >= 2 ? 'warn' : 'muted'}>
+                      ${t('ops.detail.false_alarms', { count: p.falseAlarms })}
+                      ${p.createdAt ? html`<div class="muted small">${formatDateTime(p.createdAt)}</div>` : nothing}
+                    </td>
+                    <td class="row-actions">
+                      ${actions.map(
+                        (a) =>
+                          html`<button
+                            class=${a === 'approve' || a === 'reinstate' ? 'primary' : ''}
+                            aria-label=${t(`ops.users.${a}_label`, { name: p.name })}
+                            @click=${() => void this.act(p, a)}
+                          >
+                            ${t(`ops.users.${a}`)}
+                          </button>`,
+                      )}
+                    </td>
+                  </tr>`,
+              )
+            : html`<tr>
+                <td colspan="5" class="muted">${t('ops.users.none')}</td>
+              </tr>`
+        }
+      </tbody>
+    </table>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sac-registrations': RegistrationsView;
+  }
+}

@@ -1,0 +1,165 @@
+import { html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { SacElement } from '../../components/sac-element.js';
+import type { OpsSiren } from '../../../shared/console.js';
+import { formatTime, t } from '../../../shared/i18n/index.js';
+import type { CityInfo } from '../../../shared/types.js';
+import { consoleApi } from '../../data/console.js';
+import { ApiFailure } from '../../data/api.js';
+import { base } from '../../styles.js';
+import { ageOf } from './ops-data.js';
+import { opsStyles } from './ops-styles.js';
+import { boardStyles } from './board-styles.js';
+
+type Show = 'all' | 'offline' | 'sounding';
+
+/**
+ * The siren central units (`ops.sirens`, kept by server/sirens): online or not, last
+ * heartbeat, state, and the test / silence commands (`POST /api/sirens/:id/test|silence`,
+ * retried by the server until the unit acknowledges). Offline units first: they need a visit.
+ */
+@customElement('sac-sirens-board')
+export class SirensBoard extends SacElement {
+  static override styles = [base, opsStyles, boardStyles];
+
+  @property({ attribute: false }) sirens: OpsSiren[] = [];
+  @property({ attribute: false }) city!: CityInfo;
+  @property({ attribute: false }) now = Date.now();
+  @state() private show: Show = 'all';
+  @state() private area = '';
+  @state() private message: { text: string; error: boolean } | null = null;
+
+  private areaName(id: string): string {
+    return this.city.areas.features.find((f) => f.properties.id === id)?.properties.name ?? id;
+  }
+
+  private async command(s: OpsSiren, command: 'test' | 'silence'): Promise<void> {
+    try {
+      await consoleApi.siren(s.id, command);
+      this.message = { text: t(`ops.sirens.sent_${command}`, { label: s.label }), error: false };
+    } catch (e) {
+      const code = e instanceof ApiFailure ? e.code : 'internal';
+      this.message = { text: t('ops.sirens.failed', { label: s.label, code }), error: true };
+    }
+  }
+
+  override render() {
+    const online = this.sirens.filter((s) => s.online).length;
+    const sounding = this.sirens.filter((s) => s.state === 'sounding').length;
+    const shown = this.sirens
+      .filter((s) =>
+        this.show === 'offline' ? !s.online : this.show === 'sounding' ? s.state !== 'idle' : true,
+      )
+      .filter((s) => !this.area || s.areaId === this.area)
+      .sort(
+        (a, b) =>
+          Number(a.online) - Number(b.online) ||
+          this.areaName(a.areaId).localeCompare(this.areaName(b.areaId)) ||
+          a.label.localeCompare(b.label),
+      );
+    return html`<header class="board-head">
+        <h1>${t('ops.tab.sirens')}</h1>
+        <span class="muted"
+          >${t('ops.sirens.summary', {
+            online,
+            offline: this.sirens.length - online,
+            sounding,
+          })}</span
+        >
+      </header>
+      <div class="tools">
+        <select
+          aria-label=${t('ops.sirens.show')}
+          @change=${(e: Event) => (this.show = (e.target as HTMLSelectElement).value as Show)}
+        >
+          ${(['all', 'offline', 'sounding'] as const).map(
+            (v) =>
+              html`<option value=${v} ?selected=${this.show === v}>
+                ${t(`ops.sirens.show_${v}`)}
+              </option>`,
+          )}
+        </select>
+        <select
+          aria-label=${t('ops.filter.area')}
+          @change=${(e: Event) => (this.area = (e.target as HTMLSelectElement).value)}
+        >
+          <option value="">${t('ops.filter.any_area')}</option>
+          ${this.city.areas.features.map(
+            (f) => html`<option value=${f.properties.id}>${f.properties.name}</option>`,
+          )}
+        </select>
+        ${
+          this.message
+            ? html`<p class="message ${this.message.error ? 'error' : ''}" role="status">
+                ${this.message.text}
+              </p>`
+            : nothing
+        }
+      </div>
+      <div class="scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">${t('ops.sirens.unit')}</th>
+              <th scope="col">${t('ops.column.area')}</th>
+              <th scope="col">${t('ops.sirens.link')}</th>
+              <th scope="col">${t('ops.sirens.heartbeat')}</th>
+              <th scope="col">${t('ops.column.status')}</th>
+              <th scope="col">${t('ops.column.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${shown.map((s) => this.row(s))}
+          </tbody>
+        </table>
+        ${shown.length ? nothing : html`<p class="empty">${t('ops.sirens.none')}</p>`}
+      </div>`;
+  }
+
+  private row(s: OpsSiren) {
+    return html`<tr data-siren=${s.id}>
+      <th scope="row">${s.label}</th>
+      <td>${this.areaName(s.areaId)}</td>
+      <td>
+        <span class="pill ${s.online ? 'st-available' : 'st-offline'}"
+          >${s.online ? t('ops.siren.online') : t('ops.siren.offline')}</span
+        >
+      </td>
+      <td>
+        ${
+          s.lastHeartbeat
+            ? html`${formatTime(s.lastHeartbeat)}
+                <span class="muted small"
+                  >(${t('ops.ago', { time: ageOf(s.lastHeartbeat, this.now) })})</span
+                >`
+            : html`<span class="muted">${t('ops.sirens.never')}</span>`
+        }
+      </td>
+      <td>
+        <span class=${s.state === 'idle' ? 'muted' : 'warn'}
+          >${t(`ops.siren.state.${s.state}`)}</span
+        >
+      </td>
+      <td class="row-actions">
+        <button
+          @click=${() => void this.command(s, 'test')}
+          aria-label=${t('ops.sirens.test_label', { label: s.label })}
+        >
+          ${t('ops.sirens.test')}
+        </button>
+        <button
+          @click=${() => void this.command(s, 'silence')}
+          aria-label=${t('ops.sirens.silence_label', { label: s.label })}
+        >
+          ${t('ops.sirens.silence')}
+        </button>
+      </td>
+    </tr>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sac-sirens-board': SirensBoard;
+  }
+}

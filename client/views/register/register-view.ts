@@ -1,0 +1,218 @@
+import { html, css } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { SacElement } from '../../components/sac-element.js';
+import { areaForPoint } from '../../../shared/geo.js';
+import { t, type MessageKey } from '../../../shared/i18n/index.js';
+import type { CityInfo, GeoPoint } from '../../../shared/types.js';
+import { ApiFailure, api, type RegisterInput } from '../../data/api.js';
+import { currentFix } from '../../data/location.js';
+import { base } from '../../styles.js';
+import { fields } from '../resident/form-styles.js';
+import { areaName } from '../resident/neighbourhood-feed.js';
+
+/** The server's rules (server/auth/routes.ts registerSchema), checked here first. */
+// Browsers compile `pattern` with the `v` flag: brackets and dashes in a class are escaped.
+const USERNAME = '[a-zA-Z0-9._\\-]{3,32}';
+const PHONE = '\\+?[0-9 \\(\\)\\-]{6,24}';
+
+type Field = 'name' | 'phone' | 'address' | 'username' | 'password';
+const HINTS: Partial<Record<Field, MessageKey>> = {
+  phone: 'register.phone_hint',
+  address: 'register.address_hint',
+  username: 'register.username_hint',
+  password: 'register.password_hint',
+};
+
+/**
+ * Registration (issue 3 §1): name, phone, address, the home's position (tap on the map or
+ * the phone's position), username and password. The account stays pending until an operator
+ * approves it; the area comes from the home's position.
+ */
+@customElement('sac-register')
+export class RegisterView extends SacElement {
+  static override styles = [
+    base,
+    fields,
+    css`
+      :host {
+        display: block;
+        max-width: 560px;
+        margin: 0 auto;
+        padding: 16px 16px 40px;
+      }
+      h1 {
+        font-size: 1.4rem;
+        margin: 4px 0 8px;
+      }
+      .home-status {
+        margin: 8px 0;
+        font-weight: 600;
+      }
+      .home-status.missing {
+        color: var(--warn);
+      }
+      button.primary {
+        width: 100%;
+        margin-top: 22px;
+        min-height: 52px;
+        font-size: 1.05rem;
+      }
+      .back {
+        display: block;
+        margin: 16px auto 0;
+        border: none;
+        background: none;
+        color: var(--info);
+        text-decoration: underline;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) city: CityInfo | null = null;
+  @state() private home: GeoPoint | null = null;
+  @state() private locating = false;
+  @state() private error = '';
+  @state() private busy = false;
+  @state() private tried = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void import('../resident/area-map.js');
+  }
+
+  private async locate(): Promise<void> {
+    this.locating = true;
+    const fix = await currentFix(8000);
+    this.locating = false;
+    if (fix) this.home = { lat: fix.lat, lng: fix.lng };
+  }
+
+  private emit(name: string, detail?: unknown): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  private async submit(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    this.tried = true;
+    if (!this.home) {
+      this.error = t('register.home_missing');
+      return;
+    }
+    const form = new FormData(e.target as HTMLFormElement);
+    const input: RegisterInput = {
+      name: String(form.get('name')).trim(),
+      phone: String(form.get('phone')).trim(),
+      address: String(form.get('address')).trim(),
+      username: String(form.get('username')).trim(),
+      password: String(form.get('password')),
+      home: this.home,
+    };
+    this.busy = true;
+    this.error = '';
+    try {
+      await api.register(input);
+      this.emit('registered');
+    } catch (error) {
+      this.error = messageFor(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private homeStatus() {
+    if (this.locating)
+      return html`<p class="home-status" role="status">${t('requests.locating')}</p>`;
+    if (!this.home)
+      return html`<p class="home-status ${this.tried ? 'missing' : ''}" role="status">
+        ${t('register.home_missing')}
+      </p>`;
+    const areaId = this.city ? areaForPoint(this.home, this.city.areas.features) : null;
+    const area = this.city && areaName(this.city, areaId);
+    return html`<p class="home-status" role="status" data-area=${areaId ?? ''}>
+      ${area ? t('register.home_set', { area }) : t('register.home_outside')}
+    </p>`;
+  }
+
+  override render() {
+    return html`<main>
+      <form class="card" @submit=${this.submit}>
+        <h1>${t('register.title')}</h1>
+        <p class="muted">${t('register.intro')}</p>
+        ${this.field('name', 'text', { autocomplete: 'name', minlength: 2, maxlength: 80 })}
+        ${this.field('phone', 'tel', { autocomplete: 'tel', pattern: PHONE })}
+        ${this.field('address', 'text', {
+          autocomplete: 'street-address',
+          minlength: 3,
+          maxlength: 160,
+        })}
+        <fieldset>
+          <legend>${t('register.home')}</legend>
+          <div class="hint">${t('register.home_hint')}</div>
+          ${
+            this.city
+              ? html`<sac-area-map
+                  picking
+                  .city=${this.city}
+                  .pin=${this.home}
+                  @pick=${(e: CustomEvent<GeoPoint>) => (this.home = e.detail)}
+                ></sac-area-map>`
+              : ''
+          }
+          ${this.homeStatus()}
+          <button type="button" @click=${() => void this.locate()} ?disabled=${this.locating}>
+            ${t('register.use_location')}
+          </button>
+        </fieldset>
+        ${this.field('username', 'text', {
+          autocomplete: 'username',
+          pattern: USERNAME,
+        })}
+        ${this.field('password', 'password', { autocomplete: 'new-password', minlength: 8 })}
+        <button class="primary" type="submit" ?disabled=${this.busy}>
+          ${t('register.submit')}
+        </button>
+        ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : ''}
+      </form>
+      <button class="back" @click=${() => this.emit('back')}>${t('register.back')}</button>
+    </main>`;
+  }
+
+  private field(
+    name: Field,
+    type: string,
+    o: { autocomplete: string; minlength?: number; maxlength?: number; pattern?: string },
+  ) {
+    const hint = HINTS[name];
+    return html`<label for=${name}>${t(`register.${name}`)}</label>
+      <input
+        id=${name}
+        name=${name}
+        type=${type}
+        required
+        autocomplete=${o.autocomplete}
+        minlength=${ifDefined(o.minlength)}
+        maxlength=${o.maxlength ?? 256}
+        pattern=${ifDefined(o.pattern)}
+        autocapitalize=${name === 'username' || name === 'password' ? 'none' : 'sentences'}
+        aria-describedby=${ifDefined(hint && `${name}-hint`)}
+      />
+      ${hint ? html`<div class="hint" id="${name}-hint">${t(hint)}</div>` : ''}`;
+  }
+}
+
+/** The server tells which field clashes only in its message (one `conflict` code for both). */
+function messageFor(error: unknown): string {
+  if (!(error instanceof ApiFailure)) return t('app.error');
+  if (error.code === 'offline') return t('register.offline');
+  if (error.code === 'conflict')
+    return /phone/i.test(error.message) ? t('register.phone_taken') : t('register.username_taken');
+  if (error.code === 'bad_request') return t('register.invalid');
+  return t('app.error');
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sac-register': RegisterView;
+  }
+}

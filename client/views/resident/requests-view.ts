@@ -1,0 +1,189 @@
+import { html, css } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { SacElement } from '../../components/sac-element.js';
+import { formatDateTime, getLang, t } from '../../../shared/i18n/index.js';
+import type { CityInfo } from '../../../shared/types.js';
+import type { UserRequest } from '../../data/requests.js';
+import { base } from '../../styles.js';
+import './request-form.js';
+
+function statusText(r: UserRequest): string {
+  if (!r.receivedAt) return t('requests.saved_local');
+  return t(`request.status.${r.status ?? 'open'}`);
+}
+
+const isFinal = (r: UserRequest): boolean =>
+  r.status === 'closed' || r.status === 'duplicate' || r.status === 'not_our_responsibility';
+
+/**
+ * Neighbour requests (DESIGN §3): the resident's own, each with its status, the
+ * municipality's reply and its history; and the form for a new one.
+ */
+@customElement('sac-requests-view')
+export class RequestsView extends SacElement {
+  static override styles = [
+    base,
+    css`
+      h1,
+      h2 {
+        font-size: 1.25rem;
+        margin: 18px 0 8px;
+      }
+      .intro {
+        margin: 0 0 12px;
+      }
+      .new {
+        width: 100%;
+        min-height: 52px;
+        font-size: 1.05rem;
+      }
+      .saved {
+        margin: 12px 0 0;
+        padding: 10px 12px;
+        border-radius: 10px;
+        background: #e6f4ea;
+        color: var(--ok);
+        font-weight: 600;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 10px;
+      }
+      .title {
+        font-weight: 700;
+      }
+      .state {
+        margin-top: 4px;
+        font-weight: 600;
+        color: var(--ok);
+      }
+      .state.local {
+        color: var(--warn);
+      }
+      .desc {
+        margin: 6px 0;
+        overflow-wrap: anywhere;
+      }
+      .reply {
+        margin: 8px 0;
+        padding: 8px 10px;
+        border-left: 4px solid var(--info);
+        background: #eef3fd;
+        overflow-wrap: anywhere;
+      }
+      .meta {
+        font-size: 0.85rem;
+      }
+      details {
+        margin-top: 6px;
+      }
+      summary {
+        cursor: pointer;
+        color: var(--info);
+        font-weight: 600;
+        min-height: 32px;
+      }
+      .withdraw {
+        margin-top: 8px;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) city!: CityInfo;
+  @property({ attribute: false }) areaId: string | null = null;
+  @property({ attribute: false }) requests: UserRequest[] = [];
+  @state() private composing = false;
+  @state() private saved = false;
+
+  private emit(name: string, detail?: unknown): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    return html`
+      <h1>${t('requests.title')}</h1>
+      <p class="intro muted">${t('requests.intro')}</p>
+      ${
+        this.composing
+          ? html`<sac-request-form
+              .city=${this.city}
+              .areaId=${this.areaId}
+              @close=${() => (this.composing = false)}
+              @file=${() => {
+                // The home files it; the form closes and the list shows it at once.
+                this.composing = false;
+                this.saved = true;
+              }}
+            ></sac-request-form>`
+          : html`<button
+              class="primary new"
+              @click=${() => {
+                this.composing = true;
+                this.saved = false;
+              }}
+            >
+              ${t('requests.new')}
+            </button>`
+      }
+      ${this.saved ? html`<p class="saved" role="status">${t('requests.saved')}</p>` : ''}
+      <h2>${t('requests.mine')}</h2>
+      ${
+        this.requests.length
+          ? html`<ul aria-label=${t('requests.mine')}>
+              ${this.requests.map((r) => this.item(r))}
+            </ul>`
+          : html`<p class="muted">${t('requests.none')}</p>`
+      }
+    `;
+  }
+
+  private item(r: UserRequest) {
+    const local = !r.receivedAt;
+    const history = r.updates ?? [];
+    return html`<li class="card" data-request=${r.id} data-state=${local ? 'local' : r.status}>
+      <div class="title">${t(`request.category.${r.category}`)}</div>
+      <div class="state ${local ? 'local' : ''}" role="status">
+        ${r.cancelledAt ? t('requests.withdrawn') : statusText(r)}
+      </div>
+      <p class="desc">${r.description}</p>
+      ${
+        r.reply
+          ? html`<div class="reply"><strong>${t('requests.reply')}:</strong> ${r.reply}</div>`
+          : ''
+      }
+      <div class="meta muted">${formatDateTime(r.createdAt, getLang())}</div>
+      ${
+        history.length
+          ? html`<details>
+              <summary>${t('requests.history')} (${history.length})</summary>
+              <ul>
+                ${history.map(
+                  (u) =>
+                    html`<li>
+                      ${formatDateTime(u.at, getLang())} ·
+                      ${t(`request.status.${u.status}`)}${u.reply ? html` — ${u.reply}` : ''}
+                    </li>`,
+                )}
+              </ul>
+            </details>`
+          : ''
+      }
+      ${
+        r.cancelledAt || isFinal(r)
+          ? ''
+          : html`<button class="withdraw" @click=${() => this.emit('withdraw-request', r.id)}>
+              ${t('requests.withdraw')}
+            </button>`
+      }
+    </li>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sac-requests-view': RequestsView;
+  }
+}

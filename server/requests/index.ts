@@ -1,0 +1,1 @@
+export { RequestProjection, type FiledRequest, type RequestOrigin } from './projection.js';

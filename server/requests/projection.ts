@@ -1,0 +1,215 @@
+import * as Y from 'yjs';
+import { areaForPoint } from '../../shared/geo.js';
+import type { AreaFeature, Fix, RequestCategory } from '../../shared/types.js';
+import { OPS_ROOM, unitRoom, userRoom } from '../../sync/rooms.js';
+import type { RecordChange } from '../../sync/policy/index.js';
+import type { RequestRow, RequestStatus, Storage, UserRow } from '../storage/storage.js';
+import type { SyncServer } from '../sync/sync-server.js';
+import type { Room } from '../sync/room.js';
+import { SERVER } from '../sync/origin.js';
+
+export interface RequestProjectionDeps {
+  storage: Storage;
+  sync: SyncServer;
+  areas: AreaFeature[];
+  now?: () => Date;
+}
+
+/** Where a request came from, and so where its answers go back to. */
+export type RequestOrigin = { source: 'resident' } | { source: 'officer'; unitId: string };
+
+/** The fields a request is filed with (sync/policy REQUEST_FIELDS), as the policy passed them. */
+export interface FiledRequest {
+  id: string;
+  category: RequestCategory;
+  description: string;
+  location: Fix | null;
+  createdAt: string;
+  cancelledAt?: string;
+}
+
+const COLLECTION = 'requests';
+
+/**
+ * Neighbour requests (DESIGN §3, §4): a resident files one in `user:<id>`, an officer in
+ * `unit:<id>` for a neighbour; both go through `filed`: committed to SQL, receipted in the
+ * room they came from, copied to `ops.requests` for operators. What operators write there
+ * (`status`, `reply`) is stamped, recorded and carried back to the room the request came from,
+ * so the reporter follows it to the end.
+ */
+export class RequestProjection {
+  constructor(private readonly d: RequestProjectionDeps) {}
+
+  private now(): string {
+    return (this.d.now?.() ?? new Date()).toISOString();
+  }
+
+  onChanges(room: Room, writer: UserRow, changes: RecordChange[]): void {
+    for (const change of changes) {
+      if (change.collection !== COLLECTION) continue;
+      const ref = room.ref;
+      if (ref.kind === 'user' && change.created) {
+        this.filed(writer, filedFrom(change), { source: 'resident' });
+      } else if (ref.kind === 'user' && typeof change.fields.cancelledAt === 'string') {
+        this.cancelled(writer, change.id, change.fields.cancelledAt);
+      } else if (ref.kind === 'unit' && change.created && writer.role === 'officer') {
+        this.filed(writer, filedFrom(change), { source: 'officer', unitId: ref.id });
+      } else if (ref.kind === 'ops' && ('status' in change.fields || 'reply' in change.fields)) {
+        this.answered(writer, change.id, change.fields);
+      }
+    }
+  }
+
+  /**
+   * A new request from either origin. The policy already checked its fields and that the
+   * writer may file it there; the reporter is who wrote it (the session), never a field.
+   */
+  filed(writer: UserRow, f: FiledRequest, origin: RequestOrigin): void {
+    const at = this.now();
+    const place = f.location ?? writer.home;
+    const row: RequestRow = {
+      id: f.id,
+      source: origin.source,
+      reporterId: writer.id,
+      unitId: origin.source === 'officer' ? origin.unitId : null,
+      category: f.category,
+      description: f.description,
+      location: f.location,
+      areaId: (place && areaForPoint(place, this.d.areas)) ?? writer.areaId,
+      createdAt: f.createdAt,
+      receivedAt: at,
+      status: 'open',
+      statusAt: at,
+      reply: '',
+      cancelledAt: f.cancelledAt ?? null,
+    };
+    let stored = false;
+    this.d.sync.committer.job(() => {
+      stored = this.d.storage.requests.insert(row); // a re-sent request is stored once
+      if (stored && row.cancelledAt) {
+        this.d.storage.requests.addEvent(event(row.id, 'cancelled', '', row.cancelledAt, writer));
+      }
+    });
+    // Receipted only once durable: "delivered" means committed, as for alerts (DESIGN §5).
+    this.d.sync.committer.afterCommit(() => {
+      if (stored) this.projectFiled(row, writer);
+    });
+  }
+
+  private projectFiled(r: RequestRow, reporter: UserRow): void {
+    const own = this.record(originRoom(r), r.id);
+    own?.doc?.transact(() => {
+      own.set('receivedAt', r.receivedAt);
+      own.set('status', r.status);
+      own.set('statusAt', r.statusAt);
+    }, SERVER);
+
+    const ops = this.d.sync.room(OPS_ROOM).doc;
+    ops.transact(() => {
+      const fields: Record<string, unknown> = {
+        id: r.id,
+        category: r.category,
+        description: r.description,
+        location: r.location,
+        createdAt: r.createdAt,
+        receivedAt: r.receivedAt,
+        status: r.status,
+        statusAt: r.statusAt,
+        reporterId: reporter.id,
+        reporterName: reporter.name,
+        source: r.source,
+        areaId: r.areaId,
+      };
+      if (r.unitId) fields.unitId = r.unitId;
+      if (r.cancelledAt) fields.cancelledAt = r.cancelledAt;
+      ops.getMap(COLLECTION).set(r.id, new Y.Map<unknown>(Object.entries(fields)));
+    }, SERVER);
+  }
+
+  /** The reporter withdrew it ("already fixed"); operators see it, the status stays theirs. */
+  private cancelled(reporter: UserRow, id: string, at: string): void {
+    let done = false;
+    this.d.sync.committer.job(() => {
+      const current = this.d.storage.requests.byId(id);
+      if (!current || current.cancelledAt || current.reporterId !== reporter.id) return;
+      this.d.storage.requests.cancel(id, at);
+      this.d.storage.requests.addEvent(event(id, 'cancelled', '', at, reporter));
+      done = true;
+    });
+    this.d.sync.committer.afterCommit(() => {
+      const ops = done ? this.record(OPS_ROOM, id) : null;
+      ops?.doc?.transact(() => ops.set('cancelledAt', at), SERVER);
+    });
+  }
+
+  /** An operator's status change or reply, already applied to `ops` by the write policy. */
+  private answered(by: UserRow, id: string, fields: Record<string, unknown>): void {
+    const at = this.now();
+    let row: RequestRow | null = null;
+    this.d.sync.committer.job(() => {
+      const current = this.d.storage.requests.byId(id);
+      if (!current) return;
+      const status =
+        typeof fields.status === 'string' ? (fields.status as RequestStatus) : current.status;
+      const reply = typeof fields.reply === 'string' ? fields.reply : current.reply;
+      if (status === current.status && reply === current.reply) return;
+      this.d.storage.requests.setStatus(id, status, reply, at);
+      this.d.storage.requests.addEvent(event(id, status, reply, at, by));
+      this.d.storage.audit.add({
+        at,
+        actorId: by.id,
+        action: `request.${status}`,
+        subject: id,
+        detail: '',
+      });
+      row = { ...current, status, reply, statusAt: at };
+    });
+    this.d.sync.committer.afterCommit(() => {
+      if (row) this.projectAnswer(row);
+    });
+  }
+
+  private projectAnswer(r: RequestRow): void {
+    const ops = this.record(OPS_ROOM, r.id);
+    ops?.doc?.transact(() => ops.set('statusAt', r.statusAt), SERVER);
+
+    const own = this.record(originRoom(r), r.id);
+    own?.doc?.transact(() => {
+      if (own.get('status') !== r.status) own.set('status', r.status);
+      if ((own.get('reply') ?? '') !== r.reply) own.set('reply', r.reply);
+      own.set('statusAt', r.statusAt);
+      // Every answer kept in order: the reporter sees how the request went, not only where it is.
+      let updates = own.get('updates');
+      if (!(updates instanceof Y.Array)) own.set('updates', (updates = new Y.Array<unknown>()));
+      (updates as Y.Array<unknown>).push([{ status: r.status, reply: r.reply, at: r.statusAt }]);
+    }, SERVER);
+  }
+
+  private record(room: string, id: string): Y.Map<unknown> | null {
+    const value = this.d.sync.room(room).doc.getMap(COLLECTION).get(id);
+    return value instanceof Y.Map ? (value as Y.Map<unknown>) : null;
+  }
+}
+
+const originRoom = (r: RequestRow): string =>
+  r.source === 'officer' && r.unitId ? unitRoom(r.unitId) : userRoom(r.reporterId);
+
+function filedFrom(change: RecordChange): FiledRequest {
+  const f = change.fields;
+  return {
+    id: change.id,
+    category: f.category as RequestCategory,
+    description: String(f.description),
+    location: (f.location as Fix | null) ?? null,
+    createdAt: String(f.createdAt),
+    ...(typeof f.cancelledAt === 'string' ? { cancelledAt: f.cancelledAt } : {}),
+  };
+}
+
+const event = (
+  requestId: string,
+  status: RequestStatus | 'cancelled',
+  reply: string,
+  at: string,
+  by: UserRow,
+) => ({ requestId, status, reply, at, by: by.id });

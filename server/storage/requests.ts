@@ -1,0 +1,63 @@
+import type { REQUEST_STATUSES } from '../../sync/policy/index.js';
+import type { Fix, RequestCategory } from '../../shared/types.js';
+
+/**
+ * Storage shapes of neighbour requests (DESIGN §3, §7) and of the resident's profile
+ * settings. Part of the `Storage` interface (storage.ts); kept in their own file so the
+ * requests feature reads as one piece.
+ */
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** Who filed the request: a resident from the app, or an officer for a neighbour. */
+export type RequestSource = 'resident' | 'officer';
+
+export interface RequestRow {
+  id: string;
+  source: RequestSource;
+  /** the resident, or the officer who filed it for a neighbour */
+  reporterId: string;
+  /** the officer's unit; null for a resident's request */
+  unitId: string | null;
+  category: RequestCategory;
+  description: string;
+  location: Fix | null;
+  areaId: string | null;
+  createdAt: string;
+  receivedAt: string;
+  status: RequestStatus;
+  statusAt: string;
+  reply: string;
+  cancelledAt: string | null;
+}
+
+/** One step in a request's history: an operator's status change or reply, or a cancel. */
+export interface RequestEventRow {
+  requestId: string;
+  status: RequestStatus | 'cancelled';
+  reply: string;
+  at: string;
+  by: string;
+}
+
+export interface RequestStore {
+  /** Returns false when the id exists already (a re-sent request is stored once). */
+  insert(row: RequestRow): boolean;
+  byId(id: string): RequestRow | undefined;
+  setStatus(id: string, status: RequestStatus, reply: string, at: string): void;
+  cancel(id: string, at: string): void;
+  addEvent(event: RequestEventRow): void;
+  events(requestId: string): RequestEventRow[];
+  count(): number;
+}
+
+/** A public alert of a reporter, to carry a change of their name setting to the area room. */
+export interface ReporterAlertRef {
+  id: string;
+  areaId: string | null;
+}
+
+export interface ProfileStore {
+  setShowName(userId: string, showName: boolean): void;
+  /** The reporter's alerts received since `sinceIso`: the ones neighbours may still see. */
+  alertsSince(reporterId: string, sinceIso: string): ReporterAlertRef[];
+}

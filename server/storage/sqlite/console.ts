@@ -1,0 +1,82 @@
+import type { Db } from './index.js';
+import type {
+  AlertNoteRow,
+  AuditEntry,
+  ConsoleStore,
+  FlaggedReporter,
+  ReporterAlert,
+  ResponseTimesRow,
+} from '../console.js';
+
+const TIMES = `SELECT alert_id AS alertId, type, area_id AS areaId, received_at AS receivedAt,
+  acknowledged_at AS acknowledgedAt, dispatched_at AS dispatchedAt, on_scene_at AS onSceneAt,
+  closed_at AS closedAt, escalated_at AS escalatedAt FROM alert_response_times`;
+
+export function consoleQueries(db: Db): ConsoleStore {
+  // Only the first escalation counts: the policy lets `escalatedAt` be set once, and a resend
+  // of the same update must not move the stamp.
+  const escalate = db.prepare(
+    'UPDATE alerts SET escalated_at = ?, escalated_by = ? WHERE id = ? AND escalated_at IS NULL',
+  );
+  const outcome = db.prepare('UPDATE alerts SET outcome = ? WHERE id = ?');
+  const addNote = db.prepare(
+    'INSERT OR IGNORE INTO alert_notes (id, alert_id, text, at, by) VALUES (@id, @alertId, @text, @at, @by)',
+  );
+  const notes = db.prepare<[string], AlertNoteRow>(
+    'SELECT id, alert_id AS alertId, text, at, by FROM alert_notes WHERE alert_id = ? ORDER BY at, rowid',
+  );
+  const times = db.prepare<[string], ResponseTimesRow>(`${TIMES} WHERE alert_id = ?`);
+  const timesSince = db.prepare<[string], ResponseTimesRow>(
+    `${TIMES} WHERE received_at >= ? ORDER BY received_at`,
+  );
+  const reporterAlerts = db.prepare<[string, number], ReporterAlert>(
+    `SELECT id, type, status, received_at AS receivedAt, outcome FROM alerts
+     WHERE reporter_id = ? ORDER BY received_at DESC LIMIT ?`,
+  );
+  const flagged = db.prepare<[number, number], FlaggedReporter>(
+    `SELECT id, username, name, phone, area_id AS areaId, status, false_alarms AS falseAlarms
+     FROM users WHERE role = 'citizen' AND false_alarms >= ? ORDER BY false_alarms DESC, name LIMIT ?`,
+  );
+
+  return {
+    escalate: (alertId, at, by) => escalate.run(at, by, alertId).changes === 1,
+    setOutcome: (alertId, value) => void outcome.run(value, alertId),
+    addNote: (row) => addNote.run(row).changes === 1,
+    notes: (alertId) => notes.all(alertId),
+    responseTimes: (alertId) => times.get(alertId),
+    responseTimesSince: (sinceIso) => timesSince.all(sinceIso),
+    audit: (q) => {
+      const where: string[] = [];
+      const args: (string | number)[] = [];
+      if (q.beforeId !== undefined) {
+        where.push('a.id < ?');
+        args.push(q.beforeId);
+      }
+      if (q.action?.endsWith('.')) {
+        // A prefix such as `alert.`: escape LIKE's wildcards so `_` in an action is literal.
+        where.push("a.action LIKE ? ESCAPE '\\'");
+        args.push(`${q.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      } else if (q.action) {
+        where.push('a.action = ?');
+        args.push(q.action);
+      }
+      if (q.actorId) {
+        where.push('a.actor_id = ?');
+        args.push(q.actorId);
+      }
+      // What the subject is, so the log reads without looking ids up: an alert's type, an
+      // account's name. (A silent alert's reporter stays an id in the detail.)
+      const sql = `SELECT a.id, a.at, a.actor_id AS actorId, u.name AS actorName,
+        u.role AS actorRole, a.action, a.subject, a.detail,
+        coalesce(al.type, su.name, rq.category) AS subjectLabel
+        FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+        LEFT JOIN alerts al ON al.id = a.subject
+        LEFT JOIN users su ON su.id = a.subject
+        LEFT JOIN requests rq ON rq.id = a.subject
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id DESC LIMIT ?`;
+      return db.prepare<(string | number)[], AuditEntry>(sql).all(...args, q.limit);
+    },
+    reporterAlerts: (reporterId, limit) => reporterAlerts.all(reporterId, limit),
+    repeatFalseAlarms: (min, limit) => flagged.all(min, limit),
+  };
+}

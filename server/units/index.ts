@@ -1,0 +1,3 @@
+export { UnitProjection, plansIn, type UnitProjectionDeps } from './projection.js';
+export { unitRoutes } from './routes.js';
+export { stays, type PointStay } from './activity.js';
