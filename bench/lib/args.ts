@@ -1,0 +1,70 @@
+import { parseArgs } from 'node:util';
+
+/** The reference city (DESIGN §1, issue 7). */
+export const CITY = { residents: 16_788, steadyAlerts: 60, burstAlerts: 200, relayReaders: 50 };
+
+export interface Options {
+  scale: number;
+  residents: number;
+  steadyAlerts: number;
+  burstAlerts: number;
+  burstWindowMs: number;
+  relayReaders: number;
+  relayWrites: number;
+  browser: boolean;
+  reference: boolean;
+  keep: boolean;
+  cpuProf: boolean;
+  /** run our server from another checkout (e.g. a patched copy), for before/after figures */
+  serverRoot: string | null;
+  out: string;
+}
+
+const USAGE = `npm run bench [-- options]
+  --scale <0..1>     fraction of the reference city (default 1: 16,788 residents)
+  --no-browser       skip the Chromium offline-reload measurement
+  --no-reference     skip the @y/websocket-server comparison
+  --cpu-prof         write a V8 CPU profile of our server (into the run's temp dir, kept)
+  --keep             keep the temp directory (data, logs, certificates)
+  --server-root <d>  start our server from checkout <d> instead of this one (before/after runs)
+  --out <file>       results file (default bench/results/latest.json; scaled runs: scaled.json)`;
+
+export function options(argv = process.argv.slice(2)): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      scale: { type: 'string', default: '1' },
+      'no-browser': { type: 'boolean', default: false },
+      'no-reference': { type: 'boolean', default: false },
+      'cpu-prof': { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      'server-root': { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const scale = Number(values.scale);
+  if (!(scale > 0 && scale <= 1)) throw new Error(`--scale must be in (0, 1]\n${USAGE}`);
+  const full = scale === 1;
+  return {
+    scale,
+    residents: Math.round(CITY.residents * scale),
+    // Rates stay real; a scaled city has proportionally fewer alerts (but enough to rank).
+    steadyAlerts: Math.max(10, Math.round(CITY.steadyAlerts * scale)),
+    burstAlerts: Math.max(20, Math.round(CITY.burstAlerts * scale)),
+    // The burst keeps its rate (200 in 10 s = 20/s) when scaled.
+    burstWindowMs: (Math.max(20, Math.round(CITY.burstAlerts * scale)) / 20) * 1000,
+    relayReaders: Math.max(10, Math.round(CITY.relayReaders * scale)),
+    relayWrites: full ? 400 : 200,
+    browser: !values['no-browser'],
+    reference: !values['no-reference'],
+    keep: values.keep || values['cpu-prof'],
+    cpuProf: values['cpu-prof'],
+    serverRoot: values['server-root'] ?? null,
+    out: values.out ?? (full ? 'bench/results/latest.json' : 'bench/results/scaled.json'),
+  };
+}

@@ -1,0 +1,141 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The keys issue 7 asks for; null = not measured, with the reason in `notAvailable`. */
+export interface Headline {
+  residents: number;
+  alertToOpsP50Ms: number | null;
+  alertToOpsP99Ms: number | null;
+  alertToReceiptP99Ms: number | null;
+  alertToSirenP99Ms: number | null;
+  areaPushAllP99Ms: number | null;
+  reconnectAllS: number | null;
+  serverRssMb: number | null;
+  rssPerConnectionKb: number | null;
+  refTransportRatio: number | null;
+  clientJsGzKb: number | null;
+  offlineReloadInteractiveMs: number | null;
+}
+
+export type Results = Headline & {
+  generatedAt: string;
+  scale: number;
+  machine: Record<string, string | number>;
+  notAvailable: Partial<Record<keyof Headline, string>>;
+  [detail: string]: unknown;
+};
+
+const TARGETS: [keyof Headline, string, number, 'lt' | 'le', string][] = [
+  ['alertToOpsP50Ms', 'alert → ops p50', Infinity, 'lt', 'ms'],
+  ['alertToOpsP99Ms', 'alert → ops p99', 50, 'lt', 'ms'],
+  ['alertToReceiptP99Ms', 'alert → receipt p99', Infinity, 'lt', 'ms'],
+  ['alertToSirenP99Ms', 'alert → siren p99', 100, 'lt', 'ms'],
+  ['areaPushAllP99Ms', 'area push (all) p99', 1000, 'lt', 'ms'],
+  ['reconnectAllS', 'reconnect all', 30, 'lt', 's'],
+  ['serverRssMb', 'server RSS', 600, 'lt', 'MB'],
+  ['rssPerConnectionKb', 'RSS per connection', Infinity, 'lt', 'KB'],
+  ['refTransportRatio', 'p99 relay vs reference', 1.0, 'le', '×'],
+  ['clientJsGzKb', 'initial JS (gzip)', 150, 'lt', 'KB'],
+  ['offlineReloadInteractiveMs', 'offline reload → interactive', 1500, 'lt', 'ms'],
+];
+
+export function verdicts(r: Results): Record<string, 'PASS' | 'FAIL' | 'n/a' | 'info'> {
+  const out: Record<string, 'PASS' | 'FAIL' | 'n/a' | 'info'> = {};
+  for (const [key, , target, op] of TARGETS) {
+    const v = r[key];
+    if (v === null) out[key] = 'n/a';
+    else if (target === Infinity) out[key] = 'info';
+    else out[key] = (op === 'lt' ? v < target : v <= target) ? 'PASS' : 'FAIL';
+  }
+  return out;
+}
+
+export function table(r: Results): string {
+  const v = verdicts(r);
+  const rows = TARGETS.map(([key, label, target, op, unit]) => {
+    const value = r[key];
+    const settle = (r.alerts as { settleMs?: number } | undefined)?.settleMs;
+    const shown =
+      value === null
+        ? `n/a (${r.notAvailable[key] ?? 'not measured'})`
+        : unit === 'ms' && value === settle
+          ? `≥ ${value} ${unit} (not all arrived within the settle time)`
+          : `${value} ${unit}`;
+    const goal = target === Infinity ? '' : `${op === 'lt' ? '<' : '≤'} ${target} ${unit}`;
+    return [label, shown, goal, v[key]!];
+  });
+  const head = ['measure', 'value', 'target', 'verdict'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  return [
+    `residents ${r.residents} (scale ${r.scale}), ${r.machine.cpus} cores, node ${r.machine.node}`,
+    line(head),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+    '',
+    ...notes(r),
+  ].join('\n');
+}
+
+/** The figures behind the verdicts that a reader needs to judge them. */
+function notes(r: Results): string[] {
+  const out: string[] = [];
+  const get = (path: string): unknown =>
+    path
+      .split('.')
+      .reduce<unknown>(
+        (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
+        r,
+      );
+  const fmt = (label: string, ...paths: string[]) => {
+    const vals = paths.map(get);
+    if (vals.every((v) => v !== undefined && v !== null)) out.push(`${label}: ${vals.join(' / ')}`);
+  };
+  fmt('connections (server sockets), connect all s', 'connections', 'connectAllS');
+  fmt(
+    'alerts (steady p50/p99 ms → ops)',
+    'alerts.byPhase.steady.ops.p50',
+    'alerts.byPhase.steady.ops.p99',
+  );
+  fmt(
+    'alerts (burst p50/p99 ms → ops)',
+    'alerts.byPhase.burst.ops.p50',
+    'alerts.byPhase.burst.ops.p99',
+  );
+  fmt(
+    'sirens steady/burst p99 ms',
+    'alerts.byPhase.steady.siren.p99',
+    'alerts.byPhase.burst.siren.p99',
+  );
+  fmt(
+    'area push all steady/burst p99 ms',
+    'alerts.byPhase.steady.pushAll.p99',
+    'alerts.byPhase.burst.pushAll.p99',
+  );
+  fmt(
+    'push arrivals, per s, siren commands',
+    'alerts.pushArrivals',
+    'alerts.pushPerS',
+    'alerts.sirenCommands',
+  );
+  fmt('server stall check idle p99/max ms', 'idleRtt.p99', 'idleRtt.max');
+  fmt('relay p99 ms ours / reference', 'relay.p99', 'reference.relay.p99');
+  fmt('reference RSS MB, KB per connection', 'reference.rssAllMb', 'reference.rssPerConnectionKb');
+  fmt(
+    'reconnect: server stopped / healthy after s',
+    'reconnect.serverStopS',
+    'reconnect.serverUpS',
+  );
+  fmt('client CPU s (all bench processes)', 'clientCpuS');
+  fmt('fdatasync p50/p99 ms at start', 'fsyncAtStart.p50Ms', 'fsyncAtStart.p99Ms');
+  fmt('load average (1 min) at start', 'machine.loadAvg1mAtStart');
+  fmt('server CPU s per phase', 'serverCpuS.connect', 'serverCpuS.alerts');
+  return out;
+}
+
+export function write(file: string, r: Results): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify({ ...r, verdicts: verdicts(r) }, null, 2) + '\n');
+  fs.renameSync(tmp, file);
+}

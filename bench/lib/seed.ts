@@ -1,0 +1,175 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { openSqlite } from '../../server/storage/sqlite/index.js';
+import { hashPassword } from '../../server/auth/passwords.js';
+import { hashToken } from '../../server/auth/sessions.js';
+import type { Storage } from '../../server/storage/storage.js';
+import { DEMO_CENTRE, demoAreas, demoSirens, demoUnits } from '../../shared/demo-city.js';
+import { bbox } from '../../shared/geo.js';
+import type { GeoPoint } from '../../shared/types.js';
+
+export interface BenchResident {
+  idx: number;
+  id: string;
+  token: string;
+  areaId: string;
+  home: GeoPoint;
+}
+
+export interface BenchStaff {
+  id: string;
+  username: string;
+  token: string;
+  unitId: string | null;
+}
+
+export interface BenchCity {
+  residents: BenchResident[];
+  operators: BenchStaff[];
+  officers: BenchStaff[];
+  /** extra operators who only read `ops` in the relay comparison */
+  relayOps: BenchStaff[];
+}
+
+/** The reference city has 683 siren central units; the demo city places 3 per area. */
+export const CITY_SIRENS = 683;
+
+/**
+ * The demo city as a city file (`DATA_DIR/city.json`, the product's way to configure a real
+ * city) with the reference city's 683 sirens, 17 or 18 per area. Written before the first
+ * start, so the demo seeding issues a device token for every one of them.
+ */
+export function writeCityFile(dataDir: string, sirens = CITY_SIRENS): void {
+  const areas = demoAreas();
+  const per = Math.floor(sirens / areas.length);
+  const extra = sirens - per * areas.length;
+  const all = demoSirens(areas, per + 1);
+  const chosen = areas.flatMap((a, i) =>
+    all.filter((s) => s.areaId === a.properties.id).slice(0, per + (i < extra ? 1 : 0)),
+  );
+  const city = {
+    name: 'Godoy Cruz',
+    centre: DEMO_CENTRE,
+    areas,
+    units: demoUnits(),
+    sirens: chosen.map((s, i) => ({ ...s, id: `siren-${i + 1}` })),
+  };
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(path.join(dataDir, 'city.json'), JSON.stringify(city));
+}
+
+/** Deterministic, so every run seeds the same homes (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Writes the bench city straight into the product's SQLite store, after the server's own demo
+ * seeding ran (so the demo staff and devices exist): `residents` residents spread round-robin
+ * over the 40 demo areas with homes inside their area, `relayOps` extra operators, and a
+ * session for every user the bench connects. One scrypt hash serves every bench user; no
+ * login is needed, sessions are created as the server would create them.
+ */
+export async function seedCity(
+  dataDir: string,
+  residents: number,
+  relayOps: number,
+): Promise<BenchCity> {
+  const storage = openSqlite(dataDir);
+  try {
+    const passwordHash = await hashPassword(randomBytes(12).toString('base64url'));
+    const areas = demoAreas();
+    const random = rng(16_788);
+    const city: BenchCity = { residents: [], operators: [], officers: [], relayOps: [] };
+    storage.transaction(() => {
+      for (let idx = 0; idx < residents; idx++) {
+        const area = areas[idx % areas.length]!;
+        const box = bbox(area.geometry.coordinates[0]!);
+        const home = {
+          lat: round6(box.minLat + (box.maxLat - box.minLat) * (0.1 + 0.8 * random())),
+          lng: round6(box.minLng + (box.maxLng - box.minLng) * (0.1 + 0.8 * random())),
+        };
+        const id = randomUUID();
+        storage.users.insert({
+          id,
+          username: `banco${idx + 1}`,
+          passwordHash,
+          role: 'citizen',
+          status: 'active',
+          name: `Vecino${idx + 1} Banco`,
+          phone: `+54261${7_000_000 + idx}`,
+          address: `Calle Banco ${idx + 1}`,
+          home,
+          areaId: area.properties.id,
+          unitId: null,
+          showName: true,
+        });
+        city.residents.push({
+          idx,
+          id,
+          token: session(storage, id),
+          areaId: area.properties.id,
+          home,
+        });
+      }
+      for (let k = 1; k <= relayOps; k++) {
+        const id = randomUUID();
+        const username = `banco-op${k}`;
+        storage.users.insert({
+          id,
+          username,
+          passwordHash,
+          role: 'operator',
+          status: 'active',
+          name: `Operador${k} Banco`,
+          phone: null,
+          address: null,
+          home: null,
+          areaId: null,
+          unitId: null,
+          showName: true,
+        });
+        city.relayOps.push({ id, username, token: session(storage, id), unitId: null });
+      }
+      for (const role of ['operator', 'officer'] as const) {
+        for (const u of storage.users.list({ role })) {
+          if (u.username.startsWith('banco')) continue;
+          const staff = {
+            id: u.id,
+            username: u.username,
+            token: session(storage, u.id),
+            unitId: u.unitId,
+          };
+          (role === 'operator' ? city.operators : city.officers).push(staff);
+        }
+      }
+    });
+    return city;
+  } finally {
+    storage.close();
+  }
+}
+
+function session(storage: Storage, userId: string): string {
+  const token = randomBytes(32).toString('base64url');
+  const now = Date.now();
+  storage.sessions.insert({
+    tokenHash: hashToken(token),
+    userId,
+    createdAt: new Date(now).toISOString(),
+    expiresAt: new Date(now + 7 * 86_400_000).toISOString(),
+  });
+  return token;
+}
+
+function round6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}

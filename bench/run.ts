@@ -1,0 +1,164 @@
+/**
+ * `npm run bench`: the whole reference city against the real server on this machine (issue 7).
+ * See bench/README.md for what each figure means and how it is measured.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { options } from './lib/args.js';
+import { Child } from './lib/rpc.js';
+import type { ProbeApi, RelayResult, SinkApi } from './lib/api.js';
+import { initialJs } from './lib/client-budget.js';
+import {
+  startReference,
+  referenceRound,
+  stopReference,
+  type ReferenceRun,
+} from './lib/reference-phase.js';
+import {
+  cityAlerts,
+  cityFinish,
+  cityRestart,
+  cleanup,
+  ourRound,
+  startCity,
+  type CityRun,
+} from './lib/city-phase.js';
+import { offlineReload } from './lib/browser.js';
+import { fillAlerts, fillCity, fillClients, fillRelay, machine } from './lib/fill.js';
+import { round } from './lib/stats.js';
+import { fsyncCost } from './lib/disk.js';
+import { table, write, type Results } from './lib/report.js';
+import { benchRoot } from './lib/server-proc.js';
+import { DEMO_PASSWORD } from '../shared/demo-city.js';
+
+const RELAY_ROUNDS = 8;
+const o = options();
+const settleMs = o.scale === 1 ? 180_000 : 60_000;
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sac-bench-'));
+const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
+const why = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
+// Bounded whatever happens: a stuck phase must not keep a shared machine busy.
+setTimeout(() => {
+  console.error('bench: 60-minute deadline passed, giving up');
+  process.exit(2);
+}, 60 * 60_000).unref();
+process.on('SIGINT', () => process.exit(130));
+
+const r: Results = {
+  generatedAt: new Date().toISOString(),
+  scale: o.scale,
+  machine: machine(),
+  residents: o.residents,
+  alertToOpsP50Ms: null,
+  alertToOpsP99Ms: null,
+  alertToReceiptP99Ms: null,
+  alertToSirenP99Ms: null,
+  areaPushAllP99Ms: null,
+  reconnectAllS: null,
+  serverRssMb: null,
+  rssPerConnectionKb: null,
+  refTransportRatio: null,
+  clientJsGzKb: null,
+  offlineReloadInteractiveMs: null,
+  notAvailable: {},
+};
+
+log(`work dir ${work}; scale ${o.scale}: ${o.residents} residents`);
+r.fsyncAtStart = fsyncCost(work);
+try {
+  const js = initialJs(path.join(benchRoot, 'dist', 'client'));
+  r.clientJsGzKb = round(js.gzKb);
+  r.clientJs = js.files;
+} catch (e) {
+  r.notAvailable.clientJsGzKb = `no build: ${why(e)}`;
+}
+
+const probe = new Child<ProbeApi>('probe', path.join(import.meta.dirname, 'probe.ts'));
+const sink = new Child<SinkApi>('sink', path.join(import.meta.dirname, 'sink.ts'));
+let city: CityRun | null = null;
+try {
+  city = await startCity(o, probe, sink, work, log);
+  fillCity(r, city);
+  // A quiet spell with everyone connected: the server's own background work, nothing else.
+  r.idleRtt = await probe.call('idle', { ms: 25_000 });
+  r.serverRssSettledMb = round(city.server.rssMb());
+  log(`alerts: ${city.plan.alerts.length} (steady 1/s, then a burst)`);
+  const alerts = await cityAlerts(city, probe, sink, settleMs).catch((e: unknown) => {
+    log(`alerts failed: ${String(e)}`);
+    return null;
+  });
+  fillAlerts(r, city, alerts?.results ?? null, alerts?.push ?? null, settleMs);
+  const record = alerts?.results.alerts.find((a) => a.ops !== null)?.id ?? null;
+  await relayComparison(city, record);
+  r.fsyncAfterAlerts = fsyncCost(work);
+  const reconnect = await cityRestart(city, probe, log);
+  r.reconnect = reconnect;
+  r.reconnectAllS = reconnect.allS;
+  if (reconnect.allS === null)
+    r.notAvailable.reconnectAllS = `${reconnect.resynced}/${reconnect.live} resynced in 180 s`;
+  fillClients(r, [...(await cityFinish(city, probe)), await sink.call('stats', null)]);
+} catch (e) {
+  log(`city phase failed: ${String(e)}`);
+  for (const k of ['alertToOpsP99Ms', 'serverRssMb', 'reconnectAllS', 'refTransportRatio'] as const)
+    if (r[k] === null) r.notAvailable[k] ??= `city phase failed: ${why(e)}`;
+}
+
+if (o.browser && city) {
+  try {
+    log('browser: offline reload with 4× CPU throttling');
+    const b = await offlineReload(city.server.url, 'vecino1', DEMO_PASSWORD);
+    r.offlineReloadInteractiveMs = round(b.ms, 0);
+    r.offlineReload = b;
+  } catch (e) {
+    r.notAvailable.offlineReloadInteractiveMs = `browser run failed: ${why(e)}`;
+    log(`browser failed: ${String(e)}`);
+  }
+} else
+  r.notAvailable.offlineReloadInteractiveMs = o.browser ? 'no server' : 'skipped (--no-browser)';
+
+await city?.server.stop();
+for (const child of [probe, sink]) {
+  await child.call('close', null, 10_000).catch(() => null);
+  await child.stop();
+}
+write(path.resolve(benchRoot, o.out), r);
+console.log('\n' + table(r));
+console.log(`\nwritten to ${o.out}`);
+if (o.keep) console.log(`kept ${work}`);
+else cleanup(work);
+process.exit(0);
+
+/**
+ * Our `ops` fan-out against the reference's plain room, in alternating rounds while both
+ * servers hold their city, so load from the machine's other users hits both alike.
+ */
+async function relayComparison(c: CityRun, recordId: string | null): Promise<void> {
+  if (!recordId) {
+    r.notAvailable.refTransportRatio = 'no alert record in ops to write notes on';
+    return;
+  }
+  let ref: ReferenceRun | null = null;
+  if (o.reference) {
+    ref = await startReference(o, work, log).catch((e: unknown) => {
+      r.notAvailable.refTransportRatio = `reference failed to start: ${why(e)}`;
+      return null;
+    });
+  } else r.notAvailable.refTransportRatio = 'skipped (--no-reference)';
+  const ours: RelayResult[] = [];
+  const refs: RelayResult[] = [];
+  const writes = Math.round(o.relayWrites / RELAY_ROUNDS);
+  log(
+    `relay: ${RELAY_ROUNDS} rounds × ${writes} writes to ${o.relayReaders} readers${ref ? ', alternating with the reference' : ''}`,
+  );
+  try {
+    for (let i = 0; i < RELAY_ROUNDS; i++) {
+      if (ref && i % 2 === 0) refs.push(await referenceRound(probe, ref, o.relayReaders, writes));
+      ours.push(await ourRound(c, probe, recordId, writes));
+      if (ref && i % 2 === 1) refs.push(await referenceRound(probe, ref, o.relayReaders, writes));
+    }
+  } finally {
+    if (ref) await stopReference(ref);
+  }
+  fillRelay(r, ours, ref, refs);
+}
