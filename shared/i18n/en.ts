@@ -379,6 +379,8 @@ export const en: Record<MessageKey, string> = {
     'This shift: {checkins} point check-ins and {conversations} talks with neighbours.',
   'plan.hotspots': 'Hot spots of the shift',
   // Issue 4: the operator console.
+  'ops.units.plan': 'Shift plan',
+  'ops.sirens.more': 'Show more ({shown} of {total})',
   'ops.requests.show_open': 'Open',
   'ops.requests.show_closed': 'Closed',
   'ops.requests.show_all': 'All',

@@ -384,6 +384,8 @@ export const es = {
     'Este turno: {checkins} registros en puntos y {conversations} charlas con vecinos.',
   'plan.hotspots': 'Puntos calientes del turno',
   // Issue 4: the operator console.
+  'ops.units.plan': 'Plan del turno',
+  'ops.sirens.more': 'Ver más ({shown} de {total})',
   'ops.requests.show_open': 'Abiertos',
   'ops.requests.show_closed': 'Cerrados',
   'ops.requests.show_all': 'Todos',

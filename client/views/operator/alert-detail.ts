@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
-import { alertType, isOpenStatus, operatorMay } from '../../../shared/catalogue.js';
+import { alertType, operatorMay } from '../../../shared/catalogue.js';
 import {
   ALERT_OUTCOMES,
   type OpenedAlert,
@@ -11,12 +11,12 @@ import {
 import { formatTime, t } from '../../../shared/i18n/index.js';
 import type { CityInfo } from '../../../shared/types.js';
 import { TYPE_COLOURS, base } from '../../styles.js';
-import { ageOf, type ConsoleAlert } from './ops-data.js';
+import { ageOf, rankUnits, type ConsoleAlert } from './ops-data.js';
 import { canEscalate } from './ops-actions.js';
 import { opsStyles } from './ops-styles.js';
 import { detailStyles } from './detail-styles.js';
 import type { Viewer } from './presence.js';
-import { rankUnits } from './dispatch-picker.js';
+
 import {
   checklistSection,
   notesSection,
@@ -188,11 +188,6 @@ export class AlertDetail extends SacElement {
           ${cancel}
         </div>`;
     }
-  }
-
-  /** Whether the alert still takes actions at all (closed ones are for reading). */
-  get open(): boolean {
-    return isOpenStatus(this.alert.status);
   }
 }
 

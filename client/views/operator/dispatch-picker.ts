@@ -1,46 +1,10 @@
 import { html, css, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
-import type { OpsUnit } from '../../../shared/console.js';
-import { distanceMetres } from '../../../shared/geo.js';
-import { getLang, t } from '../../../shared/i18n/index.js';
-import type { CityInfo, GeoPoint } from '../../../shared/types.js';
+import { t } from '../../../shared/i18n/index.js';
 import { base } from '../../styles.js';
-import { unitPosition } from './ops-data.js';
+import { formatDistance, type UnitChoice } from './ops-data.js';
 import { opsStyles } from './ops-styles.js';
-
-export interface UnitChoice {
-  unit: OpsUnit;
-  /** metres from the alert; null when either place is unknown */
-  metres: number | null;
-  /** the distance is to the middle of the unit's beat, not a logged position */
-  approximate: boolean;
-}
-
-/** Free cars first, nearest first; busy ones after, still choosable (the operator decides). */
-export function rankUnits(units: OpsUnit[], at: GeoPoint | null, city: CityInfo): UnitChoice[] {
-  return units
-    .map((unit) => {
-      const pos = unitPosition(unit, city);
-      return {
-        unit,
-        metres: at && pos ? distanceMetres(at, pos) : null,
-        approximate: typeof unit.lat !== 'number',
-      };
-    })
-    .sort(
-      (a, b) =>
-        Number(a.unit.status !== 'available') - Number(b.unit.status !== 'available') ||
-        (a.metres ?? Infinity) - (b.metres ?? Infinity),
-    );
-}
-
-export function formatDistance(metres: number | null): string {
-  if (metres === null) return '—';
-  const locale = getLang() === 'es' ? 'es-AR' : 'en-GB';
-  if (metres < 1000) return `${Math.round(metres / 10) * 10} m`;
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(metres / 1000)} km`;
-}
 
 /** The units to dispatch, with status and distance; keys 1–9 pick (operator-home). */
 @customElement('sac-dispatch-picker')

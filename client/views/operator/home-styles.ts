@@ -119,12 +119,12 @@ export const homeStyles = [
     }
     .workspace {
       display: grid;
-      grid-template-columns: minmax(420px, 470px) minmax(0, 1fr);
+      grid-template-columns: minmax(440px, 510px) minmax(0, 1fr);
       gap: 10px;
       min-height: 0;
     }
     .workspace.with-detail {
-      grid-template-columns: minmax(420px, 470px) minmax(430px, 1fr) minmax(280px, 0.8fr);
+      grid-template-columns: minmax(440px, 510px) minmax(430px, 1fr) minmax(260px, 0.75fr);
     }
     .workspace > * {
       min-height: 0;

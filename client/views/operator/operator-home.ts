@@ -10,11 +10,20 @@ import { SyncedRoom } from '../../data/room.js';
 import { consoleApi } from '../../data/console.js';
 import { base } from '../../styles.js';
 import { Attention } from './attention.js';
-import { NO_FILTER, matches, readOps, type OpsView, type QueueFilter } from './ops-data.js';
-import { viewers, setViewing, initials, type Viewer } from './presence.js';
+import {
+  NO_FILTER,
+  matches,
+  rankUnits,
+  readOps,
+  type OpsView,
+  type QueueFilter,
+} from './ops-data.js';
+import { viewers, setViewing, type Viewer } from './presence.js';
+import { consoleBar, type Tab } from './console-bar.js';
+import { boardPanel } from './console-panels.js';
 import { handleKey, type KeyHost } from './console-keys.js';
 import { perform, type ConsoleIntent, type Notice } from './console-intents.js';
-import { rankUnits } from './dispatch-picker.js';
+
 import { homeStyles } from './home-styles.js';
 import type { AlertDetail, DetailMode, Intent } from './alert-detail.js';
 import type { AlertQueue } from './alert-queue.js';
@@ -23,15 +32,7 @@ import type { OpsMap } from './ops-map.js';
 import './alert-queue.js';
 import './alert-detail.js';
 import './ops-map.js';
-import './stats-bar.js';
-import './units-board.js';
-import './sirens-board.js';
-import './requests-queue.js';
-import './registrations-view.js';
 import './shortcuts-help.js';
-import '../admin/audit-view.js';
-
-type Tab = 'queue' | 'units' | 'sirens' | 'requests' | 'registrations' | 'audit';
 
 /** A silent alert's opening is audited once per this long per console (not per keystroke). */
 const REOPEN_AUDIT_MS = 2 * 60_000;
@@ -213,46 +214,15 @@ export class OperatorHome extends SacElement implements KeyHost {
   nameOf = (id: string): string => this.staff.get(id) ?? (id === this.me.id ? this.me.name : '—');
 
   override render() {
-    const open = this.view.alerts.filter((a) => isOpenStatus(a.status)).length;
     const waiting = this.view.alerts.filter((a) => a.status === 'received').length;
-    const offline = this.view.sirens.filter((s) => !s.online).length;
-    const requests = this.view.requests.filter((r) =>
-      ['open', 'acknowledged', 'in_progress'].includes(r.status),
-    ).length;
-    const tabs: [Tab, string, string][] = [
-      ['queue', t('ops.tab.queue'), String(open)],
-      ['units', t('ops.tab.units'), ''],
-      ['sirens', t('ops.tab.sirens'), offline ? String(offline) : ''],
-      ['requests', t('ops.tab.requests'), requests ? String(requests) : ''],
-      ['registrations', t('ops.tab.registrations'), ''],
-      ...(this.me.role === 'admin'
-        ? ([['audit', t('ops.tab.audit'), '']] as [Tab, string, string][])
-        : []),
-    ];
-    return html`<div class="bar">
-        <div role="tablist" aria-label=${t('ops.tabs')}>
-          ${tabs.map(
-            ([id, label, count]) =>
-              html`<button
-                role="tab"
-                id="tab-${id}"
-                aria-selected=${this.tab === id ? 'true' : 'false'}
-                aria-controls="panel"
-                @click=${() => (this.tab = id)}
-              >
-                ${label}${count ? html` <span class="count ${id === 'queue' && waiting ? 'hot' : ''}">${count}</span>` : nothing}
-              </button>`,
-          )}
-        </div>
-        <sac-stats-bar .trigger=${this.view.alerts.map((a) => a.statusAt).join()}></sac-stats-bar>
-        <div class="presence" aria-label=${t('ops.presence')}>
-          ${this.others.map((v) => html`<span class="chip" title=${v.name}>${initials(v.name)}</span>`)}
-          <span class="muted small">${t('ops.online', { count: this.others.length + 1 })}</span>
-        </div>
-        <button class="help" @click=${() => this.toggleHelp()}>
-          ${t('ops.keys.title')} <kbd>?</kbd>
-        </button>
-      </div>
+    return html`${consoleBar({
+        view: this.view,
+        tab: this.tab,
+        admin: this.me.role === 'admin',
+        others: this.others,
+        onTab: (tab) => (this.tab = tab),
+        onHelp: () => this.toggleHelp(),
+      })}
       ${
         this.notice
           ? html`<div
@@ -278,35 +248,10 @@ export class OperatorHome extends SacElement implements KeyHost {
   }
 
   private panel() {
-    const v = this.view;
-    switch (this.tab) {
-      case 'queue':
-        return this.workspace();
-      case 'units':
-        return html`<sac-units-board
-          .units=${v.units}
-          .alerts=${v.alerts}
-          .city=${this.city}
-          .now=${this.now}
-        ></sac-units-board>`;
-      case 'sirens':
-        return html`<sac-sirens-board
-          .sirens=${v.sirens}
-          .city=${this.city}
-          .now=${this.now}
-        ></sac-sirens-board>`;
-      case 'requests':
-        return html`<sac-requests-queue
-          .requests=${v.requests}
-          .city=${this.city}
-          @answer=${(e: CustomEvent<{ id: string; status?: string; reply?: string }>) =>
-            this.perform({ kind: 'request', ...e.detail })}
-        ></sac-requests-queue>`;
-      case 'registrations':
-        return html`<sac-registrations .city=${this.city}></sac-registrations>`;
-      case 'audit':
-        return html`<sac-audit-view></sac-audit-view>`;
-    }
+    if (this.tab === 'queue') return this.workspace();
+    return boardPanel(this.tab, this.view, this.city, this.now, (a) =>
+      this.perform({ kind: 'request', ...a }),
+    );
   }
 
   private workspace() {

@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import { PRIORITY_RANK, alertType, isOpenStatus } from '../../../shared/catalogue.js';
 import type { OpsRequest, OpsSiren, OpsUnit } from '../../../shared/console.js';
+import { distanceMetres } from '../../../shared/geo.js';
+import { getLang } from '../../../shared/i18n/index.js';
 import type {
   AlertStatus,
   AlertTypeCode,
@@ -139,4 +141,37 @@ export function unitPosition(u: OpsUnit, city: CityInfo): GeoPoint | null {
   const lat = rings.reduce((s, p) => s + p[1]!, 0) / rings.length;
   const lng = rings.reduce((s, p) => s + p[0]!, 0) / rings.length;
   return { lat, lng };
+}
+
+export interface UnitChoice {
+  unit: OpsUnit;
+  /** metres from the alert; null when either place is unknown */
+  metres: number | null;
+  /** the distance is to the middle of the unit's beat, not a logged position */
+  approximate: boolean;
+}
+
+/** Free cars first, nearest first; busy ones after, still choosable (the operator decides). */
+export function rankUnits(units: OpsUnit[], at: GeoPoint | null, city: CityInfo): UnitChoice[] {
+  return units
+    .map((unit) => {
+      const pos = unitPosition(unit, city);
+      return {
+        unit,
+        metres: at && pos ? distanceMetres(at, pos) : null,
+        approximate: typeof unit.lat !== 'number',
+      };
+    })
+    .sort(
+      (a, b) =>
+        Number(a.unit.status !== 'available') - Number(b.unit.status !== 'available') ||
+        (a.metres ?? Infinity) - (b.metres ?? Infinity),
+    );
+}
+
+export function formatDistance(metres: number | null): string {
+  if (metres === null) return '—';
+  const locale = getLang() === 'es' ? 'es-AR' : 'en-GB';
+  if (metres < 1000) return `${Math.round(metres / 10) * 10} m`;
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(metres / 1000)} km`;
 }

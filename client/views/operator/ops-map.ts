@@ -153,7 +153,7 @@ export class OpsMap extends SacElement {
     this.resize = new ResizeObserver(() => {
       map.invalidateSize();
       if (!this.container.clientWidth || !this.container.clientHeight) return;
-      if (this.bounds?.isValid()) map.fitBounds(this.bounds, { padding: [8, 8] });
+      if (this.bounds?.isValid()) map.fitBounds(this.bounds, { padding: [8, 8], animate: false });
       this.reveal();
     });
     this.resize.observe(this.container);

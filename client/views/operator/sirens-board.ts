@@ -12,6 +12,7 @@ import { opsStyles } from './ops-styles.js';
 import { boardStyles } from './board-styles.js';
 
 type Show = 'all' | 'offline' | 'sounding';
+const PAGE = 40;
 
 /**
  * The siren central units (`ops.sirens`, kept by server/sirens): online or not, last
@@ -28,6 +29,8 @@ export class SirensBoard extends SacElement {
   @state() private show: Show = 'all';
   @state() private area = '';
   @state() private message: { text: string; error: boolean } | null = null;
+  /** A city has hundreds of units: a page at a time, the ones needing a visit first. */
+  @state() private limit = PAGE;
 
   private areaName(id: string): string {
     return this.city.areas.features.find((f) => f.properties.id === id)?.properties.name ?? id;
@@ -109,10 +112,19 @@ export class SirensBoard extends SacElement {
             </tr>
           </thead>
           <tbody>
-            ${shown.map((s) => this.row(s))}
+            ${shown.slice(0, this.limit).map((s) => this.row(s))}
           </tbody>
         </table>
         ${shown.length ? nothing : html`<p class="empty">${t('ops.sirens.none')}</p>`}
+        ${
+          shown.length > this.limit
+            ? html`<p class="empty">
+                <button @click=${() => (this.limit += PAGE)}>
+                  ${t('ops.sirens.more', { shown: this.limit, total: shown.length })}
+                </button>
+              </p>`
+            : nothing
+        }
       </div>`;
   }
 

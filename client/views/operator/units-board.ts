@@ -78,7 +78,10 @@ export class UnitsBoard extends SacElement {
         }
         ${u.atPoint ? html`<div class="muted small">${t('ops.units.at_point', { point: u.atPoint })}</div>` : nothing}
       </td>
-      <td class="small">${(u.quadrant ?? []).map((id) => this.areaName(id)).join(', ')}</td>
+      <td class="small">
+        ${(u.quadrant ?? []).map((id) => this.areaName(id)).join(', ')}
+        <div><a href="#/plan/${u.id}">${t('ops.units.plan')}</a></div>
+      </td>
     </tr>`;
   }
 }

@@ -1,0 +1,50 @@
+import { html } from 'lit';
+import type { CityInfo } from '../../../shared/types.js';
+import type { Tab } from './console-bar.js';
+import type { OpsView } from './ops-data.js';
+import './units-board.js';
+import './sirens-board.js';
+import './requests-queue.js';
+import './registrations-view.js';
+import '../admin/audit-view.js';
+
+export interface RequestAnswer {
+  id: string;
+  status?: string;
+  reply?: string;
+}
+
+/** The console's boards, one per section besides the queue (operator-home renders that). */
+export function boardPanel(
+  tab: Exclude<Tab, 'queue'>,
+  v: OpsView,
+  city: CityInfo,
+  now: number,
+  answer: (a: RequestAnswer) => void,
+) {
+  switch (tab) {
+    case 'units':
+      return html`<sac-units-board
+        .units=${v.units}
+        .alerts=${v.alerts}
+        .city=${city}
+        .now=${now}
+      ></sac-units-board>`;
+    case 'sirens':
+      return html`<sac-sirens-board
+        .sirens=${v.sirens}
+        .city=${city}
+        .now=${now}
+      ></sac-sirens-board>`;
+    case 'requests':
+      return html`<sac-requests-queue
+        .requests=${v.requests}
+        .city=${city}
+        @answer=${(e: CustomEvent<RequestAnswer>) => answer(e.detail)}
+      ></sac-requests-queue>`;
+    case 'registrations':
+      return html`<sac-registrations .city=${city}></sac-registrations>`;
+    case 'audit':
+      return html`<sac-audit-view></sac-audit-view>`;
+  }
+}
