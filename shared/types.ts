@@ -132,5 +132,6 @@ export type ApiErrorCode =
   | 'internal';
 
 export interface ApiErrorBody {
-  error: { code: ApiErrorCode; message: string };
+  /** `field`: the input the error is about (`phone`, `username`, `home.lat`), when there is one. */
+  error: { code: ApiErrorCode; message: string; field?: string };
 }

@@ -6,6 +6,8 @@ export class ApiFailure extends Error {
     readonly code: ApiErrorCode | 'offline',
     message: string,
     readonly status = 0,
+    /** the input the server says is wrong (`phone`, `username`), when it says */
+    readonly field?: string,
   ) {
     super(message);
   }
@@ -26,7 +28,12 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
   }
   if (res.ok) return (await res.json()) as T;
   const err = (await res.json().catch(() => null)) as ApiErrorBody | null;
-  throw new ApiFailure(err?.error.code ?? 'internal', err?.error.message ?? res.statusText, res.status);
+  throw new ApiFailure(
+    err?.error.code ?? 'internal',
+    err?.error.message ?? res.statusText,
+    res.status,
+    err?.error.field,
+  );
 }
 
 export interface RegisterInput {

@@ -86,9 +86,9 @@ export function authRoutes(s: Services): Hono<Env> {
     const input = await body(c, registerSchema);
     const phone = normalisePhone(input.phone);
     if (s.storage.users.byUsername(input.username))
-      throw new ApiError(409, 'conflict', 'That username is taken.');
+      throw new ApiError(409, 'conflict', 'That username is taken.', 'username');
     if (s.storage.users.byPhone(phone))
-      throw new ApiError(409, 'conflict', 'That phone number is already registered.');
+      throw new ApiError(409, 'conflict', 'That phone number is already registered.', 'phone');
     const id = randomUUID();
     s.storage.users.insert({
       id,

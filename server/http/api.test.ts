@@ -82,6 +82,18 @@ describe('HTTP API', () => {
     expect(res.status).toBe(201);
     const dup = await server.request('/api/auth/register', json({ ...input, username: 'otra' }));
     expect(dup.status).toBe(409);
+    expect(await dup.json()).toMatchObject({ error: { code: 'conflict', field: 'phone' } });
+    const taken = await server.request(
+      '/api/auth/register',
+      json({ ...input, phone: '+54 261 555 0102' }),
+    );
+    expect(await taken.json()).toMatchObject({ error: { code: 'conflict', field: 'username' } });
+    const bad = await server.request(
+      '/api/auth/register',
+      json({ ...input, username: 'tercera', home: { lat: 'norte', lng: -68.85 } }),
+    );
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { code: 'bad_request', field: 'home.lat' } });
     const login = await server.request(
       '/api/auth/login',
       json({ username: 'nueva', password: input.password }),

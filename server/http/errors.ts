@@ -10,19 +10,22 @@ export class ApiError extends HTTPException {
     status: ContentfulStatusCode,
     readonly code: ApiErrorCode,
     message: string,
+    /** the input the error is about, so a form can mark the right field */
+    readonly field?: string,
   ) {
     super(status, { message });
   }
 }
 
-export function errorBody(code: ApiErrorCode, message: string): ApiErrorBody {
-  return { error: { code, message } };
+export function errorBody(code: ApiErrorCode, message: string, field?: string): ApiErrorBody {
+  return { error: field ? { code, message, field } : { code, message } };
 }
 
 /** Shapes every error response; unexpected ones are logged and never leak details. */
 export function onError(log: (msg: string, f: Record<string, unknown>) => void) {
   return (err: Error, c: Context): Response => {
-    if (err instanceof ApiError) return c.json(errorBody(err.code, err.message), err.status);
+    if (err instanceof ApiError)
+      return c.json(errorBody(err.code, err.message, err.field), err.status);
     if (err instanceof HTTPException) {
       const code: ApiErrorCode = err.status === 413 ? 'too_large' : 'bad_request';
       return c.json(errorBody(code, err.message || 'bad request'), err.status);
@@ -44,7 +47,12 @@ export async function body<S extends z.ZodType>(c: Context, schema: S): Promise<
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const where = first?.path.join('.') || 'body';
-    throw new ApiError(400, 'bad_request', `${where}: ${first?.message ?? 'invalid'}`);
+    throw new ApiError(
+      400,
+      'bad_request',
+      `${where}: ${first?.message ?? 'invalid'}`,
+      first?.path.length ? where : undefined,
+    );
   }
   return parsed.data;
 }

@@ -155,13 +155,23 @@ export class RequestProjection {
       if (status === current.status && reply === current.reply) return;
       this.d.storage.requests.setStatus(id, status, reply, at);
       this.d.storage.requests.addEvent(event(id, status, reply, at, by));
-      this.d.storage.audit.add({
-        at,
-        actorId: by.id,
-        action: `request.${status}`,
-        subject: id,
-        detail: '',
-      });
+      // One audit row per thing the operator did: a reply alone is not a status change.
+      if (status !== current.status)
+        this.d.storage.audit.add({
+          at,
+          actorId: by.id,
+          action: `request.${status}`,
+          subject: id,
+          detail: '',
+        });
+      if (reply !== current.reply)
+        this.d.storage.audit.add({
+          at,
+          actorId: by.id,
+          action: 'request.reply',
+          subject: id,
+          detail: '',
+        });
       row = { ...current, status, reply, statusAt: at };
     });
     this.d.sync.committer.afterCommit(() => {

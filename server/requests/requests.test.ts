@@ -85,6 +85,21 @@ describe('a resident’s neighbour request', () => {
       'in_progress',
       'closed',
     ]);
+
+    // A reply alone is audited as a reply, not as the status again.
+    rec(ops, id)!.set('reply', 'Ya quedó arreglada');
+    await until(() => rec(own, id)?.get('reply') === 'Ya quedó arreglada');
+    const audited = server.services.storage.console
+      .audit({ limit: 500, action: 'request.' })
+      .filter((e) => e.subject === id)
+      .map((e) => e.action)
+      .reverse();
+    expect(audited).toEqual([
+      'request.in_progress',
+      'request.reply',
+      'request.closed',
+      'request.reply',
+    ]);
     own.close();
     ops.close();
   });

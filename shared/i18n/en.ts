@@ -605,6 +605,7 @@ export const en: Record<MessageKey, string> = {
   'audit.action.request.closed': 'Closed a request',
   'audit.action.request.duplicate': 'Marked a request duplicate',
   'audit.action.request.not_our_responsibility': 'Marked a request not ours',
+  'audit.action.request.reply': 'Replied to a request',
   'ops.waiting.one': '1 alert is waiting for someone to take it',
   'ops.waiting.many': '{count} alerts are waiting for someone to take them',
 };

@@ -609,6 +609,7 @@ export const es = {
   'audit.action.request.closed': 'Cerró un pedido',
   'audit.action.request.duplicate': 'Marcó un pedido duplicado',
   'audit.action.request.not_our_responsibility': 'Marcó un pedido como no corresponde',
+  'audit.action.request.reply': 'Respondió a un pedido',
   'ops.waiting.one': '1 alerta espera que alguien la tome',
   'ops.waiting.many': '{count} alertas esperan que alguien las tome',
 } as const;

@@ -175,6 +175,7 @@ const AUDIT_KEYS: Readonly<Record<string, true>> = Object.fromEntries(
     'request.closed',
     'request.duplicate',
     'request.not_our_responsibility',
+    'request.reply',
   ].map((a) => [`audit.action.${a}`, true]),
 );
 

@@ -201,12 +201,12 @@ export class RegisterView extends SacElement {
   }
 }
 
-/** The server tells which field clashes only in its message (one `conflict` code for both). */
+/** One `conflict` code for both clashes; the error's `field` says which. */
 function messageFor(error: unknown): string {
   if (!(error instanceof ApiFailure)) return t('app.error');
   if (error.code === 'offline') return t('register.offline');
   if (error.code === 'conflict')
-    return /phone/i.test(error.message) ? t('register.phone_taken') : t('register.username_taken');
+    return error.field === 'phone' ? t('register.phone_taken') : t('register.username_taken');
   if (error.code === 'bad_request') return t('register.invalid');
   return t('app.error');
 }
