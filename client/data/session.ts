@@ -1,7 +1,6 @@
 import type { CityInfo, Me } from '../../shared/types.js';
 import { ApiFailure, api } from './api.js';
 import { cache } from './cache.js';
-import { db } from './db.js';
 
 export type Boot =
   | { kind: 'signed-in'; me: Me; city: CityInfo; offline: boolean }
@@ -34,7 +33,7 @@ export async function signIn(username: string, password: string): Promise<Me> {
   const me = await api.me();
   const previous = cache.me();
   // Another person on this phone must not see the last one's rooms.
-  if (previous && previous.id !== me.id) await db.delete().then(() => db.open());
+  if (previous && previous.id !== me.id) await clearRooms();
   cache.setMe(me);
   return me;
 }
@@ -42,5 +41,11 @@ export async function signIn(username: string, password: string): Promise<Me> {
 export async function signOut(): Promise<void> {
   await api.logout().catch(() => undefined);
   cache.setMe(null);
+  await clearRooms();
+}
+
+/** Empties the phone's copy of every room. Dexie is fetched here, not with the login screen. */
+async function clearRooms(): Promise<void> {
+  const { db } = await import('./db.js');
   await db.delete().then(() => db.open());
 }

@@ -1,7 +1,7 @@
 import { html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
-import { formatTime, t, type MessageKey } from '../../../shared/i18n/index.js';
+import { formatTime, t, type MessageKey } from '../../../shared/i18n/core.js';
 import { planFor, type ShiftPlan } from '../../../shared/plan.js';
 import type { CityInfo, Fix, Me } from '../../../shared/types.js';
 import { unitRoom } from '../../../sync/rooms.js';

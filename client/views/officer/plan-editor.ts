@@ -1,7 +1,7 @@
 import { html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
-import { formatDateTime, formatTime, t, type MessageKey } from '../../../shared/i18n/index.js';
+import { formatDateTime, formatTime, t, type MessageKey } from '../../../shared/i18n/core.js';
 import {
   DWELL_MINUTES,
   cityInstant,

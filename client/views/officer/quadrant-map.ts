@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import L from 'leaflet';
 import leafletCss from 'leaflet/dist/leaflet.css?inline';
 import { SacElement } from '../../components/sac-element.js';
-import { t } from '../../../shared/i18n/index.js';
+import { t } from '../../../shared/i18n/core.js';
 import type { PlanPoint } from '../../../shared/plan.js';
 import type { AreaFeature, GeoPoint } from '../../../shared/types.js';
 import { base } from '../../styles.js';

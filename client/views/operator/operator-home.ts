@@ -3,7 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
 import { alertType, isOpenStatus } from '../../../shared/catalogue.js';
 import type { OpenedAlert, OpenedDetail } from '../../../shared/console.js';
-import { t } from '../../../shared/i18n/index.js';
+import { t } from '../../../shared/i18n/core.js';
 import type { CityInfo, Me } from '../../../shared/types.js';
 import { OPS_ROOM } from '../../../sync/rooms.js';
 import { SyncedRoom } from '../../data/room.js';

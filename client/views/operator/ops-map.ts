@@ -6,7 +6,7 @@ import leafletCss from 'leaflet/dist/leaflet.css?inline';
 import { SacElement } from '../../components/sac-element.js';
 import { isOpenStatus } from '../../../shared/catalogue.js';
 import type { OpsSiren, OpsUnit } from '../../../shared/console.js';
-import { t } from '../../../shared/i18n/index.js';
+import { t } from '../../../shared/i18n/core.js';
 import type { CityInfo } from '../../../shared/types.js';
 import { TYPE_COLOURS, base } from '../../styles.js';
 import { unitPosition, type ConsoleAlert } from './ops-data.js';

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { SacElement } from '../../components/sac-element.js';
 import { areaForPoint } from '../../../shared/geo.js';
-import { t, type MessageKey } from '../../../shared/i18n/index.js';
+import { t, type MessageKey } from '../../../shared/i18n/core.js';
 import type { CityInfo, GeoPoint } from '../../../shared/types.js';
 import { ApiFailure, api, type RegisterInput } from '../../data/api.js';
 import { currentFix } from '../../data/location.js';

@@ -4,7 +4,7 @@ import * as L from 'leaflet';
 import type { FeatureCollection } from 'geojson';
 import leafletCss from 'leaflet/dist/leaflet.css?inline';
 import { SacElement } from '../../components/sac-element.js';
-import { t } from '../../../shared/i18n/index.js';
+import { t } from '../../../shared/i18n/core.js';
 import type { CityInfo, GeoPoint } from '../../../shared/types.js';
 import { base } from '../../styles.js';
 

@@ -1,7 +1,7 @@
 import { html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
-import { t } from '../../../shared/i18n/index.js';
+import { t } from '../../../shared/i18n/core.js';
 import type { CityInfo, Fix, GeoPoint, RequestCategory } from '../../../shared/types.js';
 import { currentFix } from '../../data/location.js';
 import { DESCRIPTION_MAX } from '../../data/requests.js';
