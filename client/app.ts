@@ -7,19 +7,21 @@ import { boot, signOut } from './data/session.js';
 import { cache } from './data/cache.js';
 import { base } from './styles.js';
 import './views/login-view.js';
+import './views/resident/resident-home.js';
+import './components/app-header.js';
+import './components/push-prompt.js';
 import type { AccountNotice } from './views/pending/account-status.js';
 
 /**
- * Everything but the login screen is fetched when it is first shown: each role's screens
- * (and the map, and Leaflet, further down) are chunks of their own, so the first load
- * carries none of them. Each `import()` fetches the chunks it needs side by side (Vite's
- * preload list), never one after another; the service worker precaches them all, so every
- * role opens with no network.
+ * The first load carries the login screen and the resident's home, the two that must be
+ * fast: nearly every user is a resident, and an alert may be raised right after an offline
+ * reload (as a chunk fetched once this module ran, that home cost about 400 ms more of the
+ * reload at 4× CPU throttling). Everything else is fetched when first shown: the patrol and
+ * console screens (each `import()` fetches the chunks it needs side by side, Vite's preload
+ * list, never one after another), registration, English, Leaflet (components/sac-map.ts).
+ * The service worker precaches them all, so every role opens with no network.
  */
 const SCREENS = {
-  chrome: () =>
-    Promise.all([import('./components/app-header.js'), import('./components/push-prompt.js')]),
-  citizen: () => import('./views/resident/resident-home.js'),
   officer: () => import('./views/officer/officer-home.js'),
   console: () => import('./views/operator/operator-home.js'),
   plan: () => import('./views/officer/plan-editor.js'),
@@ -28,10 +30,11 @@ const SCREENS = {
 } satisfies Record<string, () => Promise<unknown>>;
 type Screen = keyof typeof SCREENS;
 
-/** What a signed-in person's first screen needs. */
+/** What a signed-in person's first screen needs beyond the first load. */
 function screensOf(role: Role): Screen[] {
-  if (role === 'citizen' || role === 'officer') return ['chrome', role];
-  return ['chrome', location.hash.startsWith('#/plan') ? 'plan' : 'console'];
+  if (role === 'citizen') return [];
+  if (role === 'officer') return ['officer'];
+  return [location.hash.startsWith('#/plan') ? 'plan' : 'console'];
 }
 
 const LANG_KEY = 'sac.lang';
@@ -68,8 +71,8 @@ export class SacApp extends SacElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // A returning user's screens start loading now, beside the session check, so an
-    // offline reload reaches the alert buttons without waiting for one, then the other.
+    // A returning officer's or operator's screens start loading now, beside the session
+    // check, rather than after it.
     const known = cache.me();
     if (known) for (const screen of screensOf(known.role)) this.need(screen);
     addEventListener('online', this.onNetwork);

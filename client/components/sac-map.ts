@@ -63,6 +63,14 @@ function loadLeaflet(): Promise<{ L: LeafletApi; css: CSSResult }> {
 }
 
 /**
+ * Starts fetching Leaflet before a map is on screen, for screens that open on one (the patrol
+ * shift, the console): the fetch runs beside the screen's own first render, not after it.
+ */
+export function prefetchMap(): void {
+  loadLeaflet().catch(() => undefined);
+}
+
+/**
  * The one Leaflet map of the app: the resident's neighbourhood and pin picker, the patrol
  * quadrant and the console's city. It holds what every map shares (tiles from `city.tiles`,
  * cached by the service worker, drawn with CORS so real responses are kept; translated zoom

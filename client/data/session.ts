@@ -1,6 +1,7 @@
 import type { CityInfo, Me } from '../../shared/types.js';
 import { ApiFailure, api } from './api.js';
 import { cache } from './cache.js';
+import { db } from './db.js';
 
 export type Boot =
   | { kind: 'signed-in'; me: Me; city: CityInfo; offline: boolean }
@@ -11,12 +12,17 @@ export type Boot =
  * so a resident can still raise an alert with no signal (it is delivered later).
  */
 export async function boot(): Promise<Boot> {
-  const city = await api
+  // Both requests at once: one after the other cost a round trip on every start, and
+  // offline the second waited for the main thread to handle the first's failure.
+  const cityCall = api
     .city()
     .then((c) => (cache.setCity(c), c))
     .catch(() => cache.city());
+  const meCall = api.me();
+  meCall.catch(() => undefined); // handled below, after the city
+  const city = await cityCall;
   try {
-    const me = await api.me();
+    const me = await meCall;
     cache.setMe(me);
     return city ? { kind: 'signed-in', me, city, offline: false } : { kind: 'signed-out', city };
   } catch (error) {
@@ -33,7 +39,7 @@ export async function signIn(username: string, password: string): Promise<Me> {
   const me = await api.me();
   const previous = cache.me();
   // Another person on this phone must not see the last one's rooms.
-  if (previous && previous.id !== me.id) await clearRooms();
+  if (previous && previous.id !== me.id) await db.delete().then(() => db.open());
   cache.setMe(me);
   return me;
 }
@@ -41,11 +47,5 @@ export async function signIn(username: string, password: string): Promise<Me> {
 export async function signOut(): Promise<void> {
   await api.logout().catch(() => undefined);
   cache.setMe(null);
-  await clearRooms();
-}
-
-/** Empties the phone's copy of every room. Dexie is fetched here, not with the login screen. */
-async function clearRooms(): Promise<void> {
-  const { db } = await import('./db.js');
   await db.delete().then(() => db.open());
 }

@@ -28,7 +28,7 @@ import { homeStyles } from './home-styles.js';
 import type { AlertDetail, DetailMode, Intent } from './alert-detail.js';
 import type { AlertQueue } from './alert-queue.js';
 import type { ShortcutsHelp } from './shortcuts-help.js';
-import type { SacMap } from '../../components/sac-map.js';
+import { prefetchMap, type SacMap } from '../../components/sac-map.js';
 import { opsMap, opsMapStyles, revealAlert } from './ops-layers.js';
 import './alert-queue.js';
 import './alert-detail.js';
@@ -76,6 +76,7 @@ export class OperatorHome extends SacElement implements KeyHost {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    prefetchMap(); // the console opens on its map
     const room = new SyncedRoom(OPS_ROOM);
     room.addEventListener('change', () => this.refresh());
     room.addEventListener('reset', () => this.onReset());
