@@ -121,17 +121,19 @@ export class SacApp extends SacElement {
    * arrives. A failed fetch (offline before the service worker had it) offers a retry.
    */
   private need(screen: Screen): boolean {
-    if (this.loaded.get(screen)) return true;
+    // A failure stays shown until the person asks again (`retry`), never refetched per render.
+    const done = this.loaded.get(screen);
+    if (done !== undefined) return done;
     if (!this.loading.has(screen)) {
-      const done = (ok: boolean) => {
+      const arrived = (ok: boolean) => {
         if (!ok) this.loading.delete(screen);
         this.loaded = new Map(this.loaded).set(screen, ok);
       };
       this.loading.set(
         screen,
         SCREENS[screen]().then(
-          () => done(true),
-          () => done(false),
+          () => arrived(true),
+          () => arrived(false),
         ),
       );
     }
