@@ -21,4 +21,21 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    files: ['client/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/i18n/index.js'],
+              message:
+                'The client imports shared/i18n/core.js: index.js bundles every language into the initial JavaScript.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,20 +1,41 @@
 import { html, css } from 'lit';
 import { SacElement } from './components/sac-element.js';
 import { customElement, state } from 'lit/decorators.js';
-import { getLang, setLang, t, isLang, pickLang, type Lang } from '../shared/i18n/index.js';
-import type { CityInfo, Me } from '../shared/types.js';
+import { getLang, isLang, loadLang, pickLang, setLang, t, type Lang } from '../shared/i18n/core.js';
+import type { CityInfo, Me, Role } from '../shared/types.js';
 import { boot, signOut } from './data/session.js';
+import { cache } from './data/cache.js';
 import { base } from './styles.js';
 import './views/login-view.js';
 import './views/resident/resident-home.js';
-import './views/operator/operator-home.js';
-import './views/officer/officer-home.js';
-import './views/officer/plan-editor.js';
 import './components/app-header.js';
 import './components/push-prompt.js';
-import './views/register/register-view.js';
-import './views/pending/account-status.js';
 import type { AccountNotice } from './views/pending/account-status.js';
+
+/**
+ * The first load carries the login screen and the resident's home, the two that must be
+ * fast: nearly every user is a resident, and an alert may be raised right after an offline
+ * reload (as a chunk fetched once this module ran, that home cost about 400 ms more of the
+ * reload at 4× CPU throttling). Everything else is fetched when first shown: the patrol and
+ * console screens (each `import()` fetches the chunks it needs side by side, Vite's preload
+ * list, never one after another), registration, English, Leaflet (components/sac-map.ts).
+ * The service worker precaches them all, so every role opens with no network.
+ */
+const SCREENS = {
+  officer: () => import('./views/officer/officer-home.js'),
+  console: () => import('./views/operator/operator-home.js'),
+  plan: () => import('./views/officer/plan-editor.js'),
+  register: () => import('./views/register/register-view.js'),
+  status: () => import('./views/pending/account-status.js'),
+} satisfies Record<string, () => Promise<unknown>>;
+type Screen = keyof typeof SCREENS;
+
+/** What a signed-in person's first screen needs beyond the first load. */
+function screensOf(role: Role): Screen[] {
+  if (role === 'citizen') return [];
+  if (role === 'officer') return ['officer'];
+  return [location.hash.startsWith('#/plan') ? 'plan' : 'console'];
+}
 
 const LANG_KEY = 'sac.lang';
 
@@ -44,12 +65,16 @@ export class SacApp extends SacElement {
   @state() private online = navigator.onLine;
   /** Signed out: the login, the registration form, or why the account cannot sign in. */
   @state() private entry: 'login' | 'register' | AccountNotice = 'login';
+  /** Screens whose code has arrived; `false` when fetching it failed. */
+  @state() private loaded = new Map<Screen, boolean>();
+  private readonly loading = new Map<Screen, Promise<unknown>>();
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const saved = localStorage.getItem(LANG_KEY);
-    setLang(isLang(saved) ? saved : pickLang(navigator.languages));
-    document.documentElement.lang = getLang();
+    // A returning officer's or operator's screens start loading now, beside the session
+    // check, rather than after it.
+    const known = cache.me();
+    if (known) for (const screen of screensOf(known.role)) this.need(screen);
     addEventListener('online', this.onNetwork);
     addEventListener('offline', this.onNetwork);
     addEventListener('hashchange', this.onHash);
@@ -71,7 +96,9 @@ export class SacApp extends SacElement {
   private onHash = (): void => this.requestUpdate();
 
   private async start(): Promise<void> {
-    const result = await boot();
+    const saved = localStorage.getItem(LANG_KEY);
+    const lang = isLang(saved) ? saved : pickLang(navigator.languages);
+    const [result] = await Promise.all([boot(), this.useLang(lang)]);
     this.city = result.city;
     this.me = result.kind === 'signed-in' ? result.me : null;
     this.ready = true;
@@ -79,8 +106,56 @@ export class SacApp extends SacElement {
 
   private onLang(lang: Lang): void {
     localStorage.setItem(LANG_KEY, lang);
+    void this.useLang(lang);
+  }
+
+  /** Only Spanish is in the first load; another language is fetched when chosen. */
+  private async useLang(lang: Lang): Promise<void> {
+    await loadLang(lang).catch(() => undefined);
     setLang(lang);
-    document.documentElement.lang = lang;
+    document.documentElement.lang = getLang();
+  }
+
+  /**
+   * Whether a screen's code is here; if not, fetches it (once) and renders again when it
+   * arrives. A failed fetch (offline before the service worker had it) offers a retry.
+   */
+  private need(screen: Screen): boolean {
+    // A failure stays shown until the person asks again (`retry`), never refetched per render.
+    const done = this.loaded.get(screen);
+    if (done !== undefined) return done;
+    if (!this.loading.has(screen)) {
+      const arrived = (ok: boolean) => {
+        if (!ok) this.loading.delete(screen);
+        this.loaded = new Map(this.loaded).set(screen, ok);
+      };
+      this.loading.set(
+        screen,
+        SCREENS[screen]().then(
+          () => arrived(true),
+          () => arrived(false),
+        ),
+      );
+    }
+    return false;
+  }
+
+  private waiting(screens: Screen[]) {
+    const missing = screens.filter((s) => !this.need(s));
+    if (!missing.length) return null;
+    if (missing.some((s) => this.loaded.get(s) === false)) {
+      return html`<div class="loading" role="alert">
+        <p>${t('app.error')}</p>
+        <button @click=${() => this.retry(missing)}>${t('app.retry')}</button>
+      </div>`;
+    }
+    return html`<div class="loading" role="status">${t('app.loading')}</div>`;
+  }
+
+  private retry(screens: Screen[]): void {
+    const loaded = new Map(this.loaded);
+    for (const s of screens) loaded.delete(s);
+    this.loaded = loaded;
   }
 
   private async logout(): Promise<void> {
@@ -91,7 +166,11 @@ export class SacApp extends SacElement {
   override render() {
     if (!this.ready) return html`<div class="loading" role="status">${t('app.loading')}</div>`;
     if (!this.me || !this.city) {
-      if (this.entry !== 'login') return this.entryScreen(this.entry);
+      if (this.entry !== 'login')
+        return (
+          this.waiting([this.entry === 'register' ? 'register' : 'status']) ??
+          this.entryScreen(this.entry)
+        );
       return html`<sac-login
         @register=${() => (this.entry = 'register')}
         @account-status=${(e: CustomEvent<AccountNotice>) => (this.entry = e.detail)}
@@ -103,6 +182,8 @@ export class SacApp extends SacElement {
         @lang=${(e: CustomEvent<Lang>) => this.onLang(e.detail)}
       ></sac-login>`;
     }
+    const wait = this.waiting(screensOf(this.me.role));
+    if (wait) return wait;
     return html`
       <sac-header
         .me=${this.me}

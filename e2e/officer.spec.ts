@@ -83,7 +83,7 @@ test('a shift without signal on two phones of one unit reaches the operators onc
   await first.setGeolocation({ latitude: point.lat, longitude: point.lng });
   const second = await phone(browser);
   const b = await officer(second, 'oficial2');
-  await expect(a.locator('sac-quadrant-map .pin').first()).toBeVisible();
+  await expect(a.locator('sac-map .pin').first()).toBeVisible();
   await shot(a, 'shift');
   await shot(a, 'shift-full', true);
   await expectAccessible(a);

@@ -88,7 +88,7 @@ test('the neighbourhood feed shows a name only while its owner allows it', async
   await expect(item).toContainText(/robo de bicicleta/i);
   await expect(item).toContainText(/avisó julio f\./i);
   await expect(item).toContainText(/zona aproximada: -\d+\.\d{3}, -\d+\.\d{3}/i);
-  await expect(page.locator('sac-area-map path.leaflet-interactive')).not.toHaveCount(0);
+  await expect(page.locator('sac-map path.leaflet-interactive')).not.toHaveCount(0);
   await expectAccessible(page);
 
   // The neighbour withdraws consent in their profile: the name leaves the feed.

@@ -34,7 +34,7 @@ for (const lang of ['es', 'en'] as const) {
     await page.goto('/');
     await page.getByRole('button', { name: T('login.register') }).click();
     await expect(page.getByRole('heading', { name: T('register.title') })).toBeVisible();
-    await expect(page.locator('sac-area-map .leaflet-container')).toBeVisible();
+    await expect(page.locator('sac-map .leaflet-container')).toBeVisible();
     await look(page, 'register');
 
     const username = `pantalla${lang}${Date.now().toString(36)}`;
@@ -132,7 +132,7 @@ for (const lang of ['es', 'en'] as const) {
     // Barrio: the neighbour's alert on the map and in the list.
     await page.getByRole('link', { name: T('tab.area'), exact: true }).click();
     await expect(page.locator('li[data-feed-alert]').first()).toBeVisible();
-    await expect(page.locator('sac-area-map path.leaflet-interactive').first()).toBeVisible();
+    await expect(page.locator('sac-map path.leaflet-interactive').first()).toBeVisible();
     await look(page, 'area');
 
     // Pedidos: the form, then a request answered by the municipality.

@@ -4,7 +4,7 @@
  * definition for both sides; the plan travels as a plain JSON entry of the room's `plan` map,
  * keyed by `<local date>.<shift>` (e.g. `2025-03-01.night`).
  */
-import { CITY_TIME_ZONE } from './i18n/index.js';
+import { CITY_TIME_ZONE } from './i18n/core.js';
 
 /** The Koper curve's optimum: 14 minutes at a fixed point every hour… */
 export const DWELL_MINUTES = 14;

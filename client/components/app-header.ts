@@ -1,7 +1,7 @@
 import { html, css } from 'lit';
 import { SacElement } from './sac-element.js';
 import { customElement, property } from 'lit/decorators.js';
-import { getLang, t, type Lang } from '../../shared/i18n/index.js';
+import { getLang, t, type Lang } from '../../shared/i18n/core.js';
 import type { CityInfo, Me } from '../../shared/types.js';
 import { base } from '../styles.js';
 

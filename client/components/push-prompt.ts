@@ -1,7 +1,7 @@
 import { html, css } from 'lit';
 import { SacElement } from './sac-element.js';
 import { customElement, property, state } from 'lit/decorators.js';
-import { getLang, onLangChange, t } from '../../shared/i18n/index.js';
+import { getLang, onLangChange, t } from '../../shared/i18n/core.js';
 import type { Me } from '../../shared/types.js';
 import { askLater, enablePush, shouldAsk, syncPush } from '../data/push.js';
 import { base } from '../styles.js';

@@ -1,5 +1,5 @@
 import { LitElement } from 'lit';
-import { onLangChange } from '../../shared/i18n/index.js';
+import { onLangChange } from '../../shared/i18n/core.js';
 
 /** Every SAC element re-renders when the language changes, wherever it sits in the tree. */
 export class SacElement extends LitElement {

@@ -1,5 +1,4 @@
-import type { ApiErrorBody } from '../../shared/types.js';
-import { ApiFailure } from './api.js';
+import { call } from './api.js';
 
 /**
  * Web Push for the page and the service worker (DESIGN §6): permission, the browser's
@@ -11,23 +10,6 @@ export type PushStatus = 'unsupported' | 'blocked' | 'ask' | 'enabled';
 const LATER_KEY = 'sac.push.later';
 /** After "Not now", ask again in a week: a resident may change their mind, but not be nagged. */
 const ASK_AGAIN_MS = 7 * 86_400_000;
-
-async function send(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown) {
-  let res: Response;
-  try {
-    res = await fetch(`/api/push${path}`, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiFailure('offline', 'No connection');
-  }
-  if (res.ok) return (await res.json()) as unknown;
-  const err = (await res.json().catch(() => null)) as ApiErrorBody | null;
-  throw new ApiFailure(err?.error.code ?? 'internal', err?.error.message ?? res.statusText, res.status);
-}
 
 function supported(): boolean {
   return 'serviceWorker' in navigator && 'PushManager' in self && 'Notification' in self;
@@ -87,19 +69,19 @@ export async function syncPush(lang: string): Promise<void> {
 }
 
 export async function postSubscription(sub: PushSubscription, lang: string): Promise<void> {
-  await send('POST', '/subscriptions', { ...sub.toJSON(), lang: lang === 'en' ? 'en' : 'es' });
+  await call('POST', '/push/subscriptions', { ...sub.toJSON(), lang: lang === 'en' ? 'en' : 'es' });
 }
 
 /** Stops pushes to this browser: on the server first, then the browser's subscription. */
 export async function disablePush(): Promise<void> {
   const sub = await (await registration())?.pushManager.getSubscription();
   if (!sub) return;
-  await send('DELETE', '/subscriptions', { endpoint: sub.endpoint }).catch(() => undefined);
+  await call('DELETE', '/push/subscriptions', { endpoint: sub.endpoint }).catch(() => undefined);
   await sub.unsubscribe();
 }
 
 export async function serverKey(): Promise<Uint8Array<ArrayBuffer>> {
-  const { publicKey } = (await send('GET', '/key')) as { publicKey: string };
+  const { publicKey } = await call<{ publicKey: string }>('GET', '/push/key');
   return fromBase64Url(publicKey);
 }
 

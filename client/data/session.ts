@@ -12,12 +12,17 @@ export type Boot =
  * so a resident can still raise an alert with no signal (it is delivered later).
  */
 export async function boot(): Promise<Boot> {
-  const city = await api
+  // Both requests at once: one after the other cost a round trip on every start, and
+  // offline the second waited for the main thread to handle the first's failure.
+  const cityCall = api
     .city()
     .then((c) => (cache.setCity(c), c))
     .catch(() => cache.city());
+  const meCall = api.me();
+  meCall.catch(() => undefined); // handled below, after the city
+  const city = await cityCall;
   try {
-    const me = await api.me();
+    const me = await meCall;
     cache.setMe(me);
     return city ? { kind: 'signed-in', me, city, offline: false } : { kind: 'signed-out', city };
   } catch (error) {

@@ -1,7 +1,7 @@
 import { html, css } from 'lit';
 import { SacElement } from '../components/sac-element.js';
 import { customElement, property, state } from 'lit/decorators.js';
-import { getLang, t, type Lang } from '../../shared/i18n/index.js';
+import { getLang, t, type Lang } from '../../shared/i18n/core.js';
 import { ApiFailure } from '../data/api.js';
 import { signIn } from '../data/session.js';
 import { base } from '../styles.js';

@@ -95,7 +95,7 @@ export const record = (c: TestSyncClient, collection: string, id: string) =>
 
 /** Taps the middle of the visible map, as a finger placing a pin. */
 export async function tapMap(page: Page): Promise<void> {
-  const map = page.locator('sac-area-map .leaflet-container').first();
+  const map = page.locator('sac-map .leaflet-container').first();
   await expect(map).toBeVisible();
   await map.click({ position: { x: 120, y: 140 } });
 }

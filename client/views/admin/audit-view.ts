@@ -2,7 +2,7 @@ import { html, css, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
 import type { AuditEntryView } from '../../../shared/console.js';
-import { formatDateTime, t, type MessageKey } from '../../../shared/i18n/index.js';
+import { formatDateTime, t, type MessageKey } from '../../../shared/i18n/core.js';
 import { consoleApi } from '../../data/console.js';
 import { REQUEST_CATEGORIES, isAlertTypeCode } from '../../../shared/catalogue.js';
 import { base } from '../../styles.js';

@@ -1,7 +1,7 @@
 import { html, css } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
-import { t, type MessageKey } from '../../../shared/i18n/index.js';
+import { t, type MessageKey } from '../../../shared/i18n/core.js';
 import {
   ANSWERS,
   CONVERSATION_NOTE_MAX,

@@ -1,7 +1,7 @@
 import { html, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
-import { formatTime, t, type MessageKey } from '../../../shared/i18n/index.js';
+import { formatTime, t, type MessageKey } from '../../../shared/i18n/core.js';
 import { distanceMetres } from '../../../shared/geo.js';
 import type { Fix } from '../../../shared/types.js';
 import { TYPE_COLOURS, base } from '../../styles.js';

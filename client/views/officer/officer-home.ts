@@ -1,12 +1,13 @@
 import { html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
-import { formatTime, t, type MessageKey } from '../../../shared/i18n/index.js';
+import { formatTime, t, type MessageKey } from '../../../shared/i18n/core.js';
 import { planFor, type ShiftPlan } from '../../../shared/plan.js';
 import type { CityInfo, Fix, Me } from '../../../shared/types.js';
 import { unitRoom } from '../../../sync/rooms.js';
 import { SyncedRoom } from '../../data/room.js';
 import { base } from '../../styles.js';
+import { prefetchMap } from '../../components/sac-map.js';
 import { officerStyles } from './officer-styles.js';
 import { PositionWatch } from './position.js';
 import {
@@ -115,6 +116,7 @@ export class OfficerHome extends SacElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    prefetchMap(); // the shift opens on the quadrant's map
     this.position.addEventListener('change', () => (this.fix = this.position.fix));
     this.position.start();
     if (!this.me.unitId) return;

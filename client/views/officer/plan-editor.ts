@@ -1,7 +1,7 @@
 import { html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
-import { formatDateTime, formatTime, t, type MessageKey } from '../../../shared/i18n/index.js';
+import { formatDateTime, formatTime, t, type MessageKey } from '../../../shared/i18n/core.js';
 import {
   DWELL_MINUTES,
   cityInstant,
@@ -14,7 +14,7 @@ import type { CityInfo } from '../../../shared/types.js';
 import { base } from '../../styles.js';
 import { officerStyles } from './officer-styles.js';
 import { unitsApi, type RankedCellView, type UnitSummary } from './units-api.js';
-import './quadrant-map.js';
+import { quadrantMap } from './quadrant-layers.js';
 
 /**
  * The monitoring centre's view of the patrol plans (issue 6), at `#/plan`: per unit and shift,
@@ -235,12 +235,7 @@ export class PlanEditor extends SacElement {
       </p>
       <div class="cols">
         <div>
-          <sac-quadrant-map
-            .areas=${quadrant}
-            .points=${plan.points}
-            .cells=${this.cells}
-            .tiles=${this.city.tiles}
-          ></sac-quadrant-map>
+          ${quadrantMap(this.city, { areas: quadrant, points: plan.points, cells: this.cells })}
           <section class="card">
             <h2>${t('plan.points')}</h2>
             <ol>

@@ -1,7 +1,7 @@
 import { html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
-import { t } from '../../../shared/i18n/index.js';
+import { t } from '../../../shared/i18n/core.js';
 import type { RequestCategory } from '../../../shared/types.js';
 import { base } from '../../styles.js';
 import { officerStyles } from './officer-styles.js';

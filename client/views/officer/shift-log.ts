@@ -1,7 +1,7 @@
 import { html, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
-import { formatTime, t } from '../../../shared/i18n/index.js';
+import { formatTime, t } from '../../../shared/i18n/core.js';
 import type { ShiftPlan } from '../../../shared/plan.js';
 import { base } from '../../styles.js';
 import { officerStyles } from './officer-styles.js';

@@ -1,7 +1,7 @@
 import { html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
-import { formatTime, t } from '../../../shared/i18n/index.js';
+import { formatTime, t } from '../../../shared/i18n/core.js';
 import { distanceMetres } from '../../../shared/geo.js';
 import {
   FAR_FROM_POINT_METRES,
@@ -15,7 +15,7 @@ import type { CityInfo, Fix, GeoPoint } from '../../../shared/types.js';
 import { base } from '../../styles.js';
 import { officerStyles } from './officer-styles.js';
 import type { Checkin, Stored } from './records.js';
-import './quadrant-map.js';
+import { quadrantMap } from './quadrant-layers.js';
 
 export interface CheckinRequest {
   point: string;
@@ -76,7 +76,7 @@ export class ShiftView extends SacElement {
       tr.now td {
         font-weight: 700;
       }
-      sac-quadrant-map {
+      sac-map {
         margin-top: 12px;
       }
     `,
@@ -168,14 +168,13 @@ export class ShiftView extends SacElement {
         </p>
         ${this.confirmFar ? this.farWarning(this.confirmFar) : ''}
       </section>
-      <sac-quadrant-map
-        .areas=${quadrant}
-        .points=${plan.points}
-        .current=${here?.id ?? null}
-        .you=${this.fix}
-        .target=${this.target}
-        .tiles=${this.city.tiles}
-      ></sac-quadrant-map>
+      ${quadrantMap(this.city, {
+        areas: quadrant,
+        points: plan.points,
+        current: here?.id ?? null,
+        you: this.fix,
+        target: this.target,
+      })}
       <section class="card">
         <h2>${t('officer.rotation')}</h2>
         <table>

@@ -8,7 +8,7 @@ import {
   type OpenedDetail,
   type OpsUnit,
 } from '../../../shared/console.js';
-import { formatTime, t } from '../../../shared/i18n/index.js';
+import { formatTime, t } from '../../../shared/i18n/core.js';
 import type { CityInfo } from '../../../shared/types.js';
 import { TYPE_COLOURS, base } from '../../styles.js';
 import { ageOf, rankUnits, type ConsoleAlert } from './ops-data.js';

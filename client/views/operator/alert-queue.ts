@@ -3,7 +3,7 @@ import { customElement, property, query } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
 import { ALERT_TYPE_CODES, alertType, isOpenStatus } from '../../../shared/catalogue.js';
 import { REPEAT_FALSE_ALARMS, type OpsUnit } from '../../../shared/console.js';
-import { formatTime, t } from '../../../shared/i18n/index.js';
+import { formatTime, t } from '../../../shared/i18n/core.js';
 import { OPEN_STATUSES, CLOSED_STATUSES, type CityInfo } from '../../../shared/types.js';
 import { TYPE_COLOURS, base } from '../../styles.js';
 import { ageOf, type ConsoleAlert, type QueueFilter, type StatusFilter } from './ops-data.js';

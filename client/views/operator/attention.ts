@@ -1,4 +1,4 @@
-import { t } from '../../../shared/i18n/index.js';
+import { t } from '../../../shared/i18n/core.js';
 
 /** While an alert waits for someone to take it, the tone repeats this often. */
 const REMIND_MS = 20_000;

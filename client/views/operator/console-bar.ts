@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { isOpenStatus } from '../../../shared/catalogue.js';
-import { t } from '../../../shared/i18n/index.js';
+import { t } from '../../../shared/i18n/core.js';
 import type { OpsView } from './ops-data.js';
 import { initials, type Viewer } from './presence.js';
 import './stats-bar.js';

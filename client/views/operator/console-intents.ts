@@ -1,4 +1,4 @@
-import { t } from '../../../shared/i18n/index.js';
+import { t } from '../../../shared/i18n/core.js';
 import type { Me } from '../../../shared/types.js';
 import type { SyncedRoom } from '../../data/room.js';
 import { consoleApi } from '../../data/console.js';

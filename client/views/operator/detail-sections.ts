@@ -8,7 +8,7 @@ import {
   type OpenedAlert,
   type OpenedDetail,
 } from '../../../shared/console.js';
-import { formatDateTime, formatTime, t } from '../../../shared/i18n/index.js';
+import { formatDateTime, formatTime, t } from '../../../shared/i18n/core.js';
 import type { ConsoleAlert } from './ops-data.js';
 import { duration } from './ops-data.js';
 import { NOTE_TEXT_MAX } from './ops-actions.js';

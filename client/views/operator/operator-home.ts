@@ -3,7 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
 import { alertType, isOpenStatus } from '../../../shared/catalogue.js';
 import type { OpenedAlert, OpenedDetail } from '../../../shared/console.js';
-import { t } from '../../../shared/i18n/index.js';
+import { t } from '../../../shared/i18n/core.js';
 import type { CityInfo, Me } from '../../../shared/types.js';
 import { OPS_ROOM } from '../../../sync/rooms.js';
 import { SyncedRoom } from '../../data/room.js';
@@ -28,10 +28,10 @@ import { homeStyles } from './home-styles.js';
 import type { AlertDetail, DetailMode, Intent } from './alert-detail.js';
 import type { AlertQueue } from './alert-queue.js';
 import type { ShortcutsHelp } from './shortcuts-help.js';
-import type { OpsMap } from './ops-map.js';
+import { prefetchMap, type SacMap } from '../../components/sac-map.js';
+import { opsMap, opsMapStyles, revealAlert } from './ops-layers.js';
 import './alert-queue.js';
 import './alert-detail.js';
-import './ops-map.js';
 import './shortcuts-help.js';
 
 /** A silent alert's opening is audited once per this long per console (not per keystroke). */
@@ -45,7 +45,7 @@ const REOPEN_AUDIT_MS = 2 * 60_000;
  */
 @customElement('sac-operator-home')
 export class OperatorHome extends SacElement implements KeyHost {
-  static override styles = [base, homeStyles];
+  static override styles = [base, homeStyles, opsMapStyles];
 
   @property({ attribute: false }) me!: Me;
   @property({ attribute: false }) city!: CityInfo;
@@ -62,7 +62,7 @@ export class OperatorHome extends SacElement implements KeyHost {
   @query('sac-alert-queue') private queue?: AlertQueue;
   @query('sac-alert-detail') private detail?: AlertDetail;
   @query('sac-shortcuts-help') private help?: ShortcutsHelp;
-  @query('sac-ops-map') private map?: OpsMap;
+  @query('sac-map') private map?: SacMap;
   room: SyncedRoom | null = null;
   private readonly attention = new Attention();
   private readonly fresh = new Set<string>();
@@ -76,6 +76,7 @@ export class OperatorHome extends SacElement implements KeyHost {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    prefetchMap(); // the console opens on its map
     const room = new SyncedRoom(OPS_ROOM);
     room.addEventListener('change', () => this.refresh());
     room.addEventListener('reset', () => this.onReset());
@@ -208,8 +209,11 @@ export class OperatorHome extends SacElement implements KeyHost {
   }
 
   centreMap(): void {
-    this.map?.reveal(true);
+    const alert = this.view.alerts.find((a) => a.id === this.selected);
+    this.map?.use((L, map) => revealAlert(L, map, alert, true));
   }
+
+  private onMapSelect = (id: string): void => this.select(id);
 
   nameOf = (id: string): string => this.staff.get(id) ?? (id === this.me.id ? this.me.name : '—');
 
@@ -287,14 +291,13 @@ export class OperatorHome extends SacElement implements KeyHost {
             ></sac-alert-detail>`
           : nothing
       }
-      <sac-ops-map
-        .city=${this.city}
-        .alerts=${visible}
-        .units=${this.view.units}
-        .sirens=${this.view.sirens}
-        .selected=${this.selected}
-        @select=${(e: CustomEvent<string>) => this.select(e.detail)}
-      ></sac-ops-map>
+      ${opsMap(this.city, {
+        alerts: visible,
+        units: this.view.units,
+        sirens: this.view.sirens,
+        selected: this.selected,
+        onSelect: this.onMapSelect,
+      })}
     </div>`;
   }
 }

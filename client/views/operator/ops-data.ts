@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { PRIORITY_RANK, alertType, isOpenStatus } from '../../../shared/catalogue.js';
 import type { OpsRequest, OpsSiren, OpsUnit } from '../../../shared/console.js';
 import { distanceMetres } from '../../../shared/geo.js';
-import { getLang } from '../../../shared/i18n/index.js';
+import { getLang } from '../../../shared/i18n/core.js';
 import type {
   AlertStatus,
   AlertTypeCode,

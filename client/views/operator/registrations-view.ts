@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
 import type { FlaggedReporterView } from '../../../shared/console.js';
-import { formatDateTime, t } from '../../../shared/i18n/index.js';
+import { formatDateTime, t } from '../../../shared/i18n/core.js';
 import type { CityInfo } from '../../../shared/types.js';
 import { consoleApi, type UserAction, type UserView } from '../../data/console.js';
 import { ApiFailure } from '../../data/api.js';

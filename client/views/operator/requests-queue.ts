@@ -2,7 +2,7 @@ import { html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
 import type { OpsRequest } from '../../../shared/console.js';
-import { formatDateTime, t } from '../../../shared/i18n/index.js';
+import { formatDateTime, t } from '../../../shared/i18n/core.js';
 import type { CityInfo } from '../../../shared/types.js';
 import { REQUEST_STATUSES } from '../../../sync/policy/rooms-ops.js';
 import { base } from '../../styles.js';

@@ -2,7 +2,7 @@ import { html, css, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
 import { STAGES, type ConsoleStats } from '../../../shared/console.js';
-import { t } from '../../../shared/i18n/index.js';
+import { t } from '../../../shared/i18n/core.js';
 import { consoleApi } from '../../data/console.js';
 import { base } from '../../styles.js';
 import { duration } from './ops-data.js';

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
 import type { OpsUnit } from '../../../shared/console.js';
-import { formatTime, t } from '../../../shared/i18n/index.js';
+import { formatTime, t } from '../../../shared/i18n/core.js';
 import type { CityInfo } from '../../../shared/types.js';
 import { base } from '../../styles.js';
 import { ageOf, type ConsoleAlert } from './ops-data.js';

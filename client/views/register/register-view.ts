@@ -3,13 +3,14 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { SacElement } from '../../components/sac-element.js';
 import { areaForPoint } from '../../../shared/geo.js';
-import { t, type MessageKey } from '../../../shared/i18n/index.js';
+import { t, type MessageKey } from '../../../shared/i18n/core.js';
 import type { CityInfo, GeoPoint } from '../../../shared/types.js';
 import { ApiFailure, api, type RegisterInput } from '../../data/api.js';
 import { currentFix } from '../../data/location.js';
 import { base } from '../../styles.js';
 import { fields } from '../resident/form-styles.js';
 import { areaName } from '../resident/neighbourhood-feed.js';
+import { areaMap } from '../resident/area-layers.js';
 
 /** The server's rules (server/auth/routes.ts registerSchema), checked here first. */
 // Browsers compile `pattern` with the `v` flag: brackets and dashes in a class are escaped.
@@ -75,11 +76,6 @@ export class RegisterView extends SacElement {
   @state() private error = '';
   @state() private busy = false;
   @state() private tried = false;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void import('../resident/area-map.js');
-  }
 
   private async locate(): Promise<void> {
     this.locating = true;
@@ -151,12 +147,11 @@ export class RegisterView extends SacElement {
           <div class="hint">${t('register.home_hint')}</div>
           ${
             this.city
-              ? html`<sac-area-map
-                  picking
-                  .city=${this.city}
-                  .pin=${this.home}
-                  @pick=${(e: CustomEvent<GeoPoint>) => (this.home = e.detail)}
-                ></sac-area-map>`
+              ? areaMap(this.city, {
+                  pin: this.home,
+                  picking: true,
+                  onPick: (point) => (this.home = point),
+                })
               : ''
           }
           ${this.homeStatus()}

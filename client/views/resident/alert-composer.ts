@@ -2,7 +2,7 @@ import { html, css } from 'lit';
 import { SacElement } from '../../components/sac-element.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AlertTypeInfo } from '../../../shared/catalogue.js';
-import { t } from '../../../shared/i18n/index.js';
+import { t } from '../../../shared/i18n/core.js';
 import type { Fix } from '../../../shared/types.js';
 import { NOTE_MAX } from '../../../shared/catalogue.js';
 import { currentFix } from '../../data/location.js';

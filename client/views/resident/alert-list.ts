@@ -3,7 +3,7 @@ import { SacElement } from '../../components/sac-element.js';
 import { customElement, property } from 'lit/decorators.js';
 import type { AlertTypeInfo } from '../../../shared/catalogue.js';
 import { isOpenStatus } from '../../../shared/catalogue.js';
-import { formatDateTime, formatTime, getLang, t } from '../../../shared/i18n/index.js';
+import { formatDateTime, formatTime, getLang, t } from '../../../shared/i18n/core.js';
 import type { UserAlert } from '../../../shared/types.js';
 import { TYPE_COLOURS, base } from '../../styles.js';
 import { unitName } from './alert-timeline.js';

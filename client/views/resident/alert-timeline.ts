@@ -2,7 +2,7 @@ import { html, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
 import { isOpenStatus } from '../../../shared/catalogue.js';
-import { formatTime, getLang, t } from '../../../shared/i18n/index.js';
+import { formatTime, getLang, t } from '../../../shared/i18n/core.js';
 import type { AlertStatus, UserAlert } from '../../../shared/types.js';
 import { base } from '../../styles.js';
 

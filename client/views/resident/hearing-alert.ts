@@ -1,7 +1,7 @@
 import { html, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
-import { formatTime, getLang, t } from '../../../shared/i18n/index.js';
+import { formatTime, getLang, t } from '../../../shared/i18n/core.js';
 import type { AreaAlert } from '../../../shared/types.js';
 import { TYPE_COLOURS, base } from '../../styles.js';
 

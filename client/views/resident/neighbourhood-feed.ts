@@ -1,10 +1,10 @@
 import { html, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
-import { formatTime, getLang, t } from '../../../shared/i18n/index.js';
+import { formatTime, getLang, t } from '../../../shared/i18n/core.js';
 import type { AreaAlert, CityInfo } from '../../../shared/types.js';
 import { TYPE_COLOURS, base } from '../../styles.js';
-import type { MapMarker } from './area-map.js';
+import { areaMap, type MapMarker } from './area-layers.js';
 
 /** The alert's status as neighbours read it; "received" means it reached the centre. */
 const statusText = (a: AreaAlert): string =>
@@ -65,12 +65,6 @@ export class NeighbourhoodFeed extends SacElement {
   @property({ attribute: false }) areaId: string | null = null;
   @property({ attribute: false }) alerts: AreaAlert[] = [];
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Leaflet only when a map is on screen: the alert buttons never wait for it.
-    void import('./area-map.js');
-  }
-
   private markers(): MapMarker[] {
     return this.alerts
       .filter((a) => a.location)
@@ -89,11 +83,7 @@ export class NeighbourhoodFeed extends SacElement {
       <h1>${t('feed.title')}</h1>
       ${name ? html`<p class="intro"><strong>${name}</strong></p>` : ''}
       <p class="intro muted">${this.areaId ? t('feed.intro') : t('feed.no_area')}</p>
-      <sac-area-map
-        .city=${this.city}
-        .focusArea=${this.areaId}
-        .markers=${this.markers()}
-      ></sac-area-map>
+      ${areaMap(this.city, { focusArea: this.areaId, markers: this.markers() })}
       ${
         this.alerts.length
           ? html`<ul aria-label=${t('feed.list')}>

@@ -1,7 +1,7 @@
 import { html, css } from 'lit';
 import { SacElement } from '../../components/sac-element.js';
 import { customElement, property } from 'lit/decorators.js';
-import { t } from '../../../shared/i18n/index.js';
+import { t } from '../../../shared/i18n/core.js';
 import type { CityInfo, UserAlert } from '../../../shared/types.js';
 import { alertType } from '../../../shared/catalogue.js';
 import { base } from '../../styles.js';

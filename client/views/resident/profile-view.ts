@@ -1,7 +1,7 @@
 import { html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
-import { getLang, LANGS, t, type Lang } from '../../../shared/i18n/index.js';
+import { getLang, LANGS, t, type Lang } from '../../../shared/i18n/core.js';
 import type { CityInfo, Me } from '../../../shared/types.js';
 import { hearingMode, setHearingMode, setShowName } from '../../data/profile.js';
 import { base } from '../../styles.js';

@@ -1,12 +1,13 @@
 import { html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
-import { t } from '../../../shared/i18n/index.js';
+import { t } from '../../../shared/i18n/core.js';
 import type { CityInfo, Fix, GeoPoint, RequestCategory } from '../../../shared/types.js';
 import { currentFix } from '../../data/location.js';
 import { DESCRIPTION_MAX } from '../../data/requests.js';
 import { base } from '../../styles.js';
 import { fields } from './form-styles.js';
+import { areaMap } from './area-layers.js';
 
 export interface RequestDraft {
   category: RequestCategory;
@@ -64,11 +65,6 @@ export class RequestForm extends SacElement {
   @state() private locating = false;
   @state() private noFix = false;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void import('./area-map.js');
-  }
-
   private async useHere(): Promise<void> {
     this.locating = true;
     this.noFix = false;
@@ -78,11 +74,11 @@ export class RequestForm extends SacElement {
     else this.noFix = true;
   }
 
-  private pick(e: CustomEvent<GeoPoint>): void {
+  private pick = (point: GeoPoint): void => {
     // A pin placed by hand is where the person meant: no GPS error to report.
-    this.pin = { lat: e.detail.lat, lng: e.detail.lng, accuracy: 0 };
+    this.pin = { lat: point.lat, lng: point.lng, accuracy: 0 };
     this.noFix = false;
-  }
+  };
 
   private submit(e: SubmitEvent): void {
     e.preventDefault();
@@ -128,13 +124,12 @@ export class RequestForm extends SacElement {
       <fieldset>
         <legend>${t('requests.location')}</legend>
         <div class="hint">${t('requests.location_hint')}</div>
-        <sac-area-map
-          picking
-          .city=${this.city}
-          .focusArea=${this.areaId}
-          .pin=${this.pin}
-          @pick=${this.pick}
-        ></sac-area-map>
+        ${areaMap(this.city, {
+          focusArea: this.areaId,
+          pin: this.pin,
+          picking: true,
+          onPick: this.pick,
+        })}
         <p class="where" role="status">${where}</p>
         <button type="button" @click=${() => void this.useHere()} ?disabled=${this.locating}>
           ${t('requests.use_here')}

@@ -1,7 +1,7 @@
 import { html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
-import { formatDateTime, getLang, t } from '../../../shared/i18n/index.js';
+import { formatDateTime, getLang, t } from '../../../shared/i18n/core.js';
 import type { CityInfo } from '../../../shared/types.js';
 import type { UserRequest } from '../../data/requests.js';
 import { base } from '../../styles.js';

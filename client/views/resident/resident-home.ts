@@ -1,7 +1,7 @@
 import { html, css } from 'lit';
 import { SacElement } from '../../components/sac-element.js';
 import { customElement, property, state } from 'lit/decorators.js';
-import { t } from '../../../shared/i18n/index.js';
+import { t } from '../../../shared/i18n/core.js';
 import { isOpenStatus } from '../../../shared/catalogue.js';
 import type {
   AlertTypeCode,

@@ -1,7 +1,7 @@
 import { html, css, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
-import { t } from '../../../shared/i18n/index.js';
+import { t } from '../../../shared/i18n/core.js';
 import { base } from '../../styles.js';
 
 export type Tab = 'raise' | 'mine' | 'area' | 'requests' | 'profile';

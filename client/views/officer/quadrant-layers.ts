@@ -1,0 +1,158 @@
+import { css, html } from 'lit';
+import { t } from '../../../shared/i18n/core.js';
+import type { PlanPoint } from '../../../shared/plan.js';
+import type { AreaFeature, CityInfo, GeoPoint } from '../../../shared/types.js';
+import { areasLayer, boundsOf } from '../../components/map-layers.js';
+import type { MapFrame, MapLayer } from '../../components/sac-map.js';
+import '../../components/sac-map.js';
+
+/** A hot-spot cell to draw (operators' plan view). */
+export interface MapCell {
+  id: string;
+  centre: GeoPoint;
+  gi: number;
+  significant: boolean;
+}
+
+export interface QuadrantMapOptions {
+  /** the unit's areas */
+  areas: AreaFeature[];
+  points: PlanPoint[];
+  /** the point the crew should be at now */
+  current?: string | null;
+  /** the crew's last fix */
+  you?: GeoPoint | null;
+  /** where an accepted dispatch sends the crew */
+  target?: GeoPoint | null;
+  cells?: MapCell[];
+}
+
+const AREA = {
+  color: '#5f5b66',
+  weight: 1.5,
+  fillColor: '#ffffff',
+  fillOpacity: 0.55,
+};
+
+/** The numbered points are div icons: their look must be inside the map's shadow root. */
+const pointStyles = css`
+  .pin {
+    display: grid;
+    place-items: center;
+    width: 28px;
+    height: 28px;
+    border-radius: 50%;
+    background: #0b57d0;
+    color: #fff;
+    font-weight: 800;
+    font-size: 14px;
+    border: 2px solid #fff;
+    box-shadow: 0 1px 4px rgba(0, 0, 0, 0.4);
+  }
+  .pin.current {
+    background: var(--red);
+    width: 34px;
+    height: 34px;
+    font-size: 16px;
+  }
+`;
+
+/**
+ * The unit's quadrant (the officer's shift, the operators' plan view): its areas, the plan's
+ * fixed points numbered in plan order with the current one highlighted, the hot-spot cells,
+ * the crew's position and, during a dispatch, where they are going.
+ */
+export function quadrantMap(city: CityInfo, o: QuadrantMapOptions) {
+  const target = o.target ?? null;
+  return html`<sac-map
+    style="--map-height: 300px; --map-ground: #e8eef0"
+    .city=${city}
+    .label=${t('officer.map')}
+    .zoomSnap=${0.25}
+    .layers=${[
+      areasLayer(o.areas, AREA),
+      cellsLayer(o.cells ?? []),
+      pointsLayer(o.points, o.current ?? null),
+      spotLayer('target', target, '#b3261e', 11),
+      spotLayer('you', o.you ?? null, '#1b6e3a', 8),
+    ]}
+    .frame=${quadrantFrame(o.areas, target)}
+    .layerStyles=${[pointStyles]}
+  ></sac-map>`;
+}
+
+function cellsLayer(cells: MapCell[]): MapLayer {
+  return {
+    id: 'cells',
+    deps: [cells],
+    draw(L, group) {
+      for (const cell of cells) {
+        L.circle([cell.centre.lat, cell.centre.lng], {
+          radius: 75,
+          color: cell.significant ? '#b3261e' : '#8a5300',
+          weight: 0,
+          fillOpacity: Math.min(0.6, 0.15 + cell.gi / 20),
+          interactive: false,
+        }).addTo(group);
+      }
+    },
+  };
+}
+
+function pointsLayer(points: PlanPoint[], current: string | null): MapLayer {
+  return {
+    id: 'points',
+    deps: [points.map((p) => `${p.id}|${p.lat}|${p.lng}`).join(','), current],
+    draw(L, group) {
+      points.forEach((p, i) => {
+        const now = p.id === current;
+        L.marker([p.lat, p.lng], {
+          icon: L.divIcon({
+            className: '',
+            html: `<div class="pin ${now ? 'current' : ''}">${i + 1}</div>`,
+            iconSize: now ? [34, 34] : [28, 28],
+          }),
+          keyboard: false,
+          interactive: false,
+          zIndexOffset: now ? 1000 : 0,
+        }).addTo(group);
+        L.circle([p.lat, p.lng], {
+          radius: 150,
+          color: now ? '#b3261e' : '#0b57d0',
+          weight: 1,
+          fillOpacity: 0.06,
+          interactive: false,
+        }).addTo(group);
+      });
+    },
+  };
+}
+
+function spotLayer(id: string, at: GeoPoint | null, colour: string, radius: number): MapLayer {
+  return {
+    id,
+    deps: [at?.lat, at?.lng],
+    draw(L, group) {
+      if (!at) return;
+      L.circleMarker([at.lat, at.lng], {
+        radius,
+        color: '#fff',
+        weight: 3,
+        fillColor: colour,
+        fillOpacity: 1,
+        interactive: false,
+      }).addTo(group);
+    },
+  };
+}
+
+/** The quadrant and the dispatch's target; once per set, so the map does not jump while panned. */
+function quadrantFrame(areas: AreaFeature[], target: GeoPoint | null): MapFrame {
+  return {
+    key: areas.map((a) => a.properties.id).join(',') + (target ? 'T' : ''),
+    apply(L, map) {
+      const bounds = boundsOf(L, areas, target ? [target] : []);
+      if (bounds.isValid()) map.fitBounds(bounds, { padding: [12, 12] });
+    },
+  };
+}
