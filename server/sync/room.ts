@@ -23,6 +23,10 @@ export class Room {
   /** updates appended since the last snapshot; compaction resets it */
   sinceSnapshot = 0;
   idleTimer: NodeJS.Timeout | null = null;
+  /** pending deferred compaction (SyncServer.scheduleCompaction) */
+  compactTimer: NodeJS.Timeout | null = null;
+  /** performance.now() of the last commit that touched this room */
+  lastCommitAt = 0;
   /** The last `stored` receipt: the state vector of what is durable. */
   storedMsg: Uint8Array = new Uint8Array();
 
@@ -68,6 +72,7 @@ export class Room {
 
   destroy(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
+    if (this.compactTimer) clearTimeout(this.compactTimer);
     this.awareness?.destroy();
     this.doc.destroy();
   }

@@ -23,8 +23,16 @@ export interface SyncHooks {
 
 export type ApplyResult = { ok: true } | { ok: false; status: 403; reason: string };
 
-/** Compact a room's log into a snapshot past this many updates. */
-const COMPACT_AFTER = 200;
+export interface CompactionTimings {
+  /** compact a room's log into its snapshot past this many updates... */
+  after: number;
+  /** ...once no commit has touched the room for this long (re-encoding `ops`: ~18 ms)... */
+  quietMs: number;
+  /** ...or, for a room that is never quiet, this long after it became due */
+  maxDelayMs: number;
+}
+
+const COMPACTION: CompactionTimings = { after: 200, quietMs: 2_000, maxDelayMs: 60_000 };
 /** On shutdown, a socket still open this long after its close frame is cut. */
 const CLOSE_GRACE_MS = 500;
 const KEEPALIVE_MS = 12_000;
@@ -45,12 +53,15 @@ export class SyncServer {
   private readonly keepalive: NodeJS.Timeout;
   private keepaliveQueue: Connection[] = [];
   private keepalivePerTick = 0;
+  private readonly compaction: CompactionTimings;
 
   constructor(
     private readonly storage: Storage,
     private readonly log: Logger,
     private readonly idleMs: number,
+    compaction: Partial<CompactionTimings> = {},
   ) {
+    this.compaction = { ...COMPACTION, ...compaction };
     this.committer = new Committer(
       storage,
       log,
@@ -58,7 +69,8 @@ export class SyncServer {
         for (const room of rooms) {
           room.storedMsg = room.storedMessage();
           room.broadcast(room.storedMsg);
-          if (room.sinceSnapshot > COMPACT_AFTER) this.compact(room);
+          room.lastCommitAt = performance.now();
+          if (room.sinceSnapshot > this.compaction.after) this.scheduleCompaction(room);
         }
       },
       (rooms) => {
@@ -226,6 +238,46 @@ export class SyncServer {
         if (conn.tokenHash === tokenHash) conn.close(CloseCode.unauthorized, 'session ended');
   }
 
+  /**
+   * Compaction re-encodes the whole room, so it waits until the room is quiet: a commit
+   * must never pay for it. The log alone is complete, so deferring it loses nothing.
+   */
+  private scheduleCompaction(room: Room): void {
+    if (room.compactTimer) return;
+    const due = performance.now();
+    const check = () => {
+      const now = performance.now();
+      const quietFor = now - room.lastCommitAt;
+      const { quietMs, maxDelayMs } = this.compaction;
+      if (quietFor < quietMs && now - due < maxDelayMs) {
+        room.compactTimer = setTimeout(
+          check,
+          Math.min(quietMs - quietFor, maxDelayMs - (now - due)),
+        );
+        room.compactTimer.unref();
+        return;
+      }
+      room.compactTimer = null;
+      this.compactLoaded(room);
+    };
+    room.compactTimer = setTimeout(check, this.compaction.quietMs);
+    room.compactTimer.unref();
+  }
+
+  /** Compacts a loaded room now, if it is still loaded and has a log past its snapshot. */
+  compactLoaded(room: Room): void {
+    // The doc may hold updates applied this turn and not yet committed: commit them first,
+    // so the snapshot holds exactly the log up to `lastSeq`.
+    this.committer.flush();
+    if (this.rooms.get(room.name) !== room || room.sinceSnapshot === 0) return;
+    try {
+      this.compact(room);
+    } catch (error) {
+      this.log.error('compaction failed', { room: room.ref.kind, error: String(error) });
+    }
+  }
+
+  /** Snapshot and pruning in one transaction: a crash leaves the old pair or the new one. */
   private compact(room: Room): void {
     this.storage.rooms.compact(room.name, Y.encodeStateAsUpdate(room.doc), room.lastSeq);
     room.sinceSnapshot = 0;
