@@ -5,6 +5,10 @@ import type { Connection } from './connection.js';
 import { LOAD, isOrigin } from './origin.js';
 import { MessageType } from '../../sync/protocol.js';
 import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+
+/** Distinct client state vectors whose reply is kept; a few cover the common cases. */
+const MAX_SYNC_REPLIES = 4;
 
 /** Presence is allowed only where staff work together (DESIGN §4). */
 const HAS_PRESENCE = (ref: RoomRef): boolean => ref.kind === 'ops' || ref.kind === 'unit';
@@ -29,6 +33,8 @@ export class Room {
   lastCommitAt = 0;
   /** The last `stored` receipt: the state vector of what is durable. */
   storedMsg: Uint8Array = new Uint8Array();
+  /** Sync step 2 replies by the client's state vector, until the doc changes. */
+  private readonly syncReplies = new Map<string, Uint8Array>();
 
   constructor(
     readonly name: string,
@@ -40,6 +46,7 @@ export class Room {
     // The server is not a presence participant.
     this.awareness?.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.syncReplies.clear();
       if (isOrigin(origin) && origin.kind === 'load') return;
       onUpdate(this, update, origin);
     });
@@ -61,6 +68,24 @@ export class Room {
   /** Sends one encoded message to every connection but `except`. */
   broadcast(message: Uint8Array, except: Connection | null = null): void {
     for (const conn of this.conns) if (conn !== except) conn.send(message);
+  }
+
+  /**
+   * The sync step 2 message for a client at state vector `sv`. Encoding is O(room size)
+   * whatever the client lacks; clients that connect together to an unchanged room (a new
+   * client's empty vector, or an up-to-date one after a restart) share one encoding.
+   */
+  syncStep2(sv: Uint8Array): Uint8Array {
+    const key = Buffer.from(sv.buffer, sv.byteOffset, sv.byteLength).toString('latin1');
+    const cached = this.syncReplies.get(key);
+    if (cached) return cached;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.sync);
+    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, sv));
+    const message = encoding.toUint8Array(encoder);
+    if (this.syncReplies.size < MAX_SYNC_REPLIES) this.syncReplies.set(key, message);
+    return message;
   }
 
   storedMessage(): Uint8Array {
