@@ -156,7 +156,10 @@ export class SyncServer {
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, roomPart: string): void {
+    // The 101 response and the server's first sync messages leave in one write, not three.
+    socket.cork();
     this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req, roomPart));
+    process.nextTick(() => socket.uncork());
   }
 
   /**
