@@ -7,6 +7,13 @@ import { MessageType } from '../../sync/protocol.js';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 
+/** A room's stored state: its snapshot, the log after it, and the log's last seq. */
+export interface RoomLog {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+  lastSeq: number;
+}
+
 /** Distinct client state vectors whose reply is kept; a few cover the common cases. */
 const MAX_SYNC_REPLIES = 4;
 
@@ -39,30 +46,30 @@ export class Room {
   constructor(
     readonly name: string,
     readonly ref: RoomRef,
+    log: RoomLog,
     onUpdate: (room: Room, update: Uint8Array, origin: unknown) => void,
   ) {
     this.doc = new Y.Doc({ gc: true, guid: name });
     this.awareness = HAS_PRESENCE(ref) ? new Awareness(this.doc) : null;
     // The server is not a presence participant.
     this.awareness?.setLocalState(null);
+    // Loaded before anyone listens: with an `update` listener Yjs would re-encode the whole
+    // stored state as one update, only for us to drop it (~200 ms for `ops` at start-up).
+    Y.transact(
+      this.doc,
+      () => {
+        if (log.snapshot) Y.applyUpdate(this.doc, log.snapshot, LOAD);
+        for (const u of log.updates) Y.applyUpdate(this.doc, u, LOAD);
+      },
+      LOAD,
+    );
+    this.lastSeq = log.lastSeq;
+    this.sinceSnapshot = log.updates.length;
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.syncReplies.clear();
       if (isOrigin(origin) && origin.kind === 'load') return;
       onUpdate(this, update, origin);
     });
-  }
-
-  load(snapshot: Uint8Array | null, updates: Uint8Array[], lastSeq: number): void {
-    Y.transact(
-      this.doc,
-      () => {
-        if (snapshot) Y.applyUpdate(this.doc, snapshot, LOAD);
-        for (const u of updates) Y.applyUpdate(this.doc, u, LOAD);
-      },
-      LOAD,
-    );
-    this.lastSeq = lastSeq;
-    this.sinceSnapshot = updates.length;
   }
 
   /** Sends one encoded message to every connection but `except`. */

@@ -106,9 +106,9 @@ export class SyncServer {
     if (existing) return existing;
     const ref = parseRoom(name);
     if (!ref) throw new Error(`bad room name ${name}`);
-    const room = new Room(name, ref, (r, update, origin) => this.onDocUpdate(r, update, origin));
-    const log = this.storage.rooms.load(name);
-    room.load(log.snapshot, log.updates, log.lastSeq);
+    const room = new Room(name, ref, this.storage.rooms.load(name), (r, update, origin) =>
+      this.onDocUpdate(r, update, origin),
+    );
     room.storedMsg = room.storedMessage();
     room.awareness?.on('update', ({ added, updated, removed }: AwarenessChange) => {
       const changed = [...added, ...updated, ...removed];
