@@ -108,6 +108,13 @@ export class SyncServer {
 
   /** Loads a room from the log, or returns it if loaded. */
   room(name: string): Room {
+    const room = this.load(name);
+    this.scheduleIdle(room);
+    return room;
+  }
+
+  /** Loads a room without arming its idle timer: for a connection about to attach. */
+  private load(name: string): Room {
     const existing = this.rooms.get(name);
     if (existing) return existing;
     const ref = parseRoom(name);
@@ -123,7 +130,6 @@ export class SyncServer {
       );
     });
     this.rooms.set(name, room);
-    this.scheduleIdle(room);
     return room;
   }
 
@@ -181,7 +187,7 @@ export class SyncServer {
     const who = { id: user.id, role: user.role, areaId: user.areaId, unitId: user.unitId };
     if (!ref || !canRead(ref, who)) return ws.close(CloseCode.forbidden, 'room not allowed');
 
-    const room = this.room(roomName(ref));
+    const room = this.load(roomName(ref));
     const conn = new Connection(ws, room, user, session.tokenHash, canWrite(ref, who), {
       onUpdate: (c, update) => this.onSocketUpdate(c, update),
       onSynced: (c) => this.committer.afterCommit(() => c.send(c.room.storedMsg)),
@@ -224,7 +230,8 @@ export class SyncServer {
     if (room.awareness && conn.awarenessIds.size) {
       awarenessProtocol.removeAwarenessStates(room.awareness, [...conn.awarenessIds], null);
     }
-    this.scheduleIdle(room);
+    // A room already unloaded (shutdown, reload) needs no idle timer.
+    if (this.rooms.get(room.name) === room) this.scheduleIdle(room);
   }
 
   private scheduleIdle(room: Room): void {
