@@ -99,3 +99,15 @@ describe('initial sync', () => {
     for (const x of [a, b, c]) x.close();
   });
 });
+
+describe('keep-alive', () => {
+  it('repeats the stored receipt about every 12 s, not every tick, on a quiet server', async () => {
+    const c = open(`user:${vecino2.user.id}`, vecino2.token);
+    await until(() => c.synced && c.stored !== null);
+    const after = c.storedCount;
+    await new Promise((r) => setTimeout(r, 1500));
+    // At most the one round that may have been under way when the client joined.
+    expect(c.storedCount - after).toBeLessThanOrEqual(1);
+    c.close();
+  });
+});

@@ -54,6 +54,7 @@ export class SyncServer {
   private readonly keepalive: NodeJS.Timeout;
   private keepaliveQueue: Connection[] = [];
   private keepaliveNext = 0;
+  private keepaliveRoundAt = -Infinity;
   private keepalivePerTick = 0;
   private readonly compaction: CompactionTimings;
 
@@ -88,9 +89,17 @@ export class SyncServer {
     this.keepalive.unref();
   }
 
-  /** Every connection hears from the server about once per KEEPALIVE_MS, spread over ticks. */
+  /**
+   * Every connection hears from the server once per KEEPALIVE_MS, spread over ticks. A new
+   * round starts only when the last one began KEEPALIVE_MS ago: with few connections a round
+   * takes a few ticks, and starting the next at once sent each a receipt every few hundred
+   * ms (each one an IndexedDB write and a re-render in the app).
+   */
   private keepaliveTick(): void {
     if (this.keepaliveNext >= this.keepaliveQueue.length) {
+      const now = performance.now();
+      if (now - this.keepaliveRoundAt < KEEPALIVE_MS) return;
+      this.keepaliveRoundAt = now;
       this.keepaliveQueue = [];
       this.keepaliveNext = 0;
       for (const room of this.rooms.values())
