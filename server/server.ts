@@ -99,7 +99,7 @@ export async function startServer(
       await push.close();
       operatorConsole.stop();
       plans.close();
-      sync.close();
+      await sync.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       storage.close();

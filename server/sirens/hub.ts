@@ -37,6 +37,9 @@ export interface SirenTimings {
   sweepMs: number;
 }
 
+/** On shutdown, a unit's socket still open this long after its close frame is cut. */
+const CLOSE_GRACE_MS = 500;
+
 const DEFAULT_TIMINGS: SirenTimings = {
   retryMs: 2000,
   maxRetryMs: 30_000,
@@ -265,7 +268,11 @@ export class SirenHub implements SirenDispatch {
     clearInterval(this.sweeper);
     for (const unit of this.units.values()) {
       for (const p of unit.pending.values()) this.clearTimer(p);
-      unit.ws?.close(DeviceClose.goingAway, 'server shutting down');
+      const ws = unit.ws;
+      if (!ws) continue;
+      ws.close(DeviceClose.goingAway, 'server shutting down');
+      // Do not hold a restart for a unit slow to finish its close handshake.
+      setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref();
     }
     this.wss.close();
     this.d.board.flush();

@@ -1,5 +1,4 @@
 import type { WebSocket } from 'ws';
-import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
@@ -83,12 +82,7 @@ export class Connection {
   private handleSync(decoder: decoding.Decoder): void {
     const sub = decoding.readVarUint(decoder);
     if (sub === syncProtocol.messageYjsSyncStep1) {
-      const sv = decoding.readVarUint8Array(decoder);
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MessageType.sync);
-      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-      encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.room.doc, sv));
-      this.send(encoding.toUint8Array(encoder));
+      this.send(this.room.syncStep2(decoding.readVarUint8Array(decoder)));
       return;
     }
     if (sub !== syncProtocol.messageYjsSyncStep2 && sub !== syncProtocol.messageYjsUpdate) return;

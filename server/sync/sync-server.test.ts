@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 import { TestSyncClient, until } from '../testing/sync-client.js';
 import { CloseCode } from '../../sync/protocol.js';
+import { SERVER } from './origin.js';
 
 let server: TestServer;
 let vecino1: { token: string; user: { id: string; areaId: string | null } };
@@ -76,5 +77,37 @@ describe('sync authorization', () => {
     c.doc.transact(() => c.map('junk').set('x', big));
     big.set('blob', 'x'.repeat(300 * 1024));
     expect([CloseCode.tooLarge, CloseCode.forbidden]).toContain(await c.closed);
+  });
+});
+
+describe('initial sync', () => {
+  it('shares one reply between clients of an unchanged room, and never a stale one', async () => {
+    const op = await server.login('operador1');
+    const ops = server.services.sync.room('ops');
+    const write = (key: string) =>
+      ops.doc.transact(() => ops.doc.getMap('probe').set(key, true), SERVER);
+    write('first');
+    const a = open('ops', op.token);
+    const b = open('ops', op.token);
+    await until(() => a.synced && b.synced);
+    expect(a.map('probe').get('first')).toBe(true);
+    expect(b.map('probe').get('first')).toBe(true);
+    write('second');
+    const c = open('ops', op.token);
+    await until(() => c.synced);
+    expect(c.map('probe').toJSON()).toMatchObject({ first: true, second: true });
+    for (const x of [a, b, c]) x.close();
+  });
+});
+
+describe('keep-alive', () => {
+  it('repeats the stored receipt about every 12 s, not every tick, on a quiet server', async () => {
+    const c = open(`user:${vecino2.user.id}`, vecino2.token);
+    await until(() => c.synced && c.stored !== null);
+    const after = c.storedCount;
+    await new Promise((r) => setTimeout(r, 1500));
+    // At most the one round that may have been under way when the client joined.
+    expect(c.storedCount - after).toBeLessThanOrEqual(1);
+    c.close();
   });
 });

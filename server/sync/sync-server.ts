@@ -23,10 +23,21 @@ export interface SyncHooks {
 
 export type ApplyResult = { ok: true } | { ok: false; status: 403; reason: string };
 
-/** Compact a room's log into a snapshot past this many updates. */
-const COMPACT_AFTER = 200;
+export interface CompactionTimings {
+  /** compact a room's log into its snapshot past this many updates... */
+  after: number;
+  /** ...once no commit has touched the room for this long (re-encoding `ops`: ~18 ms)... */
+  quietMs: number;
+  /** ...or, for a room that is never quiet, this long after it became due */
+  maxDelayMs: number;
+}
+
+const COMPACTION: CompactionTimings = { after: 200, quietMs: 2_000, maxDelayMs: 60_000 };
+/** On shutdown, a socket still open this long after its close frame is cut. */
+const CLOSE_GRACE_MS = 500;
 const KEEPALIVE_MS = 12_000;
-const KEEPALIVE_TICK_MS = 250;
+/** Small slices: at city scale, 250 ms ticks wrote ~400 frames at once, and writes waited. */
+const KEEPALIVE_TICK_MS = 50;
 
 /**
  * The sync core: rooms loaded on demand, authorized sockets, the write policy checked
@@ -42,13 +53,18 @@ export class SyncServer {
   refused = 0;
   private readonly keepalive: NodeJS.Timeout;
   private keepaliveQueue: Connection[] = [];
+  private keepaliveNext = 0;
+  private keepaliveRoundAt = -Infinity;
   private keepalivePerTick = 0;
+  private readonly compaction: CompactionTimings;
 
   constructor(
     private readonly storage: Storage,
     private readonly log: Logger,
     private readonly idleMs: number,
+    compaction: Partial<CompactionTimings> = {},
   ) {
+    this.compaction = { ...COMPACTION, ...compaction };
     this.committer = new Committer(
       storage,
       log,
@@ -56,7 +72,8 @@ export class SyncServer {
         for (const room of rooms) {
           room.storedMsg = room.storedMessage();
           room.broadcast(room.storedMsg);
-          if (room.sinceSnapshot > COMPACT_AFTER) this.compact(room);
+          room.lastCommitAt = performance.now();
+          if (room.sinceSnapshot > this.compaction.after) this.scheduleCompaction(room);
         }
       },
       (rooms) => {
@@ -72,29 +89,48 @@ export class SyncServer {
     this.keepalive.unref();
   }
 
-  /** Every connection hears from the server about once per KEEPALIVE_MS, spread over ticks. */
+  /**
+   * Every connection hears from the server once per KEEPALIVE_MS, spread over ticks. A new
+   * round starts only when the last one began KEEPALIVE_MS ago: with few connections a round
+   * takes a few ticks, and starting the next at once sent each a receipt every few hundred
+   * ms (each one an IndexedDB write and a re-render in the app).
+   */
   private keepaliveTick(): void {
-    if (!this.keepaliveQueue.length) {
+    if (this.keepaliveNext >= this.keepaliveQueue.length) {
+      const now = performance.now();
+      if (now - this.keepaliveRoundAt < KEEPALIVE_MS) return;
+      this.keepaliveRoundAt = now;
+      this.keepaliveQueue = [];
+      this.keepaliveNext = 0;
       for (const room of this.rooms.values())
         for (const c of room.conns) this.keepaliveQueue.push(c);
       this.keepalivePerTick = Math.ceil(
         this.keepaliveQueue.length / (KEEPALIVE_MS / KEEPALIVE_TICK_MS),
       );
     }
-    for (const c of this.keepaliveQueue.splice(0, this.keepalivePerTick)) {
+    const end = Math.min(this.keepaliveNext + this.keepalivePerTick, this.keepaliveQueue.length);
+    for (; this.keepaliveNext < end; this.keepaliveNext++) {
+      const c = this.keepaliveQueue[this.keepaliveNext]!;
       if (!c.closed) c.send(c.room.storedMsg);
     }
   }
 
   /** Loads a room from the log, or returns it if loaded. */
   room(name: string): Room {
+    const room = this.load(name);
+    this.scheduleIdle(room);
+    return room;
+  }
+
+  /** Loads a room without arming its idle timer: for a connection about to attach. */
+  private load(name: string): Room {
     const existing = this.rooms.get(name);
     if (existing) return existing;
     const ref = parseRoom(name);
     if (!ref) throw new Error(`bad room name ${name}`);
-    const room = new Room(name, ref, (r, update, origin) => this.onDocUpdate(r, update, origin));
-    const log = this.storage.rooms.load(name);
-    room.load(log.snapshot, log.updates, log.lastSeq);
+    const room = new Room(name, ref, this.storage.rooms.load(name), (r, update, origin) =>
+      this.onDocUpdate(r, update, origin),
+    );
     room.storedMsg = room.storedMessage();
     room.awareness?.on('update', ({ added, updated, removed }: AwarenessChange) => {
       const changed = [...added, ...updated, ...removed];
@@ -103,7 +139,6 @@ export class SyncServer {
       );
     });
     this.rooms.set(name, room);
-    this.scheduleIdle(room);
     return room;
   }
 
@@ -142,7 +177,10 @@ export class SyncServer {
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, roomPart: string): void {
+    // The 101 response and the server's first sync messages leave in one write, not three.
+    socket.cork();
     this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req, roomPart));
+    process.nextTick(() => socket.uncork());
   }
 
   /**
@@ -158,7 +196,7 @@ export class SyncServer {
     const who = { id: user.id, role: user.role, areaId: user.areaId, unitId: user.unitId };
     if (!ref || !canRead(ref, who)) return ws.close(CloseCode.forbidden, 'room not allowed');
 
-    const room = this.room(roomName(ref));
+    const room = this.load(roomName(ref));
     const conn = new Connection(ws, room, user, session.tokenHash, canWrite(ref, who), {
       onUpdate: (c, update) => this.onSocketUpdate(c, update),
       onSynced: (c) => this.committer.afterCommit(() => c.send(c.room.storedMsg)),
@@ -201,7 +239,8 @@ export class SyncServer {
     if (room.awareness && conn.awarenessIds.size) {
       awarenessProtocol.removeAwarenessStates(room.awareness, [...conn.awarenessIds], null);
     }
-    this.scheduleIdle(room);
+    // A room already unloaded (shutdown, reload) needs no idle timer.
+    if (this.rooms.get(room.name) === room) this.scheduleIdle(room);
   }
 
   private scheduleIdle(room: Room): void {
@@ -224,6 +263,46 @@ export class SyncServer {
         if (conn.tokenHash === tokenHash) conn.close(CloseCode.unauthorized, 'session ended');
   }
 
+  /**
+   * Compaction re-encodes the whole room, so it waits until the room is quiet: a commit
+   * must never pay for it. The log alone is complete, so deferring it loses nothing.
+   */
+  private scheduleCompaction(room: Room): void {
+    if (room.compactTimer) return;
+    const due = performance.now();
+    const check = () => {
+      const now = performance.now();
+      const quietFor = now - room.lastCommitAt;
+      const { quietMs, maxDelayMs } = this.compaction;
+      if (quietFor < quietMs && now - due < maxDelayMs) {
+        room.compactTimer = setTimeout(
+          check,
+          Math.min(quietMs - quietFor, maxDelayMs - (now - due)),
+        );
+        room.compactTimer.unref();
+        return;
+      }
+      room.compactTimer = null;
+      this.compactLoaded(room);
+    };
+    room.compactTimer = setTimeout(check, this.compaction.quietMs);
+    room.compactTimer.unref();
+  }
+
+  /** Compacts a loaded room now, if it is still loaded and has a log past its snapshot. */
+  compactLoaded(room: Room): void {
+    // The doc may hold updates applied this turn and not yet committed: commit them first,
+    // so the snapshot holds exactly the log up to `lastSeq`.
+    this.committer.flush();
+    if (this.rooms.get(room.name) !== room || room.sinceSnapshot === 0) return;
+    try {
+      this.compact(room);
+    } catch (error) {
+      this.log.error('compaction failed', { room: room.ref.kind, error: String(error) });
+    }
+  }
+
+  /** Snapshot and pruning in one transaction: a crash leaves the old pair or the new one. */
   private compact(room: Room): void {
     this.storage.rooms.compact(room.name, Y.encodeStateAsUpdate(room.doc), room.lastSeq);
     room.sinceSnapshot = 0;
@@ -242,15 +321,43 @@ export class SyncServer {
     room.destroy();
   }
 
-  /** Flushes and closes everything: used on shutdown. */
-  close(): void {
+  /**
+   * Flushes and closes everything: used on shutdown. Every socket gets a close frame, and
+   * CLOSE_GRACE_MS later whatever has not finished its close handshake is cut: waiting for
+   * ~19k handshakes held a restart for over a minute, and the clients reconnect at once
+   * either way. Resolves when every socket is gone.
+   */
+  close(): Promise<void> {
     clearInterval(this.keepalive);
     this.committer.flush();
-    for (const room of [...this.rooms.values()]) {
-      for (const conn of [...room.conns]) conn.close(CloseCode.goingAway, 'server shutting down');
-      this.unload(room);
+    const sockets: WebSocket[] = [];
+    const rooms = [...this.rooms.values()];
+    for (const room of rooms) {
+      for (const conn of [...room.conns]) {
+        sockets.push(conn.ws);
+        conn.close(CloseCode.goingAway, 'server shutting down');
+      }
     }
+    // One transaction for every room's last compaction: one fsync, not one per room.
+    this.storage.transaction(() => {
+      for (const room of rooms) this.unload(room);
+    });
     this.wss.close();
+    return new Promise((resolve) => {
+      let open = sockets.filter((ws) => ws.readyState !== ws.CLOSED).length;
+      if (!open) return resolve();
+      const timer = setTimeout(() => {
+        for (const ws of sockets) ws.terminate();
+      }, CLOSE_GRACE_MS);
+      for (const ws of sockets) {
+        if (ws.readyState === ws.CLOSED) continue;
+        ws.once('close', () => {
+          if (--open > 0) return;
+          clearTimeout(timer);
+          resolve();
+        });
+      }
+    });
   }
 
   roomRef(name: string): RoomRef | null {

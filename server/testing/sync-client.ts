@@ -14,6 +14,8 @@ export class TestSyncClient {
   closeCode: number | null = null;
   closeReason = '';
   stored: Map<number, number> | null = null;
+  /** how many `stored` receipts arrived */
+  storedCount = 0;
   synced = false;
   private ws: WebSocket;
   readonly opened: Promise<void>;
@@ -66,6 +68,7 @@ export class TestSyncClient {
       if (sub === syncProtocol.messageYjsSyncStep2) this.synced = true;
     } else if (type === MessageType.stored) {
       this.stored = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+      this.storedCount++;
     }
   }
 
