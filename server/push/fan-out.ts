@@ -47,6 +47,8 @@ export interface FanOutDeps {
 export class OutboxFanOut implements FanOut {
   private readonly sirensByArea = new Map<string, SirenInfo[]>();
   private readonly areaNames = new Map<string, string>();
+  /** Siren rows written by the fan-out running now, handed to the hub after its commit. */
+  private sirenRows: OutboxRow[] = [];
 
   constructor(private readonly d: FanOutDeps) {
     for (const s of d.city.sirens) {
@@ -71,10 +73,7 @@ export class OutboxFanOut implements FanOut {
           const id = this.d.storage.outbox.add('siren', key, payload);
           if (id !== null) rows.push({ id, kind: 'siren', key, payload, attempts: 0, notBefore: 0, fold: null }); // prettier-ignore
         }
-        // The row stays the record and the retry path; this only skips the wait for a read.
-        const { afterCommit, sirens } = this.d;
-        if (afterCommit && sirens && rows.length)
-          afterCommit(() => rows.forEach((row) => sirens.take(row)));
+        this.sirenRows = rows;
       }
       if (isPublic && info.notifyNeighbours) this.tellArea(alert, reporter, ctx);
       this.push(alert, 'received', { kind: 'staff' }, ALERT_TTL_SECONDS, (lang) =>
@@ -162,9 +161,16 @@ export class OutboxFanOut implements FanOut {
    * fault here is logged and the alert commits without notifications rather than not at all.
    */
   private guarded(fn: () => void): void {
+    this.sirenRows = [];
     try {
       // Nested, this is a savepoint: a fault rolls back this fan-out's rows, not the alert.
       this.d.storage.transaction(fn);
+      // The rows stay the record and the retry path; this only skips the wait for a read.
+      // Only rows that survived the savepoint, and only once the alert's commit is durable.
+      const rows = this.sirenRows;
+      const { afterCommit, sirens } = this.d;
+      if (afterCommit && sirens && rows.length)
+        afterCommit(() => rows.forEach((row) => sirens.take(row)));
       this.d.poke();
     } catch (error) {
       // No alert id or type here: a silent alert never reaches a log line (DESIGN §2).
