@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -39,13 +40,16 @@ const schema = z.object({
     .default(
       'https://fcm.googleapis.com,https://updates.push.services.mozilla.com,https://web.push.apple.com,https://wns2-par02p.notify.windows.com',
     ),
+  /** Threads that encrypt and send Web Push; default: one per core but the main one's. */
+  PUSH_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Idle rooms are unloaded after this many milliseconds without connections. */
   ROOM_IDLE_MS: z.coerce.number().int().min(100).default(30_000),
 });
 
-export type Config = Omit<z.output<typeof schema>, 'SECURE_COOKIES'> & {
+export type Config = Omit<z.output<typeof schema>, 'SECURE_COOKIES' | 'PUSH_THREADS'> & {
   SECURE_COOKIES: boolean;
+  PUSH_THREADS: number;
   dataDir: string;
   clientDir: string;
 };
@@ -68,6 +72,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     ...c,
     SECURE_COOKIES: c.SECURE_COOKIES ?? !local,
+    PUSH_THREADS: c.PUSH_THREADS ?? Math.max(1, os.availableParallelism() - 1),
     dataDir: path.resolve(c.DATA_DIR),
     clientDir: path.resolve(c.CLIENT_DIR),
   };

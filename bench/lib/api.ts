@@ -95,8 +95,10 @@ export interface ProbeApi {
 export interface SinkApi {
   start(arg: { dir: string }): { origin: string; certPath: string };
   count(arg: null): number;
-  /** [resident index, wall-clock ms] for every push handed over so far */
-  arrivals(arg: null): [number, number][];
+  /** the subscriptions' private key and auth secret (all share one), to read the pushes */
+  keys(arg: { privateKey: string; auth: string }): null;
+  /** [resident index, wall-clock ms, tag (newest alert covered)] for pushes from `from` on */
+  arrivals(arg: { from: number }): [number, number, string | null][];
   stats(arg: null): ClientStats;
   close(arg: null): null;
 }

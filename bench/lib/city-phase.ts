@@ -9,7 +9,7 @@ import { seedCity, writeCityFile, type BenchCity } from './seed.js';
 import { planCity, type CityPlan } from './plan.js';
 import { pushFeature, sirenFeature } from './features.js';
 import { freePort } from './ports.js';
-import { sleep, round, waitFor } from './stats.js';
+import { sleep, round } from './stats.js';
 import { attributePushes, type PushFigures } from './push-attribution.js';
 import type { Options } from './args.js';
 import type { AlertResults, ProbeConnected } from './probe-types.js';
@@ -99,6 +99,7 @@ export async function startCity(
       p256dh: ecdh.getPublicKey().toString('base64url'),
       auth: randomBytes(16).toString('base64url'),
     };
+    await pushSink.call('keys', { privateKey: ecdh.getPrivateKey('base64url'), auth: keys.auth });
     // Raisers hold no subscription: nobody is both reporter and recipient (see AlertRun).
     const raisers = new Set(plan.raisers.map((r) => r.id));
     const subscribers = city.residents.filter((r) => !raisers.has(r.id));
@@ -180,18 +181,26 @@ export async function cityAlerts(
   );
   let push: PushFigures | null = null;
   if (pushMembers) {
-    const expected = before + results.alerts.reduce((s, a) => s + a.pushExpected, 0);
+    // One push may cover several alerts (the server folds a burst), so "done" is every
+    // alert covered, checked once arrivals pause, not a count of pushes.
     const lastSent = Math.max(...results.alerts.map((a) => a.sentWallMs));
-    let count = before;
-    const poll = setInterval(() => void sink.call('count', null).then((n) => (count = n)), 500);
-    await waitFor(() => count >= expected, Math.max(0, lastSent + settleMs - Date.now()), 100);
-    clearInterval(poll);
-    const arrivals = (await sink.call('arrivals', null)).slice(before);
-    push = attributePushes(
-      results.alerts,
-      arrivals,
-      c.city.residents.map((r) => r.areaId),
-    );
+    const areas = c.city.residents.map((r) => r.areaId);
+    const deadline = lastSent + settleMs;
+    let count = -1;
+    for (;;) {
+      const n = await sink.call('count', null);
+      if (n === count || Date.now() >= deadline) {
+        push = attributePushes(results.alerts, await sink.call('arrivals', { from: before }), areas); // prettier-ignore
+        if (Date.now() >= deadline || results.alerts.every((a) => a.pushGot >= a.pushExpected))
+          break;
+        for (const a of results.alerts) {
+          a.pushGot = 0;
+          a.pushAll = null;
+        }
+      }
+      count = n;
+      await sleep(1000);
+    }
   }
   c.cpu.alerts = round(c.server.cpuS() - c0, 2)!;
   Object.assign(c.metrics, prefixed('afterAlerts_', await metricsOf(c.server.url)));

@@ -12,14 +12,16 @@ export interface PushFigures {
  * Matches the sink's arrivals to alerts and sets each alert's `pushAll` (ms from the write
  * until the last subscribed member of its area was handed over) and `pushGot`.
  *
- * A push's payload is encrypted for its recipient, so arrivals are matched in order: a
- * resident's n-th push belongs to the n-th public alert of the resident's area. Raisers hold
- * no subscription, so nobody is both reporter and recipient, and operators subscribe to
+ * The server folds the alerts a member has not been sent yet into one push, and the push's
+ * `tag` is the newest alert it covers: an arrival covers that alert and every earlier alert
+ * of the member's area not covered before. An arrival without a readable tag counts as the
+ * member's next alert in order (the rule before pushes were folded). Raisers hold no
+ * subscription, so nobody is both reporter and recipient, and operators subscribe to
  * nothing, so every arrival is an area member's.
  */
 export function attributePushes(
   alerts: AlertTiming[],
-  arrivals: [number, number][],
+  arrivals: [number, number, string | null][],
   userArea: string[],
 ): PushFigures {
   const queues = new Map<string, AlertTiming[]>();
@@ -29,18 +31,22 @@ export function attributePushes(
     q.push(a);
     queues.set(a.areaId, q);
   }
-  const seen = new Map<number, number>();
+  /** per member: how many of the area's alerts are covered */
+  const covered = new Map<number, number>();
   let unattributed = 0;
-  for (const [idx, at] of [...arrivals].sort((x, y) => x[1] - y[1])) {
-    const n = seen.get(idx) ?? 0;
-    seen.set(idx, n + 1);
-    const a = queues.get(userArea[idx] ?? '')?.[n];
-    if (!a) {
+  for (const [idx, at, tag] of [...arrivals].sort((x, y) => x[1] - y[1])) {
+    const q = queues.get(userArea[idx] ?? '') ?? [];
+    const from = covered.get(idx) ?? 0;
+    const upTo = tag === null ? from + 1 : q.findIndex((a) => a.id === tag) + 1;
+    if (upTo <= from || upTo > q.length) {
       unattributed++;
       continue;
     }
-    a.pushGot++;
-    if (a.pushGot >= a.pushExpected && a.pushAll === null) a.pushAll = at - a.sentWallMs;
+    covered.set(idx, upTo);
+    for (const a of q.slice(from, upTo)) {
+      a.pushGot++;
+      if (a.pushGot >= a.pushExpected && a.pushAll === null) a.pushAll = at - a.sentWallMs;
+    }
   }
   const times = arrivals.map(([, at]) => at);
   const span = times.length > 1 ? (Math.max(...times) - Math.min(...times)) / 1000 : 0;

@@ -12,8 +12,8 @@ import type { AddressInfo } from 'node:net';
 export class PushSink {
   private server: https.Server | null = null;
   arrivals = 0;
-  /** (resident index, performance.now()) for every push handed over */
-  onPush: ((idx: number, at: number) => void) | null = null;
+  /** (resident index, performance.now(), encrypted body) for every push handed over */
+  onPush: ((idx: number, at: number, body: Buffer) => void) | null = null;
 
   async start(dir: string): Promise<{ origin: string; certPath: string }> {
     fs.mkdirSync(dir, { recursive: true });
@@ -47,14 +47,16 @@ export class PushSink {
       (req, res) => {
         const at = performance.now();
         const m = /^\/p\/(\d+)$/.exec(req.url ?? '');
-        req.resume();
+        const chunks: Buffer[] = [];
+        req.on('data', (c: Buffer) => chunks.push(c));
         req.on('end', () => {
           res.writeHead(201, { location: `${req.url}/m${this.arrivals}` });
           res.end();
+          if (req.method !== 'POST' || !m) return;
+          this.onPush?.(Number(m[1]), at, Buffer.concat(chunks));
         });
         if (req.method !== 'POST' || !m) return;
         this.arrivals++;
-        this.onPush?.(Number(m[1]), at);
       },
     );
     server.maxRequestsPerSocket = 0;

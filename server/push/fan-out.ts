@@ -1,12 +1,13 @@
 import { alertType } from '../../shared/catalogue.js';
 import type { Lang } from '../../shared/i18n/index.js';
 import type { PushMessage } from '../../shared/push-message.js';
-import type { AlertRow, PushAudience, Storage, UserRow } from '../storage/storage.js';
+import type { AlertRow, OutboxRow, PushAudience, Storage, UserRow } from '../storage/storage.js';
 import type { City, SirenInfo } from '../city/city.js';
 import type { FanOut } from '../alerts/fan-out.js';
 import type { Logger } from '../log.js';
 import { soundJob } from '../sirens/commands.js';
-import { pushKey, sirenKey, type PushJob } from './jobs.js';
+import { areaFold, pushKey, sirenKey, type PushJob } from './jobs.js';
+import type { SirenDispatch } from './outbox-worker.js';
 import * as text from './messages.js';
 
 /** A neighbour's phone offline for longer than this would only learn of a stale alert. */
@@ -20,6 +21,16 @@ export interface FanOutDeps {
   log: Logger;
   /** Called once rows were written; the sender runs after the current commit. */
   poke(): void;
+  /**
+   * Runs `fn` once the alert's commit is durable, ahead of other after-commit work: siren
+   * commands are handed to the hub then, not when the worker next reads the outbox.
+   */
+  afterCommit?: (fn: () => void) => void;
+  sirens?: SirenDispatch;
+  /** True while the sender holds this push row (sending it): it cannot take a fold any more. */
+  held?: (rowId: number) => boolean;
+  /** The opaque Topic of an area's pushes (RFC 8030 §5.4); the area id itself is not sent. */
+  topic?: (areaId: string) => string;
   now?: () => Date;
 }
 
@@ -36,6 +47,8 @@ export interface FanOutDeps {
 export class OutboxFanOut implements FanOut {
   private readonly sirensByArea = new Map<string, SirenInfo[]>();
   private readonly areaNames = new Map<string, string>();
+  /** Siren rows written by the fan-out running now, handed to the hub after its commit. */
+  private sirenRows: OutboxRow[] = [];
 
   constructor(private readonly d: FanOutDeps) {
     for (const s of d.city.sirens) {
@@ -51,20 +64,18 @@ export class OutboxFanOut implements FanOut {
       const info = alertType(alert.type);
       const ctx = this.context(alert);
       const isPublic = !info.silent && !alert.flagged && alert.areaId !== null;
-      // Sirens first: the outbox drains in id order and a siren is the louder warning.
       if (isPublic && info.siren && alert.sirenRequested) {
         const now = this.nowMs();
+        const rows: OutboxRow[] = [];
         for (const siren of this.sirensByArea.get(alert.areaId!) ?? []) {
-          const job = soundJob(siren.id, info.siren, now);
-          this.d.storage.outbox.add('siren', sirenKey(alert.id, siren.id), JSON.stringify(job));
+          const key = sirenKey(alert.id, siren.id);
+          const payload = JSON.stringify(soundJob(siren.id, info.siren, now));
+          const id = this.d.storage.outbox.add('siren', key, payload);
+          if (id !== null) rows.push({ id, kind: 'siren', key, payload, attempts: 0, notBefore: 0, fold: null }); // prettier-ignore
         }
+        this.sirenRows = rows;
       }
-      if (isPublic && info.notifyNeighbours) {
-        const audience = { kind: 'area', areaId: alert.areaId!, except: reporter.id } as const;
-        this.push(alert, 'received', audience, ALERT_TTL_SECONDS, (lang) =>
-          text.neighbourMessage(lang, ctx, reporter),
-        );
-      }
+      if (isPublic && info.notifyNeighbours) this.tellArea(alert, reporter, ctx);
       this.push(alert, 'received', { kind: 'staff' }, ALERT_TTL_SECONDS, (lang) =>
         text.operatorMessage(lang, ctx),
       );
@@ -90,6 +101,45 @@ export class OutboxFanOut implements FanOut {
     });
   }
 
+  /**
+   * One push per member and area at a time. The message covers every public alert of the
+   * area within a push's lifetime (the TTL), so it may replace an undelivered earlier one at
+   * the push service (same Topic) and a member's push that still waits to be sent simply
+   * takes the new text: in a burst each member costs one encryption per send, not per alert.
+   */
+  private tellArea(alert: AlertRow, reporter: UserRow, ctx: text.AlertContext): void {
+    const areaId = alert.areaId!;
+    const since = new Date(Date.parse(alert.receivedAt) - ALERT_TTL_SECONDS * 1000).toISOString();
+    const recent = this.d.storage.alerts
+      .inAreaSince(areaId, since)
+      .filter((a) => a.id !== alert.id && isNeighbourAlert(a));
+    const reporters = new Set(recent.map((a) => a.reporterId));
+    const topic = this.d.topic?.(areaId);
+    const messages = new Map<string, string>();
+    const audience = { kind: 'area', areaId, except: reporter.id } as const;
+    for (const sub of this.d.storage.push.live(audience, this.nowIso())) {
+      // A member is not told of their own alert, now or folded into a later message.
+      const own = reporters.has(sub.userId);
+      const cacheKey = own ? `${sub.lang}:${sub.userId}` : sub.lang;
+      let job = messages.get(cacheKey);
+      if (job === undefined) {
+        const covered = [...recent.filter((a) => a.reporterId !== sub.userId), alert];
+        const message =
+          covered.length === 1
+            ? text.neighbourMessage(sub.lang, ctx, reporter)
+            : text.areaDigestMessage(sub.lang, ctx.areaName, covered);
+        // `sub` is filled in below; the rest is the same for every member of this language.
+        job = JSON.stringify({ ttl: ALERT_TTL_SECONDS, urgency: 'high', topic, message });
+        messages.set(cacheKey, job);
+      }
+      const payload = `{"sub":${sub.id},${job.slice(1)}`;
+      const fold = areaFold(areaId, sub.id);
+      const waiting = this.d.storage.outbox.pendingFold(fold);
+      if (waiting && !this.d.held?.(waiting.id)) this.d.storage.outbox.refold(waiting.id, payload);
+      else this.d.storage.outbox.add('push', pushKey(alert.id, 'received', sub.id), payload, fold);
+    }
+  }
+
   private push(
     alert: AlertRow,
     event: string,
@@ -111,9 +161,16 @@ export class OutboxFanOut implements FanOut {
    * fault here is logged and the alert commits without notifications rather than not at all.
    */
   private guarded(fn: () => void): void {
+    this.sirenRows = [];
     try {
       // Nested, this is a savepoint: a fault rolls back this fan-out's rows, not the alert.
       this.d.storage.transaction(fn);
+      // The rows stay the record and the retry path; this only skips the wait for a read.
+      // Only rows that survived the savepoint, and only once the alert's commit is durable.
+      const rows = this.sirenRows;
+      const { afterCommit, sirens } = this.d;
+      if (afterCommit && sirens && rows.length)
+        afterCommit(() => rows.forEach((row) => sirens.take(row)));
       this.d.poke();
     } catch (error) {
       // No alert id or type here: a silent alert never reaches a log line (DESIGN §2).
@@ -134,4 +191,10 @@ export class OutboxFanOut implements FanOut {
   private nowIso(): string {
     return new Date(this.nowMs()).toISOString();
   }
+}
+
+/** An alert the area's residents were pushed (the rule of `onReceived`). */
+function isNeighbourAlert(a: AlertRow): boolean {
+  const info = alertType(a.type);
+  return !info.silent && info.notifyNeighbours && !a.flagged;
 }

@@ -1,4 +1,3 @@
-import type https from 'node:https';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { Storage } from '../storage/storage.js';
@@ -13,12 +12,13 @@ import { BatchWriter } from './batch-writer.js';
 import { OutboxFanOut } from './fan-out.js';
 import { OutboxWorker } from './outbox-worker.js';
 import { loadOrCreateVapid } from './vapid.js';
-import { WebPushSender } from './web-push-sender.js';
+import { SenderPool } from './sender-pool.js';
+import { areaTopic } from './topic.js';
 
 /** Test hooks for `startServer`: trust a throw-away push service, or hold the sender. */
 export interface PushOptions {
-  /** An agent that trusts the test push service's certificate. */
-  agent?: https.Agent;
+  /** A certificate the sender trusts: the test push service's (the bench uses NODE_EXTRA_CA_CERTS). */
+  ca?: string;
   /** Commit outbox rows but send nothing (a crash between commit and send). */
   paused?: boolean;
   /** Shorter siren retry and offline delays, to keep tests short. */
@@ -30,7 +30,7 @@ export interface PushService {
   allow: EndpointAllowList;
   fanOut: FanOut;
   worker: OutboxWorker;
-  sender: WebPushSender;
+  sender: SenderPool;
   sirens: SirenHub;
   /** Starts sending (unless paused) and lists the sirens on the operators' board. */
   start(): void;
@@ -61,7 +61,10 @@ export function createPush(d: PushDeps, options: PushOptions = {}): PushService 
     board,
     ...(options.sirens ? { timings: options.sirens } : {}),
   });
-  const sender = new WebPushSender(keys, options.agent ? { agent: options.agent } : {});
+  const sender = new SenderPool(keys, d.log, {
+    threads: d.config.PUSH_THREADS,
+    ...(options.ca ? { ca: options.ca } : {}),
+  });
   const worker = new OutboxWorker({
     storage: d.storage,
     log: d.log,
@@ -74,6 +77,10 @@ export function createPush(d: PushDeps, options: PushOptions = {}): PushService 
     city: d.city,
     log: d.log,
     poke: () => worker.poke(),
+    afterCommit: (fn) => d.sync.committer.afterCommit(fn, true),
+    sirens,
+    held: (rowId) => worker.holds(rowId),
+    topic: (areaId) => areaTopic(keys, areaId),
   });
   return {
     publicKey: keys.publicKey,
@@ -90,7 +97,7 @@ export function createPush(d: PushDeps, options: PushOptions = {}): PushService 
     async close() {
       await worker.stop();
       sirens.close();
-      sender.close();
+      await sender.close();
       writer.flush();
     },
   };

@@ -13,6 +13,12 @@ export interface PushJob {
   /** seconds the push service may hold the message for an offline device */
   ttl: number;
   urgency: 'high' | 'normal';
+  /**
+   * RFC 8030 §5.4: the push service replaces an undelivered message of the same topic with
+   * this one. Only set on area pushes, whose message covers every alert the area had
+   * within the TTL, so the replaced message never held anything this one does not.
+   */
+  topic?: string;
   message: PushMessage;
 }
 
@@ -35,6 +41,10 @@ const pushJob = z.object({
     .min(0)
     .max(28 * 86400),
   urgency: z.enum(['high', 'normal']),
+  topic: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/)
+    .optional(),
   message: z.custom<PushMessage>(isPushMessage),
 });
 
@@ -61,4 +71,7 @@ export const parseSirenJob = (payload: string): SirenJob | null => parse(sirenJo
 /** Idempotency keys: one row per recipient and event, so a re-run of the same fan-out is a no-op. */
 export const pushKey = (alertId: string, event: string, subscriptionId: number): string =>
   `push:${alertId}:${event}:${subscriptionId}`;
+/** One member's area pushes: while one waits to be sent, later alerts are folded into it. */
+export const areaFold = (areaId: string, subscriptionId: number): string =>
+  `area:${areaId}:${subscriptionId}`;
 export const sirenKey = (alertId: string, sirenId: string): string => `siren:${alertId}:${sirenId}`;

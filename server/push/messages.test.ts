@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { AlertRow } from '../storage/storage.js';
 import type { AlertTypeCode } from '../../shared/types.js';
 import { isPushMessage } from '../../shared/push-message.js';
-import { dispatchMessage, neighbourMessage, operatorMessage, reporterMessage } from './messages.js';
+import {
+  areaDigestMessage,
+  dispatchMessage,
+  neighbourMessage,
+  operatorMessage,
+  reporterMessage,
+} from './messages.js';
 
 const alert = (type: AlertTypeCode, over: Partial<AlertRow> = {}): AlertRow => ({
   id: '6f1c2a52-3e0b-4c1e-9a57-0c7d0c1b2e11',
@@ -33,6 +39,28 @@ describe('push texts', () => {
     for (const msg of [m, hidden]) {
       expect(isPushMessage(msg)).toBe(true);
       // No exact location, note or full name ever reaches a neighbour.
+      expect(JSON.stringify(msg)).not.toMatch(/patio|González|-32\.9|-68\.8/);
+    }
+  });
+
+  it('fold several alerts of the area into one message that names the latest', () => {
+    const alerts = [
+      alert('general', { id: 'a1' }),
+      alert('bicycle_theft', { id: 'a2' }),
+      alert('fire', { id: 'a3', receivedAt: '2025-03-01T00:09:00.000Z' }),
+    ];
+    const es = areaDigestMessage('es', 'Villa Hipódromo', alerts);
+    expect(es).toMatchObject({
+      title: '3 alertas en tu barrio — Villa Hipódromo',
+      body: 'En la última hora. La más reciente: Incendio, a las 21:09',
+      tag: 'a3',
+      url: '/#/alert/a3',
+      renotify: true,
+    });
+    const en = areaDigestMessage('en', 'Villa Hipódromo', alerts);
+    expect(en.title).toBe('3 alerts in your neighbourhood — Villa Hipódromo');
+    for (const msg of [es, en]) {
+      expect(isPushMessage(msg)).toBe(true);
       expect(JSON.stringify(msg)).not.toMatch(/patio|González|-32\.9|-68\.8/);
     }
   });

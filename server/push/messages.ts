@@ -39,6 +39,31 @@ export function neighbourMessage(
   };
 }
 
+/**
+ * Neighbours, when the area had more than one alert within a push's lifetime (`alerts`,
+ * oldest first, the newest last). One message then stands for all of them: it may replace
+ * an undelivered earlier one at the push service (Topic) and is sent instead of one push per
+ * alert when a burst outpaces the sender. No reporter's name: it would name only one of them.
+ */
+export function areaDigestMessage(
+  lang: Lang,
+  areaName: string,
+  alerts: readonly AlertRow[],
+): PushMessage {
+  const latest = alerts[alerts.length - 1]!;
+  return {
+    title: tFor(lang, 'push.area.title', { count: alerts.length, area: areaName }),
+    body: tFor(lang, 'push.area.body', {
+      type: typeName(lang, latest),
+      time: time(lang, latest.receivedAt),
+    }),
+    tag: latest.id,
+    renotify: true,
+    url: alertPath(latest.id),
+    action: tFor(lang, 'push.open'),
+  };
+}
+
 /** Operators and admins see every alert, silent ones included (they may see the type). */
 export function operatorMessage(lang: Lang, { alert, areaName }: AlertContext): PushMessage {
   return {

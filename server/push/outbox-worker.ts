@@ -23,6 +23,8 @@ export interface OutboxWorkerDeps {
 }
 
 const QUEUE_MAX = 512;
+/** Rows read when the queue has no room: enough to find the siren commands, which come first. */
+const SIREN_PEEK = 64;
 const BASE_BACKOFF_MS = 2_000;
 const MAX_BACKOFF_MS = 10 * 60_000;
 const PURGE_EVERY_MS = 60 * 60_000;
@@ -39,6 +41,17 @@ export const MAX_ATTEMPTS = 8;
 export class OutboxWorker {
   /** Row ids queued, in flight, or waiting for their bookkeeping to commit. */
   private readonly busy = new Set<number>();
+  /** Of those, the rows whose payload was read to be sent: a later alert cannot fold in. */
+  private readonly sending = new Set<number>();
+  /** The last read filled its limit: more rows are due than were read. */
+  private more = false;
+  /**
+   * One push per member and area on the way at a time (`fold`): the next one waits here,
+   * where later alerts can still fold into it, and goes once the one before has settled. It
+   * also keeps an older push from reaching the push service after a newer one of its Topic.
+   */
+  private readonly foldsSending = new Set<string>();
+  private readonly parked = new Map<string, OutboxRow>();
   private queue: OutboxRow[] = [];
   private active = 0;
   private running = false;
@@ -46,7 +59,7 @@ export class OutboxWorker {
   private timer: NodeJS.Timeout | null = null;
   private purgeTimer: NodeJS.Timeout | null = null;
   private readonly concurrency: number;
-  readonly stats = { sent: 0, gone: 0, failed: 0, retried: 0, dropped: 0 };
+  readonly stats = { sent: 0, gone: 0, failed: 0, retried: 0, dropped: 0, superseded: 0 };
 
   constructor(private readonly d: OutboxWorkerDeps) {
     this.concurrency = d.concurrency ?? 32;
@@ -92,6 +105,7 @@ export class OutboxWorker {
     if (this.timer) clearInterval(this.timer);
     if (this.purgeTimer) clearInterval(this.purgeTimer);
     this.queue = [];
+    this.parked.clear();
     const until = Date.now() + 5000;
     while (this.active > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
     this.d.writer.flush();
@@ -101,32 +115,59 @@ export class OutboxWorker {
     return this.busy.size;
   }
 
+  /** True once a row's payload was read to be sent: it goes out as it was then. */
+  holds(rowId: number): boolean {
+    return this.sending.has(rowId);
+  }
+
+  /**
+   * Reads due rows, siren commands first. Sirens are always handed over, even when the push
+   * queue is full, so a siren never waits behind a backlog of pushes. Pushes are read when
+   * the queue is at most half full; rows already held come back in the read and are skipped,
+   * so the limit counts them.
+   */
   private drain(now = this.now()): void {
     if (!this.running) return;
-    if (this.queue.length < QUEUE_MAX) {
-      let rows: OutboxRow[];
-      try {
-        rows = this.d.storage.outbox.due(now, QUEUE_MAX + this.concurrency);
-      } catch (error) {
-        this.d.log.error('outbox read failed', { error: String(error) });
-        return;
+    const room = QUEUE_MAX - this.queue.length;
+    const refill = room >= QUEUE_MAX / 2;
+    const limit = refill ? this.busy.size + room + SIREN_PEEK : SIREN_PEEK;
+    let rows: OutboxRow[];
+    try {
+      rows = this.d.storage.outbox.due(now, limit);
+    } catch (error) {
+      this.d.log.error('outbox read failed', { error: String(error) });
+      return;
+    }
+    if (refill) this.more = rows.length === limit;
+    for (const row of rows) {
+      if (row.kind === 'siren') {
+        this.d.sirens.take(row);
+        continue;
       }
-      for (const row of rows) {
-        if (this.busy.has(row.id)) continue;
-        if (row.kind === 'siren') {
-          this.d.sirens.take(row);
-          continue;
-        }
-        this.busy.add(row.id);
-        this.queue.push(row);
-      }
+      if (!refill) break;
+      if (this.busy.has(row.id)) continue;
+      if (this.queue.length >= QUEUE_MAX) break;
+      this.busy.add(row.id);
+      this.queue.push(row);
     }
     this.pump();
   }
 
   private pump(): void {
+    // The last read was full: read again as soon as the queue has room, not a second later.
+    if (this.running && this.more && this.queue.length < QUEUE_MAX / 2) {
+      this.more = false;
+      this.poke();
+    }
     while (this.running && this.active < this.concurrency && this.queue.length) {
       const row = this.queue.shift()!;
+      if (row.fold !== null) {
+        if (this.foldsSending.has(row.fold)) {
+          this.parked.set(row.fold, row);
+          continue;
+        }
+        this.foldsSending.add(row.fold);
+      }
       this.active++;
       void this.deliver(row)
         .catch((error: unknown) => {
@@ -142,7 +183,16 @@ export class OutboxWorker {
 
   private async deliver(row: OutboxRow): Promise<void> {
     const outbox = this.d.storage.outbox;
-    const job = parsePushJob(row.payload);
+    // Read again now: a later alert may have been folded into the row since it was queued.
+    this.sending.add(row.id);
+    const now = outbox.current(row.id);
+    if (!now || now.done) return this.settle(row, () => {});
+    if (now.superseded) {
+      // A newer push of the same member and area covers everything this one says.
+      this.stats.superseded++;
+      return this.settle(row, () => outbox.done(row.id));
+    }
+    const job = parsePushJob(now.payload);
     if (!job) {
       this.d.log.warn('unreadable push row dropped', { row: row.id });
       return this.settle(row, () => outbox.done(row.id));
@@ -188,7 +238,17 @@ export class OutboxWorker {
   }
 
   private settle(row: OutboxRow, write: () => void): void {
-    this.d.writer.write(write, () => this.busy.delete(row.id));
+    this.d.writer.write(write, () => {
+      this.busy.delete(row.id);
+      this.sending.delete(row.id);
+      if (row.fold === null) return;
+      this.foldsSending.delete(row.fold);
+      const next = this.parked.get(row.fold);
+      if (!next) return;
+      this.parked.delete(row.fold);
+      this.queue.unshift(next);
+      this.pump();
+    });
   }
 }
 

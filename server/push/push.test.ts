@@ -27,7 +27,7 @@ beforeAll(async () => {
   sink = await new PushSink(() => vapidKey).start();
   server = await startPushTestServer({
     env: { PUSH_ENDPOINT_ALLOW: sink.origin },
-    push: { agent: sink.agent },
+    push: { ca: sink.ca },
   });
   home = server.services.storage.users.byUsername('vecino1')!.home!;
   // A second resident of vecino1's area: the demo city has one per area.

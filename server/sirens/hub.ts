@@ -80,6 +80,12 @@ export class SirenHub implements SirenDispatch {
   });
   private readonly sweeper: NodeJS.Timeout;
   readonly stats = { sent: 0, resent: 0, acked: 0, expired: 0 };
+  /**
+   * Rows resolved whose `done` has not committed yet. A command is handed over both right
+   * after its alert commits and by the worker's next read; an ack can land in between, and
+   * the row must not be taken (and sounded) again.
+   */
+  private readonly settling = new Set<number>();
   private readonly t: SirenTimings;
 
   constructor(private readonly d: SirenHubDeps) {
@@ -112,7 +118,7 @@ export class SirenHub implements SirenDispatch {
       return this.done(row.id);
     }
     const id = String(row.id);
-    if (unit.pending.has(id)) return;
+    if (unit.pending.has(id) || this.settling.has(row.id)) return;
     if (job.expires <= this.now()) {
       this.stats.expired++;
       return this.done(row.id);
@@ -220,7 +226,11 @@ export class SirenHub implements SirenDispatch {
   }
 
   private done(row: number): void {
-    this.d.writer.write(() => this.d.storage.outbox.done(row));
+    this.settling.add(row);
+    this.d.writer.write(
+      () => this.d.storage.outbox.done(row),
+      () => this.settling.delete(row),
+    );
   }
 
   private clearTimer(p: Pending): void {

@@ -75,6 +75,8 @@ export interface OutboxRow {
   payload: string;
   attempts: number;
   notBefore: number;
+  /** one member's coalescing group (see `outbox.pendingFold`), or null */
+  fold: string | null;
 }
 
 /** A browser's Web Push subscription; `lang` is the language its notifications are written in. */
@@ -149,10 +151,23 @@ export interface Storage {
     addEvent(event: AlertEventRow): void;
     events(alertId: string): AlertEventRow[];
     count(): number;
+    /** The area's alerts received since then, oldest first. */
+    inAreaSince(areaId: string, sinceIso: string): AlertRow[];
   };
   outbox: {
-    add(kind: OutboxRow['kind'], key: string, payload: string): void;
+    /** The new row's id, or null when the key was written before (nothing is added). */
+    add(kind: OutboxRow['kind'], key: string, payload: string, fold?: string | null): number | null;
+    /** Undelivered rows due by `now`, siren commands first, then in the order written. */
     due(now: number, limit: number): OutboxRow[];
+    /** The newest undelivered row of a coalescing group. */
+    pendingFold(fold: string): { id: number; payload: string } | undefined;
+    /** Rewrites an undelivered row's payload (a later alert folded into it). */
+    refold(id: number, payload: string): void;
+    /**
+     * The row as it is now, for the sender just before it sends: its payload may have been
+     * rewritten since it was read, and a newer row of its group supersedes it.
+     */
+    current(id: number): { payload: string; done: boolean; superseded: boolean } | undefined;
     done(id: number): void;
     retry(id: number, notBefore: number): void;
     /** Deletes rows delivered before `beforeMs`; their idempotency keys are no longer needed. */

@@ -34,9 +34,13 @@ export class Committer {
     this.schedule();
   }
 
-  /** Runs `fn` once the next commit is durable. */
-  afterCommit(fn: () => void): void {
-    this.after.push(fn);
+  /**
+   * Runs `fn` once the next commit is durable; called from a job, once that job's commit is.
+   * `first`: ahead of the work already waiting (a siren must not wait for room updates).
+   */
+  afterCommit(fn: () => void, first = false): void {
+    if (first) this.after.unshift(fn);
+    else this.after.push(fn);
     this.schedule();
   }
 
@@ -51,10 +55,8 @@ export class Committer {
     if (!this.appends.length && !this.jobs.length && !this.after.length) return;
     const appends = this.appends;
     const jobs = this.jobs;
-    const after = this.after;
     this.appends = [];
     this.jobs = [];
-    this.after = [];
     const rooms = new Set<Room>();
     const started = performance.now();
     try {
@@ -67,6 +69,7 @@ export class Committer {
         for (const job of jobs) job();
       });
     } catch (error) {
+      this.after = [];
       this.log.error('commit failed', { error: String(error), rooms: rooms.size });
       for (const { room } of appends) rooms.add(room);
       this.onFailed(rooms, error);
@@ -74,6 +77,10 @@ export class Committer {
     }
     this.commits++;
     this.lastCommitMs = performance.now() - started;
+    // Taken after the jobs ran: a job's own after-commit work (a siren command handed to the
+    // hub the moment its alert is durable) runs in this turn, not the next.
+    const after = this.after;
+    this.after = [];
     this.onStored(rooms);
     for (const fn of after) {
       try {

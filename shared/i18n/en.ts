@@ -123,6 +123,8 @@ export const en: Record<MessageKey, string> = {
   'push.alert.title': '{type} — {area}',
   'push.alert.body_named': 'Raised by {name} at {time}',
   'push.alert.body': 'Raised at {time}',
+  'push.area.title': '{count} alerts in your neighbourhood — {area}',
+  'push.area.body': 'In the last hour. Latest: {type}, at {time}',
   'push.ops.title': 'New alert: {type}',
   'push.ops.body': '{area} · {time}',
   'push.dispatch.title': 'Dispatch: {type}',

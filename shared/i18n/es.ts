@@ -127,6 +127,8 @@ export const es = {
   'push.alert.title': '{type} — {area}',
   'push.alert.body_named': 'Avisó {name} a las {time}',
   'push.alert.body': 'Aviso de las {time}',
+  'push.area.title': '{count} alertas en tu barrio — {area}',
+  'push.area.body': 'En la última hora. La más reciente: {type}, a las {time}',
   'push.ops.title': 'Nueva alerta: {type}',
   'push.ops.body': '{area} · {time}',
   'push.dispatch.title': 'Despacho: {type}',

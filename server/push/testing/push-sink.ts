@@ -19,6 +19,8 @@ export interface SinkMessage {
   payload: unknown;
   ttl: number;
   urgency: string | null;
+  /** RFC 8030 Topic header, if any */
+  topic: string | null;
   /** the VAPID JWT, to see that tokens are reused */
   token: string;
   at: number;
@@ -60,16 +62,18 @@ export class PushSink {
   private readonly clients = new Map<string, Client>();
   private server!: https.Server;
   origin = '';
+  /** Answer each message this much later (a slow push service); it is recorded at once. */
+  slowMs = 0;
   readonly certFile: string;
-  /** An agent that trusts this sink, for the server's sender. */
-  readonly agent: https.Agent;
+  /** This sink's certificate, for the server's sender threads to trust. */
+  readonly ca: string;
   private readonly tls: { key: string; cert: string };
 
   constructor(private readonly vapidPublicKey: () => string | null = () => null) {
     const { key, cert, certFile } = makeTestCertificate();
     this.tls = { key, cert };
+    this.ca = cert;
     this.certFile = certFile;
-    this.agent = new https.Agent({ ca: cert, keepAlive: true });
   }
 
   async start(port = 0): Promise<this> {
@@ -78,7 +82,8 @@ export class PushSink {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const status = this.receive(req, Buffer.concat(chunks));
-        res.writeHead(status).end();
+        if (this.slowMs) setTimeout(() => res.writeHead(status).end(), this.slowMs);
+        else res.writeHead(status).end();
       });
     });
     await new Promise<void>((r) => this.server.listen(port, '127.0.0.1', r));
@@ -138,6 +143,7 @@ export class PushSink {
       payload,
       ttl: Number(req.headers.ttl),
       urgency: (req.headers.urgency as string | undefined) ?? null,
+      topic: (req.headers.topic as string | undefined) ?? null,
       token: token.jwt,
       at: performance.now(),
     });
@@ -145,7 +151,6 @@ export class PushSink {
   }
 
   async close(): Promise<void> {
-    this.agent.destroy();
     this.server.closeAllConnections();
     await new Promise<void>((r) => this.server.close(() => r()));
     fs.rmSync(path.dirname(this.certFile), { recursive: true, force: true });

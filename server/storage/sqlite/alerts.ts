@@ -55,6 +55,9 @@ export function alertQueries(db: Db): Storage['alerts'] {
     'SELECT alert_id AS alertId, status, at, by FROM alert_events WHERE alert_id = ? ORDER BY rowid',
   );
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM alerts');
+  const inAreaSince = db.prepare<[string, string], Raw>(
+    'SELECT * FROM alerts WHERE received_at >= ? AND area_id = ? ORDER BY received_at, rowid',
+  );
 
   return {
     insert: (a) =>
@@ -76,5 +79,6 @@ export function alertQueries(db: Db): Storage['alerts'] {
     addEvent: (e) => void addEvent.run(e),
     events: (alertId) => events.all(alertId),
     count: () => count.get()!.n,
+    inAreaSince: (areaId, sinceIso) => inAreaSince.all(sinceIso, areaId).map(toRow),
   };
 }

@@ -215,4 +215,13 @@ export const MIGRATIONS: readonly string[] = [
     a.escalated_at
   FROM alerts a;
   `,
+  // Sirens never wait behind pushes: the worker reads due rows sirens first, from this index
+  // of undelivered rows only. `fold` groups one member's area pushes, so alerts raised while
+  // the member's push still waits are folded into it (server/push/fan-out.ts).
+  `
+  ALTER TABLE outbox ADD COLUMN fold TEXT;
+  CREATE INDEX outbox_pending ON outbox((kind <> 'siren'), id) WHERE done_at IS NULL;
+  CREATE INDEX outbox_fold ON outbox(fold, id) WHERE fold IS NOT NULL;
+  CREATE INDEX outbox_fold_pending ON outbox(fold) WHERE done_at IS NULL AND fold IS NOT NULL;
+  `,
 ];

@@ -22,10 +22,24 @@ export function sessionQueries(db: Db): Storage['sessions'] {
 
 export function outboxQueries(db: Db): Storage['outbox'] {
   // The idempotency key is UNIQUE: writing the same notification twice is a no-op.
-  const add = db.prepare('INSERT OR IGNORE INTO outbox (kind, key, payload) VALUES (?, ?, ?)');
+  const add = db.prepare(
+    'INSERT OR IGNORE INTO outbox (kind, key, payload, fold) VALUES (?, ?, ?, ?)',
+  );
+  // Sirens first: a siren command never waits behind pushes. The index is named because,
+  // once ANALYZE has run, the planner prefers outbox_due and sorts every pending row.
   const due = db.prepare<[number, number], OutboxRow>(
-    `SELECT id, kind, key, payload, attempts, not_before AS notBefore FROM outbox
-     WHERE done_at IS NULL AND not_before <= ? ORDER BY id LIMIT ?`,
+    `SELECT id, kind, key, payload, attempts, not_before AS notBefore, fold
+     FROM outbox INDEXED BY outbox_pending WHERE done_at IS NULL AND not_before <= ? ORDER BY (kind <> 'siren'), id LIMIT ?`,
+  );
+  const pendingFold = db.prepare<[string], { id: number; payload: string }>(
+    'SELECT id, payload FROM outbox WHERE fold = ? AND done_at IS NULL ORDER BY id DESC LIMIT 1',
+  );
+  const refold = db.prepare('UPDATE outbox SET payload = ? WHERE id = ? AND done_at IS NULL');
+  const current = db.prepare<[number], { payload: string; done: number; superseded: number }>(
+    `SELECT payload, done_at IS NOT NULL AS done,
+       fold IS NOT NULL AND (SELECT max(o.id) FROM outbox o WHERE o.fold = outbox.fold) > id
+         AS superseded
+     FROM outbox WHERE id = ?`,
   );
   const done = db.prepare('UPDATE outbox SET done_at = ? WHERE id = ?');
   const retry = db.prepare(
@@ -33,8 +47,17 @@ export function outboxQueries(db: Db): Storage['outbox'] {
   );
   const purge = db.prepare('DELETE FROM outbox WHERE done_at IS NOT NULL AND done_at < ?');
   return {
-    add: (kind, key, payload) => void add.run(kind, key, payload),
+    add: (kind, key, payload, fold = null) => {
+      const r = add.run(kind, key, payload, fold);
+      return r.changes ? Number(r.lastInsertRowid) : null;
+    },
     due: (now, limit) => due.all(now, limit),
+    pendingFold: (fold) => pendingFold.get(fold),
+    refold: (id, payload) => void refold.run(payload, id),
+    current: (id) => {
+      const r = current.get(id);
+      return r && { payload: r.payload, done: r.done === 1, superseded: r.superseded === 1 };
+    },
     done: (id) => void done.run(Date.now(), id),
     retry: (id, notBefore) => void retry.run(notBefore, id),
     purgeDone: (beforeMs) => purge.run(beforeMs).changes,
