@@ -90,19 +90,22 @@ export async function startServer(
 
   const port = (server.address() as AddressInfo).port;
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  // Closing twice (a second SIGTERM, a test's cleanup) waits for the same shutdown.
+  let closing: Promise<void> | null = null;
+  const close = async () => {
+    await push.close();
+    operatorConsole.stop();
+    plans.close();
+    await sync.close();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    storage.close();
+  };
   return {
     url: `http://${host}:${port}`,
     port,
     services,
     seeded,
-    close: async () => {
-      await push.close();
-      operatorConsole.stop();
-      plans.close();
-      await sync.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      storage.close();
-    },
+    close: () => (closing ??= close()),
   };
 }
