@@ -10,9 +10,22 @@
  * service origin and half-day) and sends the ready `Authorization` header with each job.
  * Nothing here logs: a job holds subscription keys and the token.
  */
+import fs from 'node:fs';
 import https from 'node:https';
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import webpush from 'web-push';
+
+// Below the main thread: on two cores, the encryption of a burst's pushes must not hold
+// back the operators' screens or the sirens. Linux keeps a nice value per thread, so this
+// thread lowers only itself (its id from /proc/thread-self); elsewhere it stays as it is.
+try {
+  const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
+  if (tid > 0 && tid !== process.pid)
+    os.setPriority(tid, os.constants.priority.PRIORITY_BELOW_NORMAL);
+} catch {
+  // not Linux, or not allowed: the thread keeps the process's priority
+}
 
 const { ca, timeoutMs } = /** @type {{ ca: string | null, timeoutMs: number }} */ (workerData);
 // Keep-alive: one TLS handshake per push service and socket, not per message.
