@@ -1,4 +1,5 @@
-import type { AlertStatus, AlertTypeCode, Role, UserStatus } from '../../shared/types.js';
+import type { AuditEntryView } from '../../shared/console.js';
+import type { AlertStatus, AlertTypeCode, UserStatus } from '../../shared/types.js';
 
 /**
  * What the operator console (issue 4) keeps in the system of record beyond the alert's own
@@ -41,18 +42,8 @@ export interface AuditQuery {
   actorId?: string;
 }
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorId: string;
-  actorName: string | null;
-  actorRole: Role | null;
-  action: string;
-  subject: string;
-  detail: string;
-  /** an alert's type code, an account's name or a request's category, when known */
-  subjectLabel: string | null;
-}
+/** The audit view's row is the stored row (`shared/console.ts`). */
+export type AuditEntry = AuditEntryView;
 
 /** One of a reporter's earlier alerts, for the false-alarm history. */
 export interface ReporterAlert {

@@ -11,6 +11,7 @@ import type { Storage, UserRow } from '../storage/storage.js';
 import type { Logger } from '../log.js';
 import { resolveSession, tokenFrom } from '../auth/sessions.js';
 import { Committer } from './committer.js';
+import { KeepAlive } from './keepalive.js';
 import { Room } from './room.js';
 import { Connection, awarenessMessage, updateMessage } from './connection.js';
 import { isOrigin, type Origin } from './origin.js';
@@ -35,9 +36,6 @@ export interface CompactionTimings {
 const COMPACTION: CompactionTimings = { after: 200, quietMs: 2_000, maxDelayMs: 60_000 };
 /** On shutdown, a socket still open this long after its close frame is cut. */
 const CLOSE_GRACE_MS = 500;
-const KEEPALIVE_MS = 12_000;
-/** Small slices: at city scale, 250 ms ticks wrote ~400 frames at once, and writes waited. */
-const KEEPALIVE_TICK_MS = 50;
 
 /**
  * The sync core: rooms loaded on demand, authorized sockets, the write policy checked
@@ -51,11 +49,7 @@ export class SyncServer {
   hooks: SyncHooks = { onChanges: () => {} };
   connections = 0;
   refused = 0;
-  private readonly keepalive: NodeJS.Timeout;
-  private keepaliveQueue: Connection[] = [];
-  private keepaliveNext = 0;
-  private keepaliveRoundAt = -Infinity;
-  private keepalivePerTick = 0;
+  private readonly keepalive = new KeepAlive(() => this.allConnections());
   private readonly compaction: CompactionTimings;
 
   constructor(
@@ -82,37 +76,10 @@ export class SyncServer {
         for (const room of rooms) this.unload(room, CloseCode.goingAway);
       },
     );
-    // The y-websocket client drops a connection that hears nothing for 30 s; rooms without
-    // presence are quiet, so repeat the (idempotent) stored receipt. Sent a slice per tick:
-    // one loop over the whole city's sockets stalled the event loop for ~1 s (bench).
-    this.keepalive = setInterval(() => this.keepaliveTick(), KEEPALIVE_TICK_MS);
-    this.keepalive.unref();
   }
 
-  /**
-   * Every connection hears from the server once per KEEPALIVE_MS, spread over ticks. A new
-   * round starts only when the last one began KEEPALIVE_MS ago: with few connections a round
-   * takes a few ticks, and starting the next at once sent each a receipt every few hundred
-   * ms (each one an IndexedDB write and a re-render in the app).
-   */
-  private keepaliveTick(): void {
-    if (this.keepaliveNext >= this.keepaliveQueue.length) {
-      const now = performance.now();
-      if (now - this.keepaliveRoundAt < KEEPALIVE_MS) return;
-      this.keepaliveRoundAt = now;
-      this.keepaliveQueue = [];
-      this.keepaliveNext = 0;
-      for (const room of this.rooms.values())
-        for (const c of room.conns) this.keepaliveQueue.push(c);
-      this.keepalivePerTick = Math.ceil(
-        this.keepaliveQueue.length / (KEEPALIVE_MS / KEEPALIVE_TICK_MS),
-      );
-    }
-    const end = Math.min(this.keepaliveNext + this.keepalivePerTick, this.keepaliveQueue.length);
-    for (; this.keepaliveNext < end; this.keepaliveNext++) {
-      const c = this.keepaliveQueue[this.keepaliveNext]!;
-      if (!c.closed) c.send(c.room.storedMsg);
-    }
+  private *allConnections(): Iterable<Connection> {
+    for (const room of this.rooms.values()) yield* room.conns;
   }
 
   /** Loads a room from the log, or returns it if loaded. */
@@ -328,7 +295,7 @@ export class SyncServer {
    * either way. Resolves when every socket is gone.
    */
   close(): Promise<void> {
-    clearInterval(this.keepalive);
+    this.keepalive.stop();
     this.committer.flush();
     const sockets: WebSocket[] = [];
     const rooms = [...this.rooms.values()];
