@@ -50,6 +50,7 @@ const r: Results = {
   scale: o.scale,
   machine: machine(),
   residents: o.residents,
+  areas: o.areas,
   alertToOpsP50Ms: null,
   alertToOpsP99Ms: null,
   alertToReceiptP99Ms: null,
@@ -64,7 +65,7 @@ const r: Results = {
   notAvailable: {},
 };
 
-log(`work dir ${work}; scale ${o.scale}: ${o.residents} residents`);
+log(`work dir ${work}; scale ${o.scale}: ${o.residents} residents in ${o.areas} areas`);
 r.fsyncAtStart = fsyncCost(work);
 try {
   const js = initialJs(path.join(benchRoot, 'dist', 'client'));

@@ -24,6 +24,16 @@ describe('demoAreas', () => {
     expect(new Set(areas.map((a) => a.properties.name)).size).toBe(40);
   });
 
+  it('cuts the same ground into a finer grid with distinct names (the 400 groups of DESIGN §1)', () => {
+    const fine = demoAreas(25, 16);
+    expect(fine).toHaveLength(400);
+    expect(new Set(fine.map((a) => a.properties.name)).size).toBe(400);
+    expect(fine[40]!.properties.name).toBe(`${areas[0]!.properties.name} 2`);
+    const box = (list: typeof areas) => bbox(list.flatMap((a) => a.geometry.coordinates[0]!));
+    expect(box(fine)).toEqual(box(areas));
+    expect(areaForPoint(DEMO_CENTRE, fine)).toMatch(/^area-/);
+  });
+
   it('covers about 7 km × 5 km around the centre of Godoy Cruz', () => {
     const all = bbox(areas.flatMap((a) => a.geometry.coordinates[0]!));
     const midLat = (all.minLat + all.maxLat) / 2;

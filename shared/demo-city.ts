@@ -92,25 +92,32 @@ const OPERATOR_COUNT = 3;
  * The 40 areas, `area-1` at the north-west corner, numbered west to east, then north to
  * south. Cell edges are computed once and shared, so neighbouring polygons meet exactly
  * and every point of the city falls in one area (see `pointInPolygon`).
+ *
+ * A finer grid over the same ground (the bench's reference city: 25 × 16 = 400
+ * neighbourhood groups, DESIGN §1) reuses the 40 names with a number after the first round.
  */
-export function demoAreas(): AreaFeature[] {
+export function demoAreas(columns = DEMO_COLUMNS, rows = DEMO_ROWS): AreaFeature[] {
   const latSpan = HEIGHT_METRES / METRES_PER_DEGREE;
   const lngSpan = WIDTH_METRES / (METRES_PER_DEGREE * Math.cos((DEMO_CENTRE.lat * Math.PI) / 180));
   const north = DEMO_CENTRE.lat + latSpan / 2;
   const west = DEMO_CENTRE.lng - lngSpan / 2;
-  const latEdges = range(DEMO_ROWS + 1).map((r) => round6(north - (r * latSpan) / DEMO_ROWS));
-  const lngEdges = range(DEMO_COLUMNS + 1).map((c) => round6(west + (c * lngSpan) / DEMO_COLUMNS));
+  const latEdges = range(rows + 1).map((r) => round6(north - (r * latSpan) / rows));
+  const lngEdges = range(columns + 1).map((c) => round6(west + (c * lngSpan) / columns));
 
-  return range(DEMO_ROWS * DEMO_COLUMNS).map((i) => {
-    const row = Math.floor(i / DEMO_COLUMNS);
-    const col = i % DEMO_COLUMNS;
+  return range(rows * columns).map((i) => {
+    const row = Math.floor(i / columns);
+    const col = i % columns;
+    const round = Math.floor(i / AREA_NAMES.length);
     const n = latEdges[row]!;
     const s = latEdges[row + 1]!;
     const w = lngEdges[col]!;
     const e = lngEdges[col + 1]!;
     return {
       type: 'Feature',
-      properties: { id: `area-${i + 1}`, name: AREA_NAMES[i]! },
+      properties: {
+        id: `area-${i + 1}`,
+        name: AREA_NAMES[i % AREA_NAMES.length]! + (round > 0 ? ` ${round + 1}` : ''),
+      },
       // Counter-clockwise exterior ring, closed, as RFC 7946 asks.
       geometry: {
         type: 'Polygon',

@@ -3,9 +3,21 @@ import { parseArgs } from 'node:util';
 /** The reference city (DESIGN §1, issue 7). */
 export const CITY = { residents: 16_788, steadyAlerts: 60, burstAlerts: 200, relayReaders: 50 };
 
+/**
+ * The neighbourhood grids the bench can lay over the demo city's ground: the reference
+ * city's 400 neighbourhood groups (DESIGN §1), or the demo city's 40 areas, ten times as
+ * large (the default for a scaled city, so every area still has residents to notify).
+ */
+export const GRIDS: Record<number, { columns: number; rows: number }> = {
+  400: { columns: 25, rows: 16 },
+  40: { columns: 8, rows: 5 },
+};
+
 export interface Options {
   scale: number;
   residents: number;
+  /** neighbourhood groups (areas), a key of GRIDS */
+  areas: number;
   steadyAlerts: number;
   burstAlerts: number;
   burstWindowMs: number;
@@ -22,6 +34,7 @@ export interface Options {
 
 const USAGE = `npm run bench [-- options]
   --scale <0..1>     fraction of the reference city (default 1: 16,788 residents)
+  --areas <400|40>   neighbourhood groups (default 400, the reference city; 40 when scaled)
   --no-browser       skip the Chromium offline-reload measurement
   --no-reference     skip the @y/websocket-server comparison
   --cpu-prof         write a V8 CPU profile of our server (into the run's temp dir, kept)
@@ -34,6 +47,7 @@ export function options(argv = process.argv.slice(2)): Options {
     args: argv,
     options: {
       scale: { type: 'string', default: '1' },
+      areas: { type: 'string' },
       'no-browser': { type: 'boolean', default: false },
       'no-reference': { type: 'boolean', default: false },
       'cpu-prof': { type: 'boolean', default: false },
@@ -50,9 +64,13 @@ export function options(argv = process.argv.slice(2)): Options {
   const scale = Number(values.scale);
   if (!(scale > 0 && scale <= 1)) throw new Error(`--scale must be in (0, 1]\n${USAGE}`);
   const full = scale === 1;
+  const areas = Number(values.areas ?? (full ? 400 : 40));
+  if (!GRIDS[areas])
+    throw new Error(`--areas must be one of ${Object.keys(GRIDS).join(', ')}\n${USAGE}`);
   return {
     scale,
     residents: Math.round(CITY.residents * scale),
+    areas,
     // Rates stay real; a scaled city has proportionally fewer alerts (but enough to rank).
     steadyAlerts: Math.max(10, Math.round(CITY.steadyAlerts * scale)),
     burstAlerts: Math.max(20, Math.round(CITY.burstAlerts * scale)),

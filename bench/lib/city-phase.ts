@@ -62,7 +62,9 @@ export async function startCity(
     // The app this checkout built, also when the server runs from another (--server-root).
     CLIENT_DIR: path.join(benchRoot, 'dist', 'client'),
   };
-  const start = (nodeArgs: string[] = []) =>
+  // Every start of the server is profiled with --cpu-prof, the restart's too.
+  const prof = o.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', path.join(work, 'profiles')] : [];
+  const start = (nodeArgs: string[] = prof) =>
     ServerProc.start({
       name: 'sac',
       root: o.serverRoot ?? benchRoot,
@@ -73,12 +75,11 @@ export async function startCity(
       logFile: path.join(work, 'server.log'),
       healthPath: '/healthz',
     });
-  writeCityFile(dataDir);
-  await (await start()).stop();
+  writeCityFile(dataDir, o.areas);
+  await (await start([])).stop();
   log(`seeding ${o.residents} residents`);
-  const city = await seedCity(dataDir, o.residents, o.relayReaders + 1);
-  const prof = o.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', path.join(work, 'profiles')] : [];
-  const server = await start(prof);
+  const city = await seedCity(dataDir, o.residents, o.relayReaders + 1, o.areas);
+  const server = await start();
   const cpu: Record<string, number> = {};
   await sleep(2000);
   const rssIdleMb = server.rssMb();

@@ -4,17 +4,17 @@ import type { PlannedAlert } from './probe-types.js';
 import type { BenchCity, BenchResident } from './seed.js';
 import type { Options } from './args.js';
 
-const AREAS = 40;
-
 /**
- * Who does what. Residents are numbered round-robin over the 40 areas, so "row" r (40
- * consecutive residents) holds one resident of every area. Rows 0, 10, 20… also watch their
+ * Who does what. Residents are numbered round-robin over the city's areas, so "row" r (as
+ * many consecutive residents as there are areas) holds one resident of every area. Rows 0, 10, 20… also watch their
  * area feed (a tenth of the city); row 0's watchers are the probe's area observers. Rows
  * 5, 15, 25… are the residents who raise alerts (each at most once, far below the per-user
  * threshold), held by the probe.
  */
-export const isWatcher = (r: BenchResident): boolean => Math.floor(r.idx / AREAS) % 10 === 0;
-const isRaiserRow = (r: BenchResident): boolean => Math.floor(r.idx / AREAS) % 10 === 5;
+export const isWatcher = (r: BenchResident, areas: number): boolean =>
+  Math.floor(r.idx / areas) % 10 === 0;
+const isRaiserRow = (r: BenchResident, areas: number): boolean =>
+  Math.floor(r.idx / areas) % 10 === 5;
 
 /** A realistic mix: mostly general alerts, a tenth silent (gender violence). */
 const TYPES: AlertTypeCode[] = [
@@ -40,13 +40,13 @@ export interface CityPlan {
 
 export function planCity(o: Options, city: BenchCity): CityPlan {
   const wanted = o.steadyAlerts + o.burstAlerts;
-  const raisers = city.residents.filter(isRaiserRow).slice(0, wanted);
+  const raisers = city.residents.filter((r) => isRaiserRow(r, o.areas)).slice(0, wanted);
   const raiserIds = new Set(raisers.map((r) => r.id));
-  const observers = city.residents.filter((r) => r.idx < AREAS);
+  const observers = city.residents.filter((r) => r.idx < o.areas);
   const specs: LightSpec[] = [];
   for (const r of city.residents) {
     if (!raiserIds.has(r.id)) specs.push({ path: `/sync/user:${r.id}`, token: r.token });
-    if (isWatcher(r) && r.idx >= AREAS)
+    if (isWatcher(r, o.areas) && r.idx >= o.areas)
       specs.push({ path: `/sync/area:${r.areaId}`, token: r.token });
   }
   for (const officer of city.officers) {

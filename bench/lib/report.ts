@@ -18,6 +18,8 @@ export interface Headline {
 }
 
 export type Results = Headline & {
+  /** neighbourhood groups in the bench city */
+  areas: number;
   generatedAt: string;
   scale: number;
   machine: Record<string, string | number>;
@@ -68,7 +70,7 @@ export function table(r: Results): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   return [
-    `residents ${r.residents} (scale ${r.scale}), ${r.machine.cpus} cores, node ${r.machine.node}`,
+    `residents ${r.residents} in ${r.areas} areas (scale ${r.scale}), ${r.machine.cpus} cores, node ${r.machine.node}`,
     line(head),
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),

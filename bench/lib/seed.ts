@@ -7,7 +7,8 @@ import { hashToken } from '../../server/auth/sessions.js';
 import type { Storage } from '../../server/storage/storage.js';
 import { DEMO_CENTRE, demoAreas, demoSirens, demoUnits } from '../../shared/demo-city.js';
 import { bbox } from '../../shared/geo.js';
-import type { GeoPoint } from '../../shared/types.js';
+import type { AreaFeature, GeoPoint } from '../../shared/types.js';
+import { GRIDS } from './args.js';
 
 export interface BenchResident {
   idx: number;
@@ -35,13 +36,22 @@ export interface BenchCity {
 /** The reference city has 683 siren central units; the demo city places 3 per area. */
 export const CITY_SIRENS = 683;
 
+/** The bench city's areas: the demo city's ground cut into `count` neighbourhood groups. */
+export function benchAreas(count: number): AreaFeature[] {
+  const grid = GRIDS[count];
+  if (!grid) throw new Error(`no grid for ${count} areas`);
+  return demoAreas(grid.columns, grid.rows);
+}
+
 /**
- * The demo city as a city file (`DATA_DIR/city.json`, the product's way to configure a real
- * city) with the reference city's 683 sirens, 17 or 18 per area. Written before the first
- * start, so the demo seeding issues a device token for every one of them.
+ * The demo city's ground as a city file (`DATA_DIR/city.json`, the product's way to
+ * configure a real city) with `areaCount` neighbourhood groups (400 in the reference city:
+ * 1 or 2 sirens each; 40: 17 or 18) and the reference city's 683 sirens. Ten patrol units,
+ * each a block of the grid. Written before the first start, so the demo seeding issues a
+ * device token for every siren.
  */
-export function writeCityFile(dataDir: string, sirens = CITY_SIRENS): void {
-  const areas = demoAreas();
+export function writeCityFile(dataDir: string, areaCount: number, sirens = CITY_SIRENS): void {
+  const areas = benchAreas(areaCount);
   const per = Math.floor(sirens / areas.length);
   const extra = sirens - per * areas.length;
   const all = demoSirens(areas, per + 1);
@@ -52,11 +62,28 @@ export function writeCityFile(dataDir: string, sirens = CITY_SIRENS): void {
     name: 'Godoy Cruz',
     centre: DEMO_CENTRE,
     areas,
-    units: demoUnits(),
+    units: areaCount === 40 ? demoUnits() : gridUnits(areaCount),
     sirens: chosen.map((s, i) => ({ ...s, id: `siren-${i + 1}` })),
   };
   fs.mkdirSync(dataDir, { recursive: true });
   fs.writeFileSync(path.join(dataDir, 'city.json'), JSON.stringify(city));
+}
+
+/** Ten units over a finer grid: five column strips × two row halves. */
+function gridUnits(areaCount: number): ReturnType<typeof demoUnits> {
+  const { columns, rows } = GRIDS[areaCount]!;
+  const quadrants: string[][] = Array.from({ length: 10 }, () => []);
+  for (let i = 0; i < columns * rows; i++) {
+    const col = i % columns;
+    const row = Math.floor(i / columns);
+    const q = Math.floor((col * 5) / columns) + 5 * Math.floor((row * 2) / rows);
+    quadrants[q]!.push(`area-${i + 1}`);
+  }
+  return quadrants.map((quadrant, i) => ({
+    id: `unit-${i + 1}`,
+    label: `Móvil ${i + 1}`,
+    quadrant,
+  }));
 }
 
 /** Deterministic, so every run seeds the same homes (mulberry32). */
@@ -74,7 +101,7 @@ function rng(seed: number): () => number {
 /**
  * Writes the bench city straight into the product's SQLite store, after the server's own demo
  * seeding ran (so the demo staff and devices exist): `residents` residents spread round-robin
- * over the 40 demo areas with homes inside their area, `relayOps` extra operators, and a
+ * over the city's `areaCount` areas with homes inside their area, `relayOps` extra operators, and a
  * session for every user the bench connects. One scrypt hash serves every bench user; no
  * login is needed, sessions are created as the server would create them.
  */
@@ -82,11 +109,12 @@ export async function seedCity(
   dataDir: string,
   residents: number,
   relayOps: number,
+  areaCount: number,
 ): Promise<BenchCity> {
   const storage = openSqlite(dataDir);
   try {
     const passwordHash = await hashPassword(randomBytes(12).toString('base64url'));
-    const areas = demoAreas();
+    const areas = benchAreas(areaCount);
     const random = rng(16_788);
     const city: BenchCity = { residents: [], operators: [], officers: [], relayOps: [] };
     storage.transaction(() => {
