@@ -13,6 +13,18 @@ const LIVE = `FROM push_subscriptions s
   JOIN users u ON u.id = s.user_id
   WHERE u.status = 'active' AND x.expires_at > @now`;
 
+/**
+ * Who hears of an alert, read inside the alert's commit: each must find its audience through
+ * an index of its own (migration "push audiences"; `sqlite.test.ts` checks the plans).
+ */
+export const AUDIENCE_SQL = {
+  area: `SELECT ${COLUMNS} ${LIVE} AND u.role = 'citizen' AND u.area_id = @areaId AND u.id <> @except
+     ORDER BY s.id`,
+  staff: `SELECT ${COLUMNS} ${LIVE} AND u.role IN ('operator', 'admin') ORDER BY s.id`,
+  unit: `SELECT ${COLUMNS} ${LIVE} AND u.role = 'officer' AND u.unit_id = @unitId ORDER BY s.id`,
+  user: `SELECT ${COLUMNS} ${LIVE} AND u.id = @userId ORDER BY s.id`,
+};
+
 export function pushQueries(db: Db): Storage['push'] {
   // One browser, one endpoint: whoever signs in on it last owns it.
   const upsert = db.prepare<
@@ -33,17 +45,14 @@ export function pushQueries(db: Db): Storage['push'] {
     `SELECT ${COLUMNS} ${LIVE} AND s.id = @id`,
   );
   const area = db.prepare<[{ now: string; areaId: string; except: string }], PushSubscriptionRow>(
-    `SELECT ${COLUMNS} ${LIVE} AND u.role = 'citizen' AND u.area_id = @areaId AND u.id <> @except
-     ORDER BY s.id`,
+    AUDIENCE_SQL.area,
   );
-  const staff = db.prepare<[{ now: string }], PushSubscriptionRow>(
-    `SELECT ${COLUMNS} ${LIVE} AND u.role IN ('operator', 'admin') ORDER BY s.id`,
-  );
+  const staff = db.prepare<[{ now: string }], PushSubscriptionRow>(AUDIENCE_SQL.staff);
   const unit = db.prepare<[{ now: string; unitId: string }], PushSubscriptionRow>(
-    `SELECT ${COLUMNS} ${LIVE} AND u.role = 'officer' AND u.unit_id = @unitId ORDER BY s.id`,
+    AUDIENCE_SQL.unit,
   );
   const user = db.prepare<[{ now: string; userId: string }], PushSubscriptionRow>(
-    `SELECT ${COLUMNS} ${LIVE} AND u.id = @userId ORDER BY s.id`,
+    AUDIENCE_SQL.user,
   );
   const purge = db.prepare(`DELETE FROM push_subscriptions WHERE id NOT IN (SELECT s.id ${LIVE})`);
 
