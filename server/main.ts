@@ -29,7 +29,11 @@ async function main(): Promise<void> {
   }
   const stop = (signal: string) => {
     console.log(`${signal}: flushing and closing`);
-    void running.close().then(() => process.exit(0));
+    const started = performance.now();
+    void running.close().then(() => {
+      console.log(`closed in ${Math.round(performance.now() - started)} ms`);
+      process.exit(0);
+    });
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

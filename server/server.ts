@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { serve } from '@hono/node-server';
+import { createAdaptorServer } from '@hono/node-server';
 import type { Config } from './config.js';
 import { createLogger } from './log.js';
 import { openSqlite } from './storage/sqlite/index.js';
@@ -16,6 +16,8 @@ import { OperatorConsole } from './console/index.js';
 import { seedDemoDevices } from './sirens/demo-devices.js';
 import { createApp } from './http/app.js';
 import type { Services } from './services.js';
+
+const LISTEN_BACKLOG = 4096;
 
 export interface Running {
   url: string;
@@ -72,10 +74,17 @@ export async function startServer(
   plans.start();
 
   const app = createApp(services);
-  const server = await new Promise<Server>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () =>
-      resolve(s as Server),
-    ) as Server;
+  const server = createAdaptorServer({ fetch: app.fetch, hostname: config.HOST }) as Server;
+  // After a restart the whole city reconnects at once; with Node's default backlog (511) the
+  // kernel dropped SYNs and each dropped client waited a TCP retransmission (1 s, then 3 s)
+  // before trying again (bench: ~54k drops). The kernel caps this at net.core.somaxconn.
+  await new Promise<void>((resolve, reject) => {
+    // A port in use is the operator's to fix: main.ts prints the error and exits.
+    server.once('error', reject);
+    server.listen({ port: config.PORT, host: config.HOST, backlog: LISTEN_BACKLOG }, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -93,13 +102,19 @@ export async function startServer(
   // Closing twice (a second SIGTERM, a test's cleanup) waits for the same shutdown.
   let closing: Promise<void> | null = null;
   const close = async () => {
+    const started = performance.now();
+    const ms = (since: number) => Math.round(performance.now() - since);
     await push.close();
+    const pushMs = ms(started);
     operatorConsole.stop();
     plans.close();
+    const syncStarted = performance.now();
     await sync.close();
+    const syncMs = ms(syncStarted);
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     storage.close();
+    log.info('shut down', { ms: ms(started), pushMs, syncMs });
   };
   return {
     url: `http://${host}:${port}`,

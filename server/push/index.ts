@@ -15,6 +15,14 @@ import { loadOrCreateVapid } from './vapid.js';
 import { SenderPool } from './sender-pool.js';
 import { areaTopic } from './topic.js';
 
+/**
+ * Subscriptions whose session ended are skipped by every send already (the `live` queries);
+ * deleting them is upkeep, kept off the start-up path: at city scale it took ~0.5 s while the
+ * whole city was reconnecting (bench).
+ */
+const PURGE_FIRST_MS = 60_000;
+const PURGE_EVERY_MS = 3_600_000;
+
 /** Test hooks for `startServer`: trust a throw-away push service, or hold the sender. */
 export interface PushOptions {
   /** A certificate the sender trusts: the test push service's (the bench uses NODE_EXTRA_CA_CERTS). */
@@ -82,6 +90,18 @@ export function createPush(d: PushDeps, options: PushOptions = {}): PushService 
     held: (rowId) => worker.holds(rowId),
     topic: (areaId) => areaTopic(keys, areaId),
   });
+  let purge: NodeJS.Timeout | null = null;
+  const schedulePurge = (ms: number) => {
+    purge = setTimeout(() => {
+      try {
+        d.storage.push.purgeOrphans(new Date().toISOString());
+      } catch (error) {
+        d.log.error('purging ended subscriptions failed', { error: String(error) });
+      }
+      schedulePurge(PURGE_EVERY_MS);
+    }, ms);
+    purge.unref();
+  };
   return {
     publicKey: keys.publicKey,
     allow: new EndpointAllowList(d.config.PUSH_ENDPOINT_ALLOW),
@@ -90,11 +110,12 @@ export function createPush(d: PushDeps, options: PushOptions = {}): PushService 
     sender,
     sirens,
     start() {
-      d.storage.push.purgeOrphans(new Date().toISOString());
+      schedulePurge(PURGE_FIRST_MS);
       board.init();
       if (!options.paused) worker.start();
     },
     async close() {
+      if (purge) clearTimeout(purge);
       await worker.stop();
       sirens.close();
       await sender.close();

@@ -1,6 +1,7 @@
 import type { Storage } from '../storage/storage.js';
 import type { Logger } from '../log.js';
 import type { Room } from './room.js';
+import type { Connection } from './connection.js';
 
 /**
  * Group commit: every update applied in one turn of the event loop is appended to the log
@@ -9,7 +10,7 @@ import type { Room } from './room.js';
  * "stored" and "delivered" always mean durable.
  */
 export class Committer {
-  private appends: { room: Room; update: Uint8Array }[] = [];
+  private appends: { room: Room; update: Uint8Array; from: Connection | null }[] = [];
   private jobs: (() => void)[] = [];
   private after: (() => void)[] = [];
   private scheduled = false;
@@ -19,12 +20,15 @@ export class Committer {
   constructor(
     private readonly storage: Storage,
     private readonly log: Logger,
-    private readonly onStored: (rooms: Set<Room>) => void,
+    /** `writers`: the connections whose updates this commit stored */
+    private readonly onStored: (rooms: Set<Room>, writers: Set<Connection>) => void,
     private readonly onFailed: (rooms: Set<Room>, error: unknown) => void,
   ) {}
 
-  append(room: Room, update: Uint8Array): void {
-    this.appends.push({ room, update });
+  /** `from`: the connection that sent the update, null for the server's own writes. */
+  append(room: Room, update: Uint8Array, from: Connection | null = null): void {
+    this.appends.push({ room, update, from });
+    room.uncommitted++;
     this.schedule();
   }
 
@@ -58,13 +62,15 @@ export class Committer {
     this.appends = [];
     this.jobs = [];
     const rooms = new Set<Room>();
+    const writers = new Set<Connection>();
     const started = performance.now();
     try {
       this.storage.transaction(() => {
-        for (const { room, update } of appends) {
+        for (const { room, update, from } of appends) {
           room.lastSeq = this.storage.rooms.append(room.name, update);
           room.sinceSnapshot++;
           rooms.add(room);
+          if (from) writers.add(from);
         }
         for (const job of jobs) job();
       });
@@ -75,13 +81,14 @@ export class Committer {
       this.onFailed(rooms, error);
       return;
     }
+    for (const { room } of appends) room.uncommitted--;
     this.commits++;
     this.lastCommitMs = performance.now() - started;
     // Taken after the jobs ran: a job's own after-commit work (a siren command handed to the
     // hub the moment its alert is durable) runs in this turn, not the next.
     const after = this.after;
     this.after = [];
-    this.onStored(rooms);
+    this.onStored(rooms, writers);
     for (const fn of after) {
       try {
         fn();

@@ -40,6 +40,10 @@ export class Room {
   lastCommitAt = 0;
   /** The last `stored` receipt: the state vector of what is durable. */
   storedMsg: Uint8Array = new Uint8Array();
+  /** updates applied and not yet committed: while 0, `storedMsg` covers the whole doc */
+  uncommitted = 0;
+  /** the coalesced receipt to the room's readers (SyncServer) */
+  receiptTimer: NodeJS.Timeout | null = null;
   /** Sync step 2 replies by the client's state vector, until the doc changes. */
   private readonly syncReplies = new Map<string, Uint8Array>();
 
@@ -105,6 +109,7 @@ export class Room {
   destroy(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     if (this.compactTimer) clearTimeout(this.compactTimer);
+    if (this.receiptTimer) clearTimeout(this.receiptTimer);
     this.awareness?.destroy();
     this.doc.destroy();
   }

@@ -4,6 +4,7 @@ import { startTestServer, type TestServer } from '../testing/harness.js';
 import { TestSyncClient, until } from '../testing/sync-client.js';
 import { CloseCode } from '../../sync/protocol.js';
 import { SERVER } from './origin.js';
+import { raiseAlert } from '../push/testing/alerts.js';
 
 let server: TestServer;
 let vecino1: { token: string; user: { id: string; areaId: string | null } };
@@ -100,8 +101,33 @@ describe('initial sync', () => {
   });
 });
 
+describe('stored receipts', () => {
+  it('tells a writer at once, and a reader once for a run of writes', async () => {
+    const writer = open(`user:${vecino2.user.id}`, vecino2.token);
+    const reader = open(`user:${vecino2.user.id}`, vecino2.token);
+    await until(() => writer.synced && reader.synced && reader.stored !== null);
+    const readerBefore = reader.storedCount;
+    const started = performance.now();
+    raiseAlert(writer, 'medical', null);
+    await until(() => writer.allStored);
+    // The writer does not wait for the readers' coalesced receipt.
+    expect(performance.now() - started).toBeLessThan(900);
+    // The server's own writes (the alert's receipt, its status) come in the same second.
+    await until(() => reader.doc.getMap('alerts').size === writer.doc.getMap('alerts').size);
+    await until(() => reader.storedCount > readerBefore, 3000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(reader.storedCount - readerBefore).toBe(1);
+    // ...and it covers everything the writer's receipt did.
+    for (const [client, clock] of writer.stored!) {
+      expect(reader.stored!.get(client) ?? 0).toBeGreaterThanOrEqual(clock);
+    }
+    writer.close();
+    reader.close();
+  });
+});
+
 describe('keep-alive', () => {
-  it('repeats the stored receipt about every 12 s, not every tick, on a quiet server', async () => {
+  it('repeats the stored receipt about every 20 s, not every tick, on a quiet server', async () => {
     const c = open(`user:${vecino2.user.id}`, vecino2.token);
     await until(() => c.synced && c.stored !== null);
     const after = c.storedCount;

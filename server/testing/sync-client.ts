@@ -38,7 +38,10 @@ export class TestSyncClient {
     );
     this.ws.on('message', (data: Buffer) => this.onMessage(new Uint8Array(data)));
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === this) return;
+      if (origin === this) {
+        this.cover(Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update)));
+        return;
+      }
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MessageType.sync);
       syncProtocol.writeUpdate(encoder, update);
@@ -67,9 +70,16 @@ export class TestSyncClient {
       }
       if (sub === syncProtocol.messageYjsSyncStep2) this.synced = true;
     } else if (type === MessageType.stored) {
-      this.stored = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+      this.cover(Y.decodeStateVector(decoding.readVarUint8Array(decoder)));
       this.storedCount++;
     }
+  }
+
+  /** Like the app (client/data/room.ts): a receipt, or an update the server sent, is held there. */
+  private cover(sv: Map<number, number>): void {
+    const stored = (this.stored ??= new Map());
+    for (const [client, clock] of sv)
+      if ((stored.get(client) ?? 0) < clock) stored.set(client, clock);
   }
 
   /** True when every local change is covered by the server's stored receipt. */
