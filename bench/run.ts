@@ -149,14 +149,18 @@ async function relayComparison(c: CityRun, recordId: string | null): Promise<voi
   const ours: RelayResult[] = [];
   const refs: RelayResult[] = [];
   const writes = Math.round(o.relayWrites / RELAY_ROUNDS);
+  // The probe's operators sit in our `ops` room during our rounds; the reference's room gets as many.
+  const observers = c.city.operators.length;
   log(
     `relay: ${RELAY_ROUNDS} rounds × ${writes} writes to ${o.relayReaders} readers${ref ? ', alternating with the reference' : ''}`,
   );
   try {
     for (let i = 0; i < RELAY_ROUNDS; i++) {
-      if (ref && i % 2 === 0) refs.push(await referenceRound(probe, ref, o.relayReaders, writes));
+      if (ref && i % 2 === 0)
+        refs.push(await referenceRound(probe, ref, o.relayReaders, writes, observers));
       ours.push(await ourRound(c, probe, recordId, writes));
-      if (ref && i % 2 === 1) refs.push(await referenceRound(probe, ref, o.relayReaders, writes));
+      if (ref && i % 2 === 1)
+        refs.push(await referenceRound(probe, ref, o.relayReaders, writes, observers));
     }
   } finally {
     if (ref) await stopReference(ref);

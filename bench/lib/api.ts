@@ -65,6 +65,12 @@ export interface RelayArg {
   writes: number;
   spacingMs: number;
   addresses: string[];
+  /**
+   * Full-doc peers opened in the room before the readers (reference): our `ops` room already
+   * holds the probe's operators, who come first in its fan-out and apply every note in this
+   * process, so the reference's room gets as many.
+   */
+  observers: number;
 }
 
 export interface RelayResult {

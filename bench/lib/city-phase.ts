@@ -230,6 +230,7 @@ export async function ourRound(
     writes,
     spacingMs: 50,
     addresses: ['127.0.0.3'],
+    observers: 0,
   });
   c.cpu.relay = round((c.cpu.relay ?? 0) + c.server.cpuS() - c0, 2)!;
   return r;

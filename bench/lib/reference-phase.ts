@@ -69,6 +69,7 @@ export function referenceRound(
   ref: ReferenceRun,
   readers: number,
   writes: number,
+  observers: number,
 ): Promise<RelayResult> {
   return probe.call('relay', {
     base: ref.base,
@@ -80,6 +81,7 @@ export function referenceRound(
     writes,
     spacingMs: 50,
     addresses: ['127.0.0.4'],
+    observers,
   });
 }
 

@@ -24,6 +24,10 @@ export async function runRelay(a: RelayArg): Promise<RelayResult> {
     const t = sent[n];
     if (t !== undefined) latencies.push(at - t);
   };
+  const observers = Array.from(
+    { length: a.observers },
+    () => new DocClient(a.base + a.writer.path, a.writer.token, a.addresses),
+  );
   const writer = new DocClient(a.base + a.writer.path, a.writer.token, a.addresses);
   const fail = (error: string): RelayResult => ({
     readers: readers.counters.synced,
@@ -34,6 +38,8 @@ export async function runRelay(a: RelayArg): Promise<RelayResult> {
     error,
   });
   try {
+    if (!(await waitFor(() => observers.every((o) => o.synced), 60_000)))
+      return fail(`observers ${observers.filter((o) => o.synced).length}/${a.observers}`);
     readers.add(a.readers);
     const ready = await waitFor(
       () => writer.synced && readers.counters.synced === a.readers.length,
@@ -76,5 +82,6 @@ export async function runRelay(a: RelayArg): Promise<RelayResult> {
   } finally {
     writer.close();
     readers.close();
+    for (const o of observers) o.close();
   }
 }
