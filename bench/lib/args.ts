@@ -67,9 +67,15 @@ export function options(argv = process.argv.slice(2)): Options {
   const areas = Number(values.areas ?? (full ? 400 : 40));
   if (!GRIDS[areas])
     throw new Error(`--areas must be one of ${Object.keys(GRIDS).join(', ')}\n${USAGE}`);
+  // Residents are dealt round-robin over the areas; the raisers are the sixth round (plan.ts).
+  const residents = Math.round(CITY.residents * scale);
+  if (residents < areas * 6)
+    throw new Error(
+      `--scale ${scale} gives ${residents} residents, fewer than 6 per area (${areas * 6})\n${USAGE}`,
+    );
   return {
     scale,
-    residents: Math.round(CITY.residents * scale),
+    residents,
     areas,
     // Rates stay real; a scaled city has proportionally fewer alerts (but enough to rank).
     steadyAlerts: Math.max(10, Math.round(CITY.steadyAlerts * scale)),
