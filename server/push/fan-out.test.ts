@@ -37,7 +37,7 @@ async function room(m: Member): Promise<TestSyncClient> {
 
 describe('outbox order', () => {
   it('sends a siren command before a large push backlog', async () => {
-    // A backlog of 3000 pushes to a slow push service, written as any fan-out writes them.
+    // A backlog of 3000 pushes to a slow push service, written the way the fan-out writes them.
     const members = addMembers(server.services.storage, 'area-2', 30, 'backlog', sink);
     const subs = server.services.storage.push.live(
       { kind: 'area', areaId: 'area-2', except: '' },

@@ -11,6 +11,7 @@ import type { Storage, UserRow } from '../storage/storage.js';
 import type { Logger } from '../log.js';
 import { resolveSession, tokenFrom } from '../auth/sessions.js';
 import { Committer } from './committer.js';
+import { COMPACTION, compactWhenQuiet, type CompactionTimings } from './compaction.js';
 import { KeepAlive } from './keepalive.js';
 import { Room } from './room.js';
 import { Connection, awarenessMessage, updateMessage } from './connection.js';
@@ -24,16 +25,6 @@ export interface SyncHooks {
 
 export type ApplyResult = { ok: true } | { ok: false; status: 403; reason: string };
 
-export interface CompactionTimings {
-  /** compact a room's log into its snapshot past this many updates... */
-  after: number;
-  /** ...once no commit has touched the room for this long (re-encoding `ops`: ~18 ms)... */
-  quietMs: number;
-  /** ...or, for a room that is never quiet, this long after it became due */
-  maxDelayMs: number;
-}
-
-const COMPACTION: CompactionTimings = { after: 200, quietMs: 2_000, maxDelayMs: 60_000 };
 /**
  * A writer is sent its `stored` receipt as soon as its update is durable; the room's other
  * connections get the latest receipt at most this often. A reader has nothing of its own to
@@ -71,7 +62,8 @@ export class SyncServer {
           room.storedMsg = room.storedMessage();
           this.scheduleReceipts(room);
           room.lastCommitAt = performance.now();
-          if (room.sinceSnapshot > this.compaction.after) this.scheduleCompaction(room);
+          if (room.sinceSnapshot > this.compaction.after)
+            compactWhenQuiet(room, this.compaction, (r) => this.compactLoaded(r));
         }
         for (const conn of writers) conn.sendReceipt();
       },
@@ -248,60 +240,33 @@ export class SyncServer {
         if (conn.tokenHash === tokenHash) conn.close(CloseCode.unauthorized, 'session ended');
   }
 
-  /**
-   * Compaction re-encodes the whole room, so it waits until the room is quiet: a commit
-   * must never pay for it. The log alone is complete, so deferring it loses nothing.
-   */
-  private scheduleCompaction(room: Room): void {
-    if (room.compactTimer) return;
-    const due = performance.now();
-    const check = () => {
-      const now = performance.now();
-      const quietFor = now - room.lastCommitAt;
-      const { quietMs, maxDelayMs } = this.compaction;
-      if (quietFor < quietMs && now - due < maxDelayMs) {
-        room.compactTimer = setTimeout(
-          check,
-          Math.min(quietMs - quietFor, maxDelayMs - (now - due)),
-        );
-        room.compactTimer.unref();
-        return;
-      }
-      room.compactTimer = null;
-      this.compactLoaded(room);
-    };
-    room.compactTimer = setTimeout(check, this.compaction.quietMs);
-    room.compactTimer.unref();
-  }
-
   /** Compacts a loaded room now, if it is still loaded and has a log past its snapshot. */
   compactLoaded(room: Room): void {
     // The doc may hold updates applied this turn and not yet committed: commit them first,
     // so the snapshot holds exactly the log up to `lastSeq`.
     this.committer.flush();
     if (this.rooms.get(room.name) !== room || room.sinceSnapshot === 0) return;
+    this.compact(room);
+  }
+
+  /**
+   * Snapshot and pruning in one transaction: a crash leaves the old pair or the new one. A
+   * failure is logged and the room keeps its log, which alone is complete.
+   */
+  private compact(room: Room): void {
     try {
-      this.compact(room);
+      this.storage.rooms.compact(room.name, Y.encodeStateAsUpdate(room.doc), room.lastSeq);
+      room.sinceSnapshot = 0;
     } catch (error) {
       this.log.error('compaction failed', { room: room.ref.kind, error: String(error) });
     }
-  }
-
-  /** Snapshot and pruning in one transaction: a crash leaves the old pair or the new one. */
-  private compact(room: Room): void {
-    this.storage.rooms.compact(room.name, Y.encodeStateAsUpdate(room.doc), room.lastSeq);
-    room.sinceSnapshot = 0;
   }
 
   private unload(room: Room, closeCode?: number): void {
     if (this.rooms.get(room.name) !== room) return;
     this.committer.flush();
     if (closeCode) for (const conn of [...room.conns]) conn.close(closeCode, 'room reloading');
-    try {
-      if (room.sinceSnapshot > 0 && closeCode === undefined) this.compact(room);
-    } catch (error) {
-      this.log.error('compaction failed', { room: room.ref.kind, error: String(error) });
-    }
+    if (room.sinceSnapshot > 0 && closeCode === undefined) this.compact(room);
     this.rooms.delete(room.name);
     room.destroy();
   }

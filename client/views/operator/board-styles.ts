@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** A table in a box that scrolls on its own: the boards and the alert queue. */
+/** A table in a box that scrolls on its own, its header row kept in view: the boards and the alert queue. */
 export const scrollTableStyles = css`
   .scroll {
     overflow: auto;
@@ -14,6 +14,22 @@ export const scrollTableStyles = css`
     width: 100%;
     border-collapse: collapse;
     font-size: 0.9rem;
+  }
+  thead th {
+    position: sticky;
+    top: 0;
+    background: #efedf1;
+    text-align: left;
+    font-size: 0.72rem;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    padding: 6px 8px;
+    z-index: 1;
+  }
+  td {
+    padding: 6px 8px;
+    border-top: 1px solid var(--line);
+    vertical-align: middle;
   }
 `;
 
@@ -37,25 +53,14 @@ export const boardStyles = [
       margin: 0;
       font-size: 1.15rem;
     }
-    thead th {
-      position: sticky;
-      top: 0;
-      background: #efedf1;
+    td {
       text-align: left;
-      font-size: 0.72rem;
-      text-transform: uppercase;
-      letter-spacing: 0.04em;
-      padding: 6px 8px;
-      z-index: 1;
     }
-    td,
     tbody th {
       padding: 6px 8px;
       border-top: 1px solid var(--line);
       text-align: left;
       vertical-align: middle;
-    }
-    tbody th {
       font-weight: 700;
     }
     .small {

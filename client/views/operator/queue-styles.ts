@@ -51,22 +51,6 @@ export const queueStyles = [
     td .pill {
       white-space: normal;
     }
-    th {
-      position: sticky;
-      top: 0;
-      background: #efedf1;
-      text-align: left;
-      font-size: 0.72rem;
-      text-transform: uppercase;
-      letter-spacing: 0.04em;
-      padding: 6px 8px;
-      z-index: 1;
-    }
-    td {
-      padding: 6px 8px;
-      border-top: 1px solid var(--line);
-      vertical-align: middle;
-    }
     tr {
       cursor: pointer;
     }
