@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext, type CDPSession } from '@playwright/test';
+import { expect, test, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { PushSink, type SinkSubscription } from '../server/push/testing/push-sink.js';
 import { TestSyncClient, until } from '../server/testing/sync-client.js';
 import { raiseAlert } from '../server/push/testing/alerts.js';
@@ -64,8 +64,19 @@ async function stubPushManager(context: BrowserContext, sub: SinkSubscription): 
   }, sub);
 }
 
-/** The service worker's registration id, which `deliverPushMessage` needs. */
-async function registrationId(cdp: CDPSession, scope: string): Promise<string> {
+/**
+ * The service worker's registration id, which `deliverPushMessage` needs, once its worker is
+ * activated: a push sent to a registration still installing (the precache, on a first visit)
+ * is dropped without an error.
+ */
+async function registrationId(page: Page, cdp: CDPSession, scope: string): Promise<string> {
+  await page.evaluate(async () => {
+    const worker = (await navigator.serviceWorker.ready).active!;
+    if (worker.state === 'activated') return;
+    await new Promise((done) =>
+      worker.addEventListener('statechange', () => worker.state === 'activated' && done(null)),
+    );
+  });
   let id: string | null = null;
   cdp.on('ServiceWorker.workerRegistrationUpdated', (e) => {
     for (const r of e.registrations)
@@ -115,7 +126,7 @@ test('a neighbour is asked after signing in, subscribes, and sees the alert as a
   await expect(card).toHaveCount(0);
 
   const cdp = await context.newCDPSession(page);
-  const regId = await registrationId(cdp, `${server.url}/`);
+  const regId = await registrationId(page, cdp, `${server.url}/`);
 
   // vecino1 raises a general alert at home; the server pushes to the sink, which decrypts it.
   const own = new TestSyncClient(server.url, `user:${reporter.user.id}`, reporter.token);

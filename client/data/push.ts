@@ -55,8 +55,10 @@ export async function enablePush(lang: string): Promise<PushStatus> {
  * server forgets a subscription when the session that posted it ends.
  */
 export async function syncPush(lang: string): Promise<void> {
-  const reg = await registration();
-  if (!reg || Notification.permission !== 'granted') return;
+  if (!(await registration()) || Notification.permission !== 'granted') return;
+  // Subscribing needs an active worker: on a first visit it may still be installing (the
+  // precache), and "Activar" pressed then would fail.
+  const reg = await navigator.serviceWorker.ready;
   const key = await serverKey();
   let sub = await reg.pushManager.getSubscription();
   if (sub && !sameKey(sub.options.applicationServerKey, key)) {
