@@ -27,6 +27,8 @@ export interface Options {
   reference: boolean;
   keep: boolean;
   cpuProf: boolean;
+  /** V8's --trace-gc in both servers' logs (kept), to compare their pauses */
+  traceGc: boolean;
   /** run our server from another checkout (e.g. a patched copy), for before/after figures */
   serverRoot: string | null;
   out: string;
@@ -38,6 +40,7 @@ const USAGE = `npm run bench [-- options]
   --no-browser       skip the Chromium offline-reload measurement
   --no-reference     skip the @y/websocket-server comparison
   --cpu-prof         write a V8 CPU profile of our server (into the run's temp dir, kept)
+  --trace-gc         log every GC pause of our server and the reference (temp dir, kept)
   --keep             keep the temp directory (data, logs, certificates)
   --server-root <d>  start our server from checkout <d> instead of this one (before/after runs)
   --out <file>       results file (default bench/results/latest.json; scaled runs: scaled.json)`;
@@ -51,6 +54,7 @@ export function options(argv = process.argv.slice(2)): Options {
       'no-browser': { type: 'boolean', default: false },
       'no-reference': { type: 'boolean', default: false },
       'cpu-prof': { type: 'boolean', default: false },
+      'trace-gc': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       'server-root': { type: 'string' },
       out: { type: 'string' },
@@ -86,8 +90,9 @@ export function options(argv = process.argv.slice(2)): Options {
     relayWrites: full ? 400 : 200,
     browser: !values['no-browser'],
     reference: !values['no-reference'],
-    keep: values.keep || values['cpu-prof'],
+    keep: values.keep || values['cpu-prof'] || values['trace-gc'],
     cpuProf: values['cpu-prof'],
+    traceGc: values['trace-gc'],
     serverRoot: values['server-root'] ?? null,
     out: values.out ?? (full ? 'bench/results/latest.json' : 'bench/results/scaled.json'),
   };

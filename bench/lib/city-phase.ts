@@ -63,7 +63,10 @@ export async function startCity(
     CLIENT_DIR: path.join(benchRoot, 'dist', 'client'),
   };
   // Every start of the server is profiled with --cpu-prof, the restart's too.
-  const prof = o.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', path.join(work, 'profiles')] : [];
+  const prof = [
+    ...(o.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', path.join(work, 'profiles')] : []),
+    ...(o.traceGc ? ['--trace-gc'] : []),
+  ];
   const start = (nodeArgs: string[] = prof) =>
     ServerProc.start({
       name: 'sac',

@@ -36,6 +36,7 @@ export async function startReference(
     script: 'bench/reference-server.ts',
     port,
     env: { NODE_ENV: 'production' },
+    nodeArgs: o.traceGc ? ['--trace-gc'] : [],
     logFile: path.join(work, 'reference.log'),
     healthPath: '/',
   });
