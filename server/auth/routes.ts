@@ -55,9 +55,10 @@ export function authRoutes(s: Services): Hono<Env> {
 
   app.post('/login', async (c) => {
     const { username, password } = await body(c, loginSchema);
-    const user = s.storage.users.byUsername(username);
+    const found = s.storage.users.credentials(username);
+    const user = found?.user;
     // Verify even for unknown users so timing does not reveal which usernames exist.
-    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    const ok = await verifyPassword(password, found?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok) throw new ApiError(401, 'invalid_credentials', 'Wrong username or password.');
     if (user.status === 'pending')
       throw new ApiError(403, 'account_pending', 'The account waits for approval.');

@@ -22,7 +22,6 @@ export type * from './console.js';
 export interface UserRow {
   id: string;
   username: string;
-  passwordHash: string;
   role: Role;
   status: UserStatus;
   name: string;
@@ -36,7 +35,11 @@ export interface UserRow {
   createdAt: string;
 }
 
-export type NewUser = Omit<UserRow, 'falseAlarms' | 'createdAt'>;
+/**
+ * A user's password hash is not part of `UserRow`: rows live on in sessions and sync
+ * connections, and the hash is read only by sign-in (`users.credentials`).
+ */
+export type NewUser = Omit<UserRow, 'falseAlarms' | 'createdAt'> & { passwordHash: string };
 
 export interface SessionRow {
   tokenHash: string;
@@ -129,6 +132,8 @@ export interface Storage {
     insert(user: NewUser): void;
     byId(id: string): UserRow | undefined;
     byUsername(username: string): UserRow | undefined;
+    /** For sign-in only: the user and their password hash. */
+    credentials(username: string): { user: UserRow; passwordHash: string } | undefined;
     byPhone(phone: string): UserRow | undefined;
     list(filter: { status?: UserStatus; role?: Role }): UserRow[];
     setStatus(id: string, status: UserStatus): void;

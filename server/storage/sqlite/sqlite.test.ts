@@ -38,3 +38,38 @@ describe('push audiences (read inside an alert commit)', () => {
     );
   });
 });
+
+describe('users', () => {
+  it('keep the password hash out of every row; only sign-in reads it', () => {
+    const storage = openSqlite(fs.mkdtempSync(path.join(dir, 'users-')));
+    try {
+      storage.users.insert({
+        id: 'u1',
+        username: 'ana',
+        passwordHash: 'scrypt$secret',
+        role: 'citizen',
+        status: 'active',
+        name: 'Ana',
+        phone: null,
+        address: null,
+        home: null,
+        areaId: null,
+        unitId: null,
+        showName: false,
+      });
+      const rows = [
+        storage.users.byId('u1'),
+        storage.users.byUsername('ana'),
+        ...storage.users.list({}),
+      ];
+      for (const row of rows) expect(JSON.stringify(row)).not.toContain('secret');
+      expect(storage.users.credentials('ana')).toMatchObject({
+        user: { id: 'u1' },
+        passwordHash: 'scrypt$secret',
+      });
+      expect(storage.users.credentials('nadie')).toBeUndefined();
+    } finally {
+      storage.close();
+    }
+  });
+});

@@ -22,7 +22,6 @@ interface Raw {
 const toRow = (r: Raw): UserRow => ({
   id: r.id,
   username: r.username,
-  passwordHash: r.password_hash,
   role: r.role,
   status: r.status,
   name: r.name,
@@ -64,6 +63,10 @@ export function userQueries(db: Db): Storage['users'] {
     byUsername: (username) => {
       const r = byUsername.get(username);
       return r && toRow(r);
+    },
+    credentials: (username) => {
+      const r = byUsername.get(username);
+      return r && { user: toRow(r), passwordHash: r.password_hash };
     },
     byPhone: (phone) => {
       const r = byPhone.get(phone);
