@@ -11,6 +11,7 @@ import {
   shot,
   signIn,
   tapMap,
+  unitRoom,
   until,
 } from './support/resident.js';
 
@@ -123,8 +124,17 @@ for (const lang of ['es', 'en'] as const) {
       record(ops, 'alerts', id)!.set('assignedUnit', 'unit-4');
       record(ops, 'alerts', id)!.set('status', 'dispatched');
     });
+    // …and its crew sets off (oficial7 rides in unit-4).
+    const crew = await unitRoom('oficial7', 'unit-4');
+    await until(() => record(crew, 'dispatches', id) !== undefined, 10_000);
+    crew.doc.transact(() => {
+      record(crew, 'dispatches', id)!.set('status', 'en_route');
+      record(crew, 'dispatches', id)!.set('enRouteAt', new Date().toISOString());
+    });
+    await until(() => crew.allStored, 10_000);
+    crew.close();
     await page.getByRole('link', { name: T('tab.mine'), exact: true }).click();
-    await expect(page.locator(`li[data-alert="${id}"] li[data-step="dispatched"]`)).toContainText(
+    await expect(page.locator(`li[data-alert="${id}"] li[data-step="en_route"]`)).toContainText(
       /\d\d:\d\d/,
     );
     await look(page, 'mine');

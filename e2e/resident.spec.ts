@@ -1,6 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, login, newPhone } from './support/app.js';
-import { api, freshPhone, opsRoom, record, signIn, tapMap, until } from './support/resident.js';
+import {
+  api,
+  freshPhone,
+  opsRoom,
+  record,
+  signIn,
+  tapMap,
+  unitRoom,
+  until,
+} from './support/resident.js';
 
 /** Issue 3 at phone size (390×844): the resident app, each path end to end. */
 
@@ -124,11 +133,21 @@ test('an alert is followed to the end, each step with its time', async ({ browse
     rec.set('status', 'dispatched');
   });
   await expect(step('dispatched')).toContainText(/móvil 3 despachado.*a las/is);
+  // The crew sets off: the resident sees it between "dispatched" and "on scene".
+  const crew = await unitRoom('oficial5', 'unit-3');
+  await until(() => record(crew, 'dispatches', id) !== undefined, 10_000);
+  const dispatch = record(crew, 'dispatches', id)!;
+  crew.doc.transact(() => {
+    dispatch.set('status', 'en_route');
+    dispatch.set('enRouteAt', new Date().toISOString());
+  });
+  await expect(step('en_route')).toContainText(/móvil 3 en camino.*a las/is);
+  crew.close();
   rec.set('status', 'on_scene');
   await expect(step('on_scene')).toContainText(/llegó al lugar.*a las/is);
   rec.set('status', 'resolved');
   await expect(step('resolved')).toContainText(/resuelta.*a las/is);
-  await expect(item.locator('li[data-step]')).toHaveCount(6);
+  await expect(item.locator('li[data-step]')).toHaveCount(7);
   await expectAccessible(page);
 
   // "It was a mistake": the resident cancels; the timeline ends there.

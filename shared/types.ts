@@ -66,6 +66,8 @@ export interface UserAlert extends AlertDraft {
   status?: AlertStatus;
   statusAt?: string;
   unitLabel?: string;
+  /** when the dispatched crew set off (server-written, not for silent alerts) */
+  enRouteAt?: string;
 }
 
 export interface TimelineEntry {

@@ -90,6 +90,14 @@ export async function opsRoom(): Promise<TestSyncClient> {
   return ops;
 }
 
+/** The room of a patrol unit, as one of its crew (oficial5 and oficial6 ride in unit-3). */
+export async function unitRoom(officer: string, unitId: string): Promise<TestSyncClient> {
+  const s = await signIn(officer);
+  const room = new TestSyncClient(BASE, `unit:${unitId}`, s.token);
+  await until(() => room.synced, 10_000);
+  return room;
+}
+
 export const record = (c: TestSyncClient, collection: string, id: string) =>
   c.map(collection).get(id) as Y.Map<unknown> | undefined;
 

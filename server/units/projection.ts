@@ -102,12 +102,15 @@ export class UnitProjection {
     const receivedAt = this.now();
     const steps = stepsOf(change.fields, receivedAt);
     let reached: DispatchStep = 'dispatched';
+    let enRouteAt: string | null = null;
     let alert: AlertRow | undefined;
     this.d.sync.committer.job(() => {
       for (const s of steps) {
         this.d.storage.patrol.addDispatchEvent({ alertId, unitId, ...s, by: by.id, receivedAt });
       }
-      reached = furthest(this.d.storage.patrol.dispatchEvents(alertId).map((e) => e.status));
+      const events = this.d.storage.patrol.dispatchEvents(alertId);
+      reached = furthest(events.map((e) => e.status));
+      enRouteAt = events.find((e) => e.status === 'en_route' && e.unitId === unitId)?.at ?? null;
       alert = this.d.storage.alerts.byId(alertId);
     });
     this.d.sync.committer.afterCommit(() => {
@@ -116,24 +119,37 @@ export class UnitProjection {
         room.doc.transact(() => rec.set('status', reached), SERVER);
       }
       if (!alert || alert.assignedUnit !== unitId) return;
-      this.carryStep(alert, reached, receivedAt);
+      // The crew's clock may run ahead: a step is never shown later than it reached us.
+      const setOff: string | null =
+        enRouteAt === null ? null : enRouteAt < receivedAt ? enRouteAt : receivedAt;
+      this.carryStep(alert, reached, receivedAt, setOff);
       if (stepRank(reached) >= stepRank('on_scene')) {
         this.d.alerts.unitOnScene(alertId, unitId, by);
       }
     });
   }
 
-  /** The operators see each step on the alert; the resident too, unless the alert is silent. */
-  private carryStep(a: AlertRow, step: DispatchStep, at: string): void {
+  /**
+   * The operators see each step on the alert; the resident too, unless the alert is silent.
+   * `enRouteAt`: when the crew set off, kept once known (the resident's timeline shows it
+   * between "dispatched" and "on scene"; `unitStatusAt` moves on with every step).
+   */
+  private carryStep(a: AlertRow, step: DispatchStep, at: string, enRouteAt: string | null): void {
     const rooms = [OPS_ROOM];
     // A silent alert leaves no trace on the resident's phone beyond its status (DESIGN §2).
     if (!alertType(a.type).silent) rooms.push(userRoom(a.reporterId));
     for (const name of rooms) {
       const rec = this.d.sync.room(name).doc.getMap('alerts').get(a.id);
-      if (!(rec instanceof Y.Map) || rec.get('unitStatus') === step) continue;
+      if (!(rec instanceof Y.Map)) continue;
+      const newStep = rec.get('unitStatus') !== step;
+      const setOff = enRouteAt !== null && rec.get('enRouteAt') === undefined;
+      if (!newStep && !setOff) continue;
       rec.doc?.transact(() => {
-        rec.set('unitStatus', step);
-        rec.set('unitStatusAt', at);
+        if (newStep) {
+          rec.set('unitStatus', step);
+          rec.set('unitStatusAt', at);
+        }
+        if (setOff) rec.set('enRouteAt', enRouteAt);
       }, SERVER);
     }
   }

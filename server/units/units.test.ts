@@ -183,6 +183,7 @@ describe('a dispatch', () => {
       recB.set('acceptedAt', at(3));
     });
     const recA = dispatchOn(phoneA)!;
+    const stamps: Record<string, string> = {};
     for (const [status, field] of [
       ['accepted', 'acceptedAt'],
       ['en_route', 'enRouteAt'],
@@ -190,7 +191,7 @@ describe('a dispatch', () => {
     ] as const) {
       phoneA.doc.transact(() => {
         recA.set('status', status);
-        recA.set(field, at());
+        recA.set(field, (stamps[field] = at()));
       });
     }
     await until(() => server.services.storage.alerts.byId(id)?.status === 'on_scene');
@@ -203,6 +204,8 @@ describe('a dispatch', () => {
     await until(
       () => ownRec()?.get('unitStatus') === 'on_scene' && ownRec()?.get('status') === 'on_scene',
     );
+    // When the crew set off stays on the resident's alert (their timeline shows it).
+    expect(ownRec()?.get('enRouteAt')).toBe(stamps.enRouteAt);
 
     // B's stale "accepted" arrives: nothing is refused, the room keeps the furthest step.
     const back = new TestSyncClient(server.url, 'unit:unit-1', two.token);

@@ -163,6 +163,8 @@ export const en: Record<MessageKey, string> = {
   'timeline.acknowledged': 'An operator is handling it',
   'timeline.dispatched': 'Patrol dispatched',
   'timeline.dispatched_unit': '{unit} dispatched',
+  'timeline.en_route': 'Patrol on its way',
+  'timeline.en_route_unit': '{unit} on its way',
   'timeline.on_scene': 'The patrol is on scene',
   'timeline.resolved': 'Resolved',
   'timeline.false_alarm': 'Closed as a false alarm',

@@ -167,6 +167,8 @@ export const es = {
   'timeline.acknowledged': 'Un operador la está atendiendo',
   'timeline.dispatched': 'Móvil despachado',
   'timeline.dispatched_unit': '{unit} despachado',
+  'timeline.en_route': 'Móvil en camino',
+  'timeline.en_route_unit': '{unit} en camino',
   'timeline.on_scene': 'El móvil llegó al lugar',
   'timeline.resolved': 'Resuelta',
   'timeline.false_alarm': 'Cerrada como falsa alarma',

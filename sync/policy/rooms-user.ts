@@ -40,7 +40,7 @@ const whileOpen: Check = (_value, ctx) => {
 
 /**
  * `user:<id>`, written by its owner only. Everything else in it (`receivedAt`, `status`,
- * `statusAt`, `unitLabel`) is the server's. A cancel may travel with the creation when both
+ * `statusAt`, `unitLabel`, `unitStatus`, `enRouteAt`) is the server's. A cancel may travel with the creation when both
  * were made offline.
  */
 export const USER_ROOM_RULES: RoomRules = {

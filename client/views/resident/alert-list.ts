@@ -6,7 +6,7 @@ import { isOpenStatus } from '../../../shared/catalogue.js';
 import { formatDateTime, formatTime, getLang, t } from '../../../shared/i18n/core.js';
 import type { UserAlert } from '../../../shared/types.js';
 import { TYPE_COLOURS, base } from '../../styles.js';
-import { unitName } from './alert-timeline.js';
+import { unitName } from './timeline-steps.js';
 import './alert-timeline.js';
 
 /** Where an alert is, in words a frightened person reads at a glance. */

@@ -5,51 +5,7 @@ import { isOpenStatus } from '../../../shared/catalogue.js';
 import { formatTime, getLang, t } from '../../../shared/i18n/core.js';
 import type { AlertStatus, UserAlert } from '../../../shared/types.js';
 import { base } from '../../styles.js';
-
-/** The step kinds of DESIGN §4, in order, starting on the phone. */
-type StepKind = 'saved' | AlertStatus;
-
-export interface Step {
-  kind: StepKind;
-  /** ISO time, or null for a step still ahead */
-  at: string | null;
-}
-
-const AHEAD: readonly AlertStatus[] = ['received', 'acknowledged', 'dispatched', 'on_scene'];
-
-/** The unit as residents say it: "Móvil 3" for `unit-3`. */
-export function unitName(label: string): string {
-  const n = /^unit-(\d+)$/.exec(label)?.[1];
-  return n ? t('alert.unit', { number: n }) : label;
-}
-
-/**
- * The alert's steps: saved on this phone → delivered → acknowledged → dispatched → on scene
- * → closed, with times from the server's `timeline`. While the alert is open, the steps
- * still ahead are listed without a time, so the resident knows what comes next.
- */
-export function stepsOf(
-  a: UserAlert & { timeline?: { status: AlertStatus; at: string }[] },
-): Step[] {
-  const steps: Step[] = [{ kind: 'saved', at: a.createdAt }];
-  const done = a.timeline?.length
-    ? a.timeline
-    : [
-        ...(a.receivedAt ? [{ status: 'received' as const, at: a.receivedAt }] : []),
-        ...(a.status && a.status !== 'received' && a.statusAt
-          ? [{ status: a.status, at: a.statusAt }]
-          : []),
-      ];
-  for (const s of done) steps.push({ kind: s.status, at: s.at });
-  const last = done.at(-1)?.status;
-  if (!a.receivedAt && a.cancelledAt) {
-    steps.push({ kind: 'cancelled', at: a.cancelledAt });
-  } else if (last === undefined || isOpenStatus(last)) {
-    const reached = last ? AHEAD.indexOf(last) : -1;
-    for (const kind of AHEAD.slice(reached + 1)) steps.push({ kind, at: null });
-  }
-  return steps;
-}
+import { STATUS_OF, stepsOf, unitName, type Step } from './timeline-steps.js';
 
 @customElement('sac-alert-timeline')
 export class AlertTimeline extends SacElement {
@@ -114,8 +70,8 @@ export class AlertTimeline extends SacElement {
   @property({ attribute: false }) alert!: UserAlert;
 
   private label(step: Step): string {
-    if (step.kind === 'dispatched' && this.alert.unitLabel)
-      return t('timeline.dispatched_unit', { unit: unitName(this.alert.unitLabel) });
+    if ((step.kind === 'dispatched' || step.kind === 'en_route') && this.alert.unitLabel)
+      return t(`timeline.${step.kind}_unit`, { unit: unitName(this.alert.unitLabel) });
     return t(`timeline.${step.kind}`);
   }
 
@@ -126,7 +82,7 @@ export class AlertTimeline extends SacElement {
     return html`<ol aria-label=${t('timeline.title')}>
       ${steps.map((step, i) => {
         const ahead = step.at === null;
-        const closed = !ahead && !isOpenStatus(step.kind === 'saved' ? 'received' : step.kind);
+        const closed = !ahead && !isOpenStatus(STATUS_OF[step.kind] ?? (step.kind as AlertStatus));
         const cls = ahead
           ? 'ahead'
           : `${i === lastDone ? 'current' : ''} ${closed ? 'closed' : ''}`;
