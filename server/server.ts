@@ -34,7 +34,10 @@ export async function startServer(
 ): Promise<Running> {
   const log = createLogger(config.LOG_LEVEL);
   const city = loadCity(config);
-  const storage = openSqlite(config.dataDir);
+  const storage = openSqlite(config.dataDir, {
+    onCheckpointFailed: (error) =>
+      log.error('WAL checkpoint thread failed; commits checkpoint again', { error }),
+  });
   const seeded = config.DEMO ? await seedDemo(storage, city) : false;
   if (config.DEMO) seedDemoDevices(storage, city.sirens, config.dataDir);
   const sync = new SyncServer(storage, log, config.ROOM_IDLE_MS);

@@ -12,12 +12,24 @@ import { deviceQueries } from './devices.js';
 import { profileQueries, requestQueries } from './requests.js';
 import { patrolQueries } from './patrol.js';
 import { consoleQueries } from './console.js';
+import { Checkpointer } from './checkpointer.js';
 
 export type Db = Database.Database;
 
-export function openSqlite(dataDir: string, file = 'sac.db'): Storage {
+export interface SqliteOptions {
+  /** WAL checkpoints on a thread of their own this often; null: SQLite's own, in commits */
+  checkpointEveryMs?: number | null;
+  /** told when the checkpoint thread fails (the commits checkpoint again meanwhile) */
+  onCheckpointFailed?: (error: string) => void;
+}
+
+/** SQLite's default threshold for the automatic checkpoint, in pages. */
+const AUTO_CHECKPOINT_PAGES = 1000;
+
+export function openSqlite(dataDir: string, options: SqliteOptions = {}): Storage {
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, file));
+  const file = path.join(dataDir, 'sac.db');
+  const db = new Database(file);
   // WAL with synchronous=FULL: a commit is on disk before we say "delivered" (DESIGN §5).
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -25,9 +37,25 @@ export function openSqlite(dataDir: string, file = 'sac.db'): Storage {
   db.pragma('busy_timeout = 5000');
   migrate(db);
 
+  const everyMs = options.checkpointEveryMs === undefined ? 1000 : options.checkpointEveryMs;
+  let checkpointer: Checkpointer | null = null;
+  if (everyMs !== null) {
+    db.pragma('wal_autocheckpoint = 0');
+    checkpointer = new Checkpointer(file, everyMs, {
+      failed: (error) => {
+        checkpointer?.close();
+        if (db.open) db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
+        options.onCheckpointFailed?.(error);
+      },
+    });
+  }
+
   return {
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
-    close: () => db.close(),
+    close: () => {
+      checkpointer?.close();
+      db.close();
+    },
     users: userQueries(db),
     sessions: sessionQueries(db),
     alerts: alertQueries(db),
