@@ -45,6 +45,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Idle rooms are unloaded after this many milliseconds without connections. */
   ROOM_IDLE_MS: z.coerce.number().int().min(100).default(30_000),
+  /** WAL checkpoints on their own thread this often; 0: SQLite's own, inside commits. */
+  SQLITE_CHECKPOINT_MS: z.coerce.number().int().min(0).default(10_000),
 });
 
 export type Config = Omit<z.output<typeof schema>, 'SECURE_COOKIES' | 'PUSH_THREADS'> & {

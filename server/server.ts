@@ -35,6 +35,7 @@ export async function startServer(
   const log = createLogger(config.LOG_LEVEL);
   const city = loadCity(config);
   const storage = openSqlite(config.dataDir, {
+    checkpointEveryMs: config.SQLITE_CHECKPOINT_MS || null,
     onCheckpointFailed: (error) =>
       log.error('WAL checkpoint thread failed; commits checkpoint again', { error }),
   });
