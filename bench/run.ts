@@ -28,6 +28,7 @@ import { offlineReload } from './lib/browser.js';
 import { fillAlerts, fillCity, fillClients, fillRelay, machine } from './lib/fill.js';
 import { round } from './lib/stats.js';
 import { fsyncCost } from './lib/disk.js';
+import { StealMeter } from './lib/steal.js';
 import { table, write, type Results } from './lib/report.js';
 import { benchRoot } from './lib/server-proc.js';
 import { DEMO_PASSWORD } from '../shared/demo-city.js';
@@ -66,6 +67,8 @@ const r: Results = {
 };
 
 log(`work dir ${work}; scale ${o.scale}: ${o.residents} residents in ${o.areas} areas`);
+const steal = new StealMeter();
+steal.start('run');
 r.fsyncAtStart = fsyncCost(work);
 try {
   const js = initialJs(path.join(benchRoot, 'dist', 'client'));
@@ -85,13 +88,17 @@ try {
   r.idleRtt = await probe.call('idle', { ms: 25_000 });
   r.serverRssSettledMb = round(city.server.rssMb());
   log(`alerts: ${city.plan.alerts.length} (steady 1/s, then a burst)`);
+  steal.start('alerts');
   const alerts = await cityAlerts(city, probe, sink, settleMs).catch((e: unknown) => {
     log(`alerts failed: ${String(e)}`);
     return null;
   });
+  steal.stop('alerts');
   fillAlerts(r, city, alerts?.results ?? null, alerts?.push ?? null, settleMs);
   const record = alerts?.results.alerts.find((a) => a.ops !== null)?.id ?? null;
+  steal.start('relay');
   await relayComparison(city, record);
+  steal.stop('relay');
   r.fsyncAfterAlerts = fsyncCost(work);
   const reconnect = await cityRestart(city, probe, log);
   r.reconnect = reconnect;
@@ -119,6 +126,8 @@ if (o.browser && city) {
   r.notAvailable.offlineReloadInteractiveMs = o.browser ? 'no server' : 'skipped (--no-browser)';
 
 await city?.server.stop();
+steal.close();
+if (steal.available) r.cpuSteal = steal.windows;
 for (const child of [probe, sink]) {
   await child.call('close', null, 10_000).catch(() => null);
   await child.stop();

@@ -131,6 +131,17 @@ function notes(r: Results): string[] {
   fmt('client CPU s (all bench processes)', 'clientCpuS');
   fmt('fdatasync p50/p99 ms at start', 'fsyncAtStart.p50Ms', 'fsyncAtStart.p99Ms');
   fmt('load average (1 min) at start', 'machine.loadAvg1mAtStart');
+  fmt(
+    'CPU steal s: run / alerts / relay',
+    'cpuSteal.run.s',
+    'cpuSteal.alerts.s',
+    'cpuSteal.relay.s',
+  );
+  fmt(
+    'CPU steal, most in 250 ms: alerts / relay',
+    'cpuSteal.alerts.maxMsPerSample',
+    'cpuSteal.relay.maxMsPerSample',
+  );
   fmt('server CPU s per phase', 'serverCpuS.connect', 'serverCpuS.alerts');
   return out;
 }
