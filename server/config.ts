@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { CHECKPOINT_EVERY_MS } from './storage/sqlite/checkpointer.js';
 
 /**
  * All configuration in one place: defaults, then environment variables, validated at
@@ -46,7 +47,7 @@ const schema = z.object({
   /** Idle rooms are unloaded after this many milliseconds without connections. */
   ROOM_IDLE_MS: z.coerce.number().int().min(100).default(30_000),
   /** WAL checkpoints on their own thread this often; 0: SQLite's own, inside commits. */
-  SQLITE_CHECKPOINT_MS: z.coerce.number().int().min(0).default(10_000),
+  SQLITE_CHECKPOINT_MS: z.coerce.number().int().min(0).default(CHECKPOINT_EVERY_MS),
 });
 
 export type Config = Omit<z.output<typeof schema>, 'SECURE_COOKIES' | 'PUSH_THREADS'> & {

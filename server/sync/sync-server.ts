@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { parseRoom, roomName, type RoomRef } from '../../sync/rooms.js';
+import { parseRoom, roomName } from '../../sync/rooms.js';
 import { CloseCode, MAX_MESSAGE_BYTES } from '../../sync/protocol.js';
 import { canRead, canWrite, checkUpdate, decodeWrites } from '../../sync/policy/index.js';
 import type { RecordChange } from '../../sync/policy/index.js';
@@ -297,10 +297,6 @@ export class SyncServer {
     const gone = Promise.all(open.map((ws) => new Promise((r) => ws.once('close', r))));
     for (const ws of open) ws.terminate();
     return gone.then(() => undefined);
-  }
-
-  roomRef(name: string): RoomRef | null {
-    return parseRoom(name);
   }
 }
 

@@ -12,7 +12,7 @@ import { deviceQueries } from './devices.js';
 import { profileQueries, requestQueries } from './requests.js';
 import { patrolQueries } from './patrol.js';
 import { consoleQueries } from './console.js';
-import { Checkpointer } from './checkpointer.js';
+import { CHECKPOINT_EVERY_MS, Checkpointer } from './checkpointer.js';
 
 export type Db = Database.Database;
 
@@ -22,13 +22,6 @@ export interface SqliteOptions {
   /** told when the checkpoint thread fails (the commits checkpoint again meanwhile) */
   onCheckpointFailed?: (error: string) => void;
 }
-
-/**
- * Every checkpoint ends with an fsync of the database file, on the disk where the commits
- * fdatasync the log: a few larger ones rather than one a second. In 10 s a burst's outbox
- * adds a few MB to the log.
- */
-const CHECKPOINT_EVERY_MS = 10_000;
 
 /** SQLite's default threshold for the automatic checkpoint, in pages. */
 const AUTO_CHECKPOINT_PAGES = 1000;
