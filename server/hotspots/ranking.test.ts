@@ -96,8 +96,8 @@ describe('incident weights for a shift', () => {
           seen.push(since);
           const c = cellCentre(grid, { row: 3, col: 4 });
           return [
-            { type: 'general', receivedAt: '2025-03-01T07:00:00.000Z', ...c },
-            { type: 'general', receivedAt: '2025-03-08T02:00:00.000Z', ...c }, // during the shift
+            { type: 'general', status: 'resolved', receivedAt: '2025-03-01T07:00:00.000Z', ...c },
+            { type: 'general', status: 'resolved', receivedAt: '2025-03-08T02:00:00.000Z', ...c }, // during the shift
           ];
         },
       },

@@ -3,14 +3,15 @@ import { localParts, type ShiftWindow } from '../../shared/plan.js';
 
 /**
  * How much an alert of each type says about where a patrol should stand. Presence deters
- * street crime (robbery, bicycle theft) and shortens the response to violence at home; it
- * does little for a medical emergency or a fire, which still count a little because they
- * mark where help is needed.
+ * street crime (robbery, bicycle theft); it does little for a medical emergency or a fire,
+ * which still count a little because they mark where help is needed.
  */
 export const TYPE_WEIGHTS: Readonly<Record<AlertTypeCode, number>> = {
   general: 3,
   bicycle_theft: 2,
-  gender_violence: 2,
+  // Silent: never evidence for a plan (evidence.ts); zero as well, so a caller that forgot the
+  // rule still could not rank a cell by it (rankCells skips weightless incidents).
+  gender_violence: 0,
   fire: 0.5,
   medical: 0.25,
 };

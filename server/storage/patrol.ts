@@ -1,4 +1,4 @@
-import type { AlertTypeCode, Fix } from '../../shared/types.js';
+import type { AlertStatus, AlertTypeCode, Fix } from '../../shared/types.js';
 
 /**
  * The patrol's records in the system of record (issue 6): what officers log in their unit's
@@ -48,6 +48,8 @@ export interface DispatchEventRow {
 /** What the hot-spot ranking reads of an alert. */
 export interface IncidentRow {
   type: AlertTypeCode;
+  /** the current status: hot spots count verified alerts only (server/hotspots/evidence.ts) */
+  status: AlertStatus;
   receivedAt: string;
   lat: number;
   lng: number;
@@ -62,6 +64,9 @@ export interface PatrolStore {
   /** false when this alert already has this step */
   addDispatchEvent(row: DispatchEventRow): boolean;
   dispatchEvents(alertId: string): DispatchEventRow[];
-  /** Alerts with a location received at or after `sinceIso` (the hot-spot window). */
+  /**
+   * Alerts with a location received at or after `sinceIso` (the hot-spot window), every type
+   * and status: the caller applies the evidence rule (`isPatrolEvidence`).
+   */
   incidentsSince(sinceIso: string): IncidentRow[];
 }

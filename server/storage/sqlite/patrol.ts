@@ -48,7 +48,7 @@ export function patrolQueries(db: Db): PatrolStore {
     unit_id AS unitId, status, at, by, received_at AS receivedAt FROM dispatch_events
     WHERE alert_id = ? ORDER BY rowid`);
   const incidents = db.prepare<[string], IncidentRow>(
-    `SELECT type, received_at AS receivedAt, lat, lng FROM alerts
+    `SELECT type, status, received_at AS receivedAt, lat, lng FROM alerts
      WHERE received_at >= ? AND lat IS NOT NULL AND lng IS NOT NULL`,
   );
 
