@@ -42,7 +42,7 @@ export interface FanOutDeps {
  *   push; the area's sirens sound if the projection requested one (raised near home);
  * - every new alert: on-duty operators and admins;
  * - dispatch: the unit's officers;
- * - any other status change: the reporter (neutral wording for a silent alert).
+ * - any other status change: the reporter, unless the alert is silent (then nobody else).
  */
 export class OutboxFanOut implements FanOut {
   private readonly sirensByArea = new Map<string, SirenInfo[]>();
@@ -91,8 +91,10 @@ export class OutboxFanOut implements FanOut {
           text.dispatchMessage(lang, ctx),
         );
       }
-      // The reporter cancelled it themselves: nothing to tell them.
-      if (alert.status !== 'cancelled') {
+      // The reporter cancelled it themselves: nothing to tell them. A silent alert's reporter
+      // is never told: a notification is a trace on the lock screen of a phone the abuser may
+      // check, whatever its words (DESIGN §2). Operators and the unit still are.
+      if (alert.status !== 'cancelled' && !alertType(alert.type).silent) {
         const audience = { kind: 'user', userId: alert.reporterId } as const;
         this.push(alert, alert.status, audience, STATUS_TTL_SECONDS, (lang) =>
           text.reporterMessage(lang, ctx),

@@ -65,16 +65,6 @@ describe('push texts', () => {
     }
   });
 
-  it('tell the reporter of a silent alert nothing a third person could read', () => {
-    const silent = alert('gender_violence', { status: 'dispatched', assignedUnit: 'unit-1' });
-    for (const lang of ['es', 'en'] as const) {
-      const m = reporterMessage(lang, ctx(silent));
-      expect(m.url).toBe('/');
-      expect(JSON.stringify(m)).not.toMatch(/violen|género|gender|móvil|unit|despach|dispatch/i);
-    }
-    expect(reporterMessage('es', ctx(silent)).title).toBe('Aviso');
-  });
-
   it('tell the reporter of a public alert how it is going', () => {
     const m = reporterMessage('es', ctx(alert('medical', { status: 'acknowledged' })));
     expect(m).toMatchObject({ title: 'Tu alerta: En atención', renotify: false });

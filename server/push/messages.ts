@@ -1,4 +1,3 @@
-import { alertType } from '../../shared/catalogue.js';
 import { formatTime, tFor, type Lang } from '../../shared/i18n/index.js';
 import { alertPath, type PushMessage } from '../../shared/push-message.js';
 import type { AlertRow } from '../storage/storage.js';
@@ -89,20 +88,10 @@ export function dispatchMessage(lang: Lang, { alert, areaName }: AlertContext): 
 }
 
 /**
- * The reporter, on each status change. For a silent alert the phone may be checked by the
- * abuser: the notification names neither the type nor the status, and opens the neutral home.
+ * The reporter, on each status change of a public alert. Never called for a silent one: no
+ * push about it reaches her phone at all (OutboxFanOut.onStatus).
  */
 export function reporterMessage(lang: Lang, { alert }: AlertContext): PushMessage {
-  if (alertType(alert.type).silent) {
-    return {
-      title: tFor(lang, 'alert.neutral_name'),
-      body: tFor(lang, 'push.neutral.body'),
-      tag: alert.id,
-      renotify: false,
-      url: '/',
-      action: tFor(lang, 'push.open'),
-    };
-  }
   return {
     title: tFor(lang, 'push.status.title', { status: tFor(lang, `status.${alert.status}`) }),
     body: tFor(lang, 'push.status.body', {

@@ -131,7 +131,6 @@ export const en: Record<MessageKey, string> = {
   'push.dispatch.body': '{area} · {time}',
   'push.status.title': 'Your alert: {status}',
   'push.status.body': '{type} · {time}',
-  'push.neutral.body': 'You have an update.',
   'push.open': 'Open',
   'push.prompt.title': 'Alerts on this phone',
   'push.prompt.text.citizen':

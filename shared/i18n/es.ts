@@ -135,7 +135,6 @@ export const es = {
   'push.dispatch.body': '{area} · {time}',
   'push.status.title': 'Tu alerta: {status}',
   'push.status.body': '{type} · {time}',
-  'push.neutral.body': 'Tenés una novedad.',
   'push.open': 'Ver',
   'push.prompt.title': 'Avisos en este teléfono',
   'push.prompt.text.citizen':
