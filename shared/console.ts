@@ -9,6 +9,12 @@ import type { AlertStatus, AlertTypeCode, Role, TimelineEntry, UserStatus } from
 export const ALERT_OUTCOMES = ['attended', 'arrest', 'referred', 'no_trace', 'other'] as const;
 export type AlertOutcome = (typeof ALERT_OUTCOMES)[number];
 
+/**
+ * The `by` of the resident's own steps (received, cancelled) in a silent alert's `ops`
+ * timeline: her user id would lead to her name (server/console/ops-record.ts `opsActor`).
+ */
+export const REPORTER_STEP = 'reporter';
+
 /** A resident with this many false alarms is surfaced to operators for suspension. */
 export const REPEAT_FALSE_ALARMS = 2;
 

@@ -78,7 +78,8 @@ export interface TimelineEntry {
 
 /** The full alert as the operators' room holds it. */
 export interface OpsAlert extends UserAlert {
-  reporterId: string;
+  /** absent on a silent alert: only the audited identity view names its reporter */
+  reporterId?: string;
   reporterName: string;
   reporterPhone: string;
   reporterAddress: string;

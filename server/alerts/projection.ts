@@ -15,7 +15,12 @@ import type { Room } from '../sync/room.js';
 import { SERVER } from '../sync/origin.js';
 import type { Logger } from '../log.js';
 import type { FanOut } from './fan-out.js';
-import { addWorkspace, opsIdentity } from '../console/ops-record.js';
+import {
+  addWorkspace,
+  countsAgainstReporter,
+  opsActor,
+  opsIdentity,
+} from '../console/ops-record.js';
 
 export interface ProjectionDeps {
   storage: Storage;
@@ -122,7 +127,7 @@ export class AlertProjection {
     const ops = this.d.sync.room(OPS_ROOM).doc;
     ops.transact(() => {
       const timeline = new Y.Array<unknown>();
-      timeline.push([{ status: 'received', at: a.receivedAt, by: reporter.id }]);
+      timeline.push([{ status: 'received', at: a.receivedAt, by: opsActor(a, reporter) }]);
       const rec = new Y.Map<unknown>(
         Object.entries({
           id: a.id,
@@ -133,8 +138,7 @@ export class AlertProjection {
           note: a.note,
           status: a.status,
           statusAt: a.statusAt,
-          reporterId: reporter.id,
-          // A silent alert's reporter stays out of the room (server/console/ops-record.ts).
+          // A silent alert's reporter stays out of the room, id included (console/ops-record.ts).
           ...opsIdentity(reporter, a.type),
           areaId: a.areaId,
           sirenRequested: a.sirenRequested,
@@ -204,7 +208,8 @@ export class AlertProjection {
       if (only && !only(current)) return;
       this.d.storage.alerts.setStatus(id, status, at, unit);
       this.d.storage.alerts.addEvent({ alertId: id, status, at, by: by.id });
-      if (status === 'false_alarm') this.d.storage.users.incrementFalseAlarms(current.reporterId);
+      if (status === 'false_alarm' && countsAgainstReporter(current))
+        this.d.storage.users.incrementFalseAlarms(current.reporterId);
       if (by.role === 'operator' || by.role === 'admin') {
         this.d.storage.audit.add({
           at,
@@ -229,7 +234,7 @@ export class AlertProjection {
       ops.set('statusAt', a.statusAt);
       const timeline = ops.get('timeline');
       if (timeline instanceof Y.Array)
-        timeline.push([{ status: a.status, at: a.statusAt, by: by.id }]);
+        timeline.push([{ status: a.status, at: a.statusAt, by: opsActor(a, by) }]);
     }, SERVER);
 
     const own = this.record(userRoom(a.reporterId), a.id);

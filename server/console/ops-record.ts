@@ -1,26 +1,51 @@
 import * as Y from 'yjs';
 import { alertType } from '../../shared/catalogue.js';
+import { REPORTER_STEP } from '../../shared/console.js';
 import type { AlertTypeCode } from '../../shared/types.js';
-import type { UserRow } from '../storage/storage.js';
+import type { AlertRow, UserRow } from '../storage/storage.js';
 
 /**
  * Who raised the alert, as the `ops` record carries it. A silent alert's reporter is left out
- * (DESIGN §2 lets operators see it, but only on purpose): the console asks for it through
- * `POST /api/console/alerts/:id/opened`, which writes the audit log first. So the identity of
- * someone asking for help in secret is never in the room's log, on every operator's screen or
- * in an operator's browser storage, and each look at it has a name and a time.
+ * entirely, her user id included (DESIGN §2 lets operators see her, but only on purpose): every
+ * operator may list users with their names and phones (`GET /api/users`), so an id in the room
+ * would name her without anyone deciding to look. The only handle on her is the alert's own
+ * id, and the only thing that resolves it is `POST /api/console/alerts/:id/identity`, which
+ * writes the audit log first. Per alert, never per person: two silent alerts of one woman
+ * cannot be linked, or counted, from the room. So the identity of someone asking for help in
+ * secret is never in the room's log, on every operator's screen or in a browser's storage, and
+ * each look at it has a name and a time.
  */
 export function opsIdentity(reporter: UserRow, type: AlertTypeCode): Record<string, unknown> {
   if (alertType(type).silent) {
     return { reporterName: '', reporterPhone: '', reporterAddress: '', identityProtected: true };
   }
   return {
+    reporterId: reporter.id,
     reporterName: reporter.name,
     reporterPhone: reporter.phone ?? '',
     reporterAddress: reporter.address ?? '',
     // Surfaced in the queue: a reporter with earlier false alarms is verified first.
     reporterFalseAlarms: reporter.falseAlarms,
   };
+}
+
+/**
+ * The `by` of a step in the `ops` timeline. The resident's own steps (received, cancelled) of
+ * a silent alert name no one: `REPORTER_STEP` stands for her, as `opsIdentity` leaves her id
+ * out. Staff stay named (an operator's or officer's id is what the console shows).
+ */
+export function opsActor(alert: Pick<AlertRow, 'type' | 'reporterId'>, by: { id: string }): string {
+  return by.id === alert.reporterId && alertType(alert.type).silent ? REPORTER_STEP : by.id;
+}
+
+/**
+ * Whether closing this alert as a false alarm counts against its reporter. A silent alert
+ * never does: the count is shown beside her name on her other alerts, in `/api/users` and in
+ * the flagged list, and would tell any operator she had raised one (DESIGN §2: a silent alert
+ * is in no history or count outside its own audited view).
+ */
+export function countsAgainstReporter(alert: Pick<AlertRow, 'type'>): boolean {
+  return !alertType(alert.type).silent;
 }
 
 /**

@@ -67,7 +67,9 @@ export function consoleRoutes(s: Services, now: () => Date = () => new Date()): 
 
   app.post('/alerts/:id/identity', (c) => {
     const { alert, reporter, silent } = find(c.req.param('id'));
-    if (silent) audit(c.get('user').id, 'alert.identity_opened', alert.id, reporter.id);
+    // The row names who looked and at which alert, not whom they saw: admins read the log, and
+    // a reporter id there would name her to them without their own audited look.
+    if (silent) audit(c.get('user').id, 'alert.identity_opened', alert.id, '');
     const body: OpenedAlert = { audited: silent, ...reporterOf(reporter, alert.id) };
     return c.json(body);
   });
@@ -92,6 +94,8 @@ export function consoleRoutes(s: Services, now: () => Date = () => new Date()): 
       status: r.status,
       falseAlarms: r.falseAlarms,
     },
+    // Never a silent alert, not even in a silent alert's own identity view: each one is
+    // revealed by its own audited look, or not at all (storage `reporterAlerts`).
     history: s.storage.console
       .reporterAlerts(r.id, HISTORY + 1)
       .filter((a) => a.id !== alertId)

@@ -76,6 +76,7 @@ export interface ConsoleStore {
   /** Alerts received at or after `sinceIso`, with their stamps. */
   responseTimesSince(sinceIso: string): ResponseTimesRow[];
   audit(query: AuditQuery): AuditEntry[];
+  /** The reporter's alerts, newest first, silent ones never (DESIGN §2). */
   reporterAlerts(reporterId: string, limit: number): ReporterAlert[];
   /** Residents with at least `min` false alarms, most first. */
   repeatFalseAlarms(min: number, limit: number): FlaggedReporter[];

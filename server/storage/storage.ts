@@ -151,6 +151,7 @@ export interface Storage {
     /** Returns false when the id exists already (a re-sent alert is stored once). */
     insert(row: AlertRow): boolean;
     byId(id: string): AlertRow | undefined;
+    /** The reporter's non-silent alerts received since then (the threshold, DESIGN §2, §4). */
     countSince(reporterId: string, sinceIso: string): number;
     setStatus(id: string, status: AlertStatus, at: string, assignedUnit?: string | null): void;
     addEvent(event: AlertEventRow): void;

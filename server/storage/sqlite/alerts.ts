@@ -1,4 +1,5 @@
 import type { Db } from './index.js';
+import { SILENT_TYPES } from './silent.js';
 import type { AlertEventRow, AlertRow, Storage } from '../storage.js';
 
 interface Raw {
@@ -42,8 +43,12 @@ export function alertQueries(db: Db): Storage['alerts'] {
     assigned_unit) VALUES (@id, @reporterId, @type, @createdAt, @receivedAt, @lat, @lng,
     @accuracy, @note, @areaId, @status, @statusAt, @sirenRequested, @flagged, @assignedUnit)`);
   const byId = db.prepare<[string], Raw>('SELECT * FROM alerts WHERE id = ?');
+  // Silent alerts are not counted: the count decides `flagged` on her next public alert, shown
+  // to every operator, and a flag nobody can explain by her visible alerts would point at a
+  // silent one (DESIGN §2). A silent alert itself never reaches neighbours or sirens anyway.
   const countSince = db.prepare<[string, string], { n: number }>(
-    'SELECT count(*) AS n FROM alerts WHERE reporter_id = ? AND received_at >= ?',
+    `SELECT count(*) AS n FROM alerts WHERE reporter_id = ? AND received_at >= ?
+     AND type NOT IN (${SILENT_TYPES})`,
   );
   const setStatus = db.prepare(
     'UPDATE alerts SET status = ?, status_at = ?, assigned_unit = coalesce(?, assigned_unit) WHERE id = ?',

@@ -1,4 +1,5 @@
 import type { Db } from './index.js';
+import { SILENT_TYPES } from './silent.js';
 import type {
   AlertNoteRow,
   AuditEntry,
@@ -29,9 +30,11 @@ export function consoleQueries(db: Db): ConsoleStore {
   const timesSince = db.prepare<[string], ResponseTimesRow>(
     `${TIMES} WHERE received_at >= ? ORDER BY received_at`,
   );
+  // A silent alert is in no one's history (DESIGN §2): listed beside her name on her other
+  // alerts, it would tell every operator who raised it without the audited identity view.
   const reporterAlerts = db.prepare<[string, number], ReporterAlert>(
     `SELECT id, type, status, received_at AS receivedAt, outcome FROM alerts
-     WHERE reporter_id = ? ORDER BY received_at DESC LIMIT ?`,
+     WHERE reporter_id = ? AND type NOT IN (${SILENT_TYPES}) ORDER BY received_at DESC LIMIT ?`,
   );
   const flagged = db.prepare<[number, number], FlaggedReporter>(
     `SELECT id, username, name, phone, area_id AS areaId, status, false_alarms AS falseAlarms
@@ -65,7 +68,7 @@ export function consoleQueries(db: Db): ConsoleStore {
         args.push(q.actorId);
       }
       // What the subject is, so the log reads without looking ids up: an alert's type, an
-      // account's name. (A silent alert's reporter stays an id in the detail.)
+      // account's name. (A silent alert's reporter is in no row: only its alert id is.)
       const sql = `SELECT a.id, a.at, a.actor_id AS actorId, u.name AS actorName,
         u.role AS actorRole, a.action, a.subject, a.detail,
         coalesce(al.type, su.name, rq.category) AS subjectLabel
