@@ -4,7 +4,9 @@ import type { City } from '../city/city.js';
 import type { Storage, UserRow } from '../storage/storage.js';
 import type { SyncServer } from '../sync/sync-server.js';
 import type { Room } from '../sync/room.js';
+import { OPS_ROOM } from '../../sync/rooms.js';
 import { ConsoleActivity } from './activity.js';
+import { scrubSilentReporters } from './ops-record.js';
 import { UnitsBoard } from './units-board.js';
 
 export { consoleRoutes } from './routes.js';
@@ -31,12 +33,16 @@ export class OperatorConsole {
   readonly units: UnitsBoard;
   private readonly activity: ConsoleActivity;
 
+  private readonly sync: SyncServer;
+
   constructor(d: ConsoleDeps) {
+    this.sync = d.sync;
     this.units = new UnitsBoard(d.sync, d.city.units);
     this.activity = new ConsoleActivity(d.storage, d.sync);
   }
 
   start(): void {
+    scrubSilentReporters(this.sync.room(OPS_ROOM).doc);
     this.units.start();
   }
 

@@ -1,8 +1,10 @@
 import * as Y from 'yjs';
-import { alertType } from '../../shared/catalogue.js';
+import { alertType, isAlertTypeCode } from '../../shared/catalogue.js';
 import { REPORTER_STEP } from '../../shared/console.js';
 import type { AlertTypeCode } from '../../shared/types.js';
 import type { AlertRow, UserRow } from '../storage/storage.js';
+import { isPlainObject } from '../../sync/policy/validators.js';
+import { SERVER } from '../sync/origin.js';
 
 /**
  * Who raised the alert, as the `ops` record carries it. A silent alert's reporter is left out
@@ -56,4 +58,34 @@ export function countsAgainstReporter(alert: Pick<AlertRow, 'type'>): boolean {
 export function addWorkspace(rec: Y.Map<unknown>): void {
   rec.set('checklist', new Y.Map<unknown>());
   rec.set('notes', new Y.Array<unknown>());
+}
+
+/**
+ * Silent alerts that entered `ops` before their records left the reporter out still carry her
+ * id (in `reporterId` and her own timeline steps) for up to the 24 h they stay in the room.
+ * Run at start-up: it removes them, so an upgrade does not wait a day to hold. Returns how
+ * many records it changed; a second run changes none.
+ */
+export function scrubSilentReporters(ops: Y.Doc): number {
+  let changed = 0;
+  ops.transact(() => {
+    ops.getMap('alerts').forEach((rec) => {
+      if (!(rec instanceof Y.Map)) return;
+      const type: unknown = rec.get('type');
+      const reporterId: unknown = rec.get('reporterId');
+      if (!isAlertTypeCode(type) || !alertType(type).silent || typeof reporterId !== 'string')
+        return;
+      rec.delete('reporterId');
+      const timeline: unknown = rec.get('timeline');
+      if (timeline instanceof Y.Array) {
+        timeline.toArray().forEach((step: unknown, i) => {
+          if (!isPlainObject(step) || step.by !== reporterId) return;
+          timeline.delete(i, 1);
+          timeline.insert(i, [{ ...step, by: REPORTER_STEP }]);
+        });
+      }
+      changed++;
+    });
+  }, SERVER);
+  return changed;
 }

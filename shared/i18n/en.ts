@@ -433,6 +433,8 @@ export const en: Record<MessageKey, string> = {
   'ops.action.escalate': 'Escalate to 911',
   'ops.confirm.escalate': 'Escalate to 911 / provincial police? It is recorded with the time.',
   'ops.confirm.false_alarm': 'Close as a false alarm? It counts in the resident’s record.',
+  'ops.confirm.false_alarm_silent':
+    'Close as a false alarm? A silent alert counts in no one’s record.',
   'ops.confirm.yes': 'Confirm',
   'ops.resolve.choose': 'How did it end?',
   'ops.outcome.attended': 'Handled on scene',

@@ -438,6 +438,8 @@ export const es = {
   'ops.action.escalate': 'Escalar al 911',
   'ops.confirm.escalate': '¿Escalar al 911 / Policía de Mendoza? Queda registrado con la hora.',
   'ops.confirm.false_alarm': '¿Cerrar como falsa alarma? Cuenta en el historial del vecino.',
+  'ops.confirm.false_alarm_silent':
+    '¿Cerrar como falsa alarma? Una alerta silenciosa no cuenta en el historial de nadie.',
   'ops.confirm.yes': 'Confirmar',
   'ops.resolve.choose': '¿Cómo terminó?',
   'ops.outcome.attended': 'Atendida en el lugar',

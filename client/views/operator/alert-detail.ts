@@ -175,18 +175,23 @@ export class AlertDetail extends SacElement {
           ${cancel}
         </div>`;
       case 'escalate':
-      case 'false_alarm':
-        return html`<div
-          class="mode confirm"
-          role="group"
-          aria-label=${t(`ops.confirm.${this.mode}`)}
-        >
-          <p>${t(`ops.confirm.${this.mode}`)}</p>
+      case 'false_alarm': {
+        // A silent alert's false alarm counts against no one (server/console/ops-record.ts):
+        // the count is shown beside her name, so the confirmation must not promise it does.
+        const key =
+          this.mode === 'false_alarm'
+            ? alertType(a.type).silent
+              ? 'ops.confirm.false_alarm_silent'
+              : 'ops.confirm.false_alarm'
+            : 'ops.confirm.escalate';
+        return html`<div class="mode confirm" role="group" aria-label=${t(key)}>
+          <p>${t(key)}</p>
           <button class="primary" @click=${() => this.intent({ kind: this.mode as 'escalate' })}>
             ${t('ops.confirm.yes')} <kbd>Enter</kbd>
           </button>
           ${cancel}
         </div>`;
+      }
     }
   }
 }
