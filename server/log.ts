@@ -19,3 +19,15 @@ export function createLogger(level: Level): Logger {
     };
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }
+
+const RECORD_ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/**
+ * A policy reason (`alerts/<uuid>/receivedAt: not writable by citizen`) without its record ids.
+ * Logged beside the writer's user id, the id of a silent alert would tie her to it for anyone
+ * who reads the logs (DESIGN §2: a silent alert never reaches a log line); the path and the
+ * rule are what a refusal needs to be understood.
+ */
+export function withoutRecordIds(reason: string): string {
+  return reason.replace(RECORD_ID, '<id>');
+}

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { hashToken } from '../auth/sessions.js';
 import { PushSink } from '../push/testing/push-sink.js';
@@ -79,11 +79,14 @@ const rec = (c: TestSyncClient, name: string, id: string) =>
 const set = (c: TestSyncClient, m: Y.Map<unknown>, fields: Record<string, unknown>) =>
   c.doc.transact(() => Object.entries(fields).forEach(([k, v]) => m.set(k, v)));
 const stored = (id: string) => server.services.storage.alerts.byId(id);
+/** Every log line the server wrote (warnings and errors go to stderr). */
+const logged: string[] = [];
 
 beforeAll(async () => {
   sink = await new PushSink(() => vapidKey).start();
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args.join(' '))); // prettier-ignore
   server = await startPushTestServer({
-    env: { PUSH_ENDPOINT_ALLOW: sink.origin },
+    env: { PUSH_ENDPOINT_ALLOW: sink.origin, LOG_LEVEL: 'warn' },
     push: { ca: sink.ca },
   });
   vapidKey = server.services.push.publicKey;
@@ -138,6 +141,10 @@ beforeAll(async () => {
   set(ops, rec(ops, 'alerts', third)!, { status: 'false_alarm' });
   await until(() => stored(third)?.status === 'false_alarm');
 
+  // A refused write on her own silent alert (a resend the policy turns down) is logged.
+  set(own, rec(own, 'alerts', first)!, { status: 'received' });
+  await own.closed;
+
   alertArea = stored(first)!.areaId!;
   await server.services.sync.whenStored();
   const sent = () =>
@@ -147,6 +154,7 @@ beforeAll(async () => {
   for (const c of [own, ops, car]) c.close();
 }, 60_000);
 afterAll(async () => {
+  vi.restoreAllMocks();
   await server?.close();
   await sink?.close();
 });
@@ -266,6 +274,17 @@ describe("a silent alert's reporter", () => {
     },
     120_000,
   );
+
+  it('is in no log line, and neither is any silent alert', () => {
+    expect(logged.some((l) => l.includes('update refused'))).toBe(true);
+    for (const line of logged) {
+      expect(marksIn(line, marks.slice(1)), line).toEqual([]); // her id may be a refused writer's
+      expect(
+        alerts.filter((id) => line.includes(id)),
+        line,
+      ).toEqual([]);
+    }
+  });
 
   it('gets no push about her silent alerts, whatever happened to them', () => {
     expect(sink.for('reporter')).toEqual([]);

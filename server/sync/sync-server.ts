@@ -8,7 +8,7 @@ import { CloseCode, MAX_MESSAGE_BYTES } from '../../sync/protocol.js';
 import { canRead, canWrite, checkUpdate, decodeWrites } from '../../sync/policy/index.js';
 import type { RecordChange } from '../../sync/policy/index.js';
 import type { Storage, UserRow } from '../storage/storage.js';
-import type { Logger } from '../log.js';
+import { withoutRecordIds, type Logger } from '../log.js';
 import { resolveSession, tokenFrom } from '../auth/sessions.js';
 import { Committer } from './committer.js';
 import { COMPACTION, compactWhenQuiet, type CompactionTimings } from './compaction.js';
@@ -131,7 +131,7 @@ export class SyncServer {
       this.log.warn('update refused', {
         room: room.ref.kind,
         user: writer.id,
-        reason: result.reason,
+        reason: withoutRecordIds(result.reason),
       });
       return { ok: false, status: 403, reason: result.reason };
     }
