@@ -6,7 +6,15 @@ import { startServer } from '../../server/server.js';
 
 /** The e2e server: the demo city in a fresh temporary data directory every run. */
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sac-e2e-'));
-const config = loadConfig({ ...process.env, DEMO: '1', DATA_DIR: dataDir, HOST: '127.0.0.1' });
+// Every test registers from this one address: the hourly budget per address would stop
+// the suite, not an abuser (e2e/abuse-screens.spec.ts sees the throttle's screens).
+const config = loadConfig({
+  REGISTER_PER_ADDRESS_PER_HOUR: '200',
+  ...process.env,
+  DEMO: '1',
+  DATA_DIR: dataDir,
+  HOST: '127.0.0.1',
+});
 const running = await startServer(config);
 console.log(`e2e server ${running.url} data=${dataDir}`);
 const stop = () => void running.close().then(() => process.exit(0));
