@@ -261,7 +261,8 @@ export const en: Record<MessageKey, string> = {
   'register.username': 'Username',
   'register.username_hint': '3 to 32 letters, digits, dots or dashes, no spaces.',
   'register.password': 'Password',
-  'register.password_hint': 'At least 8 characters.',
+  'register.password_hint':
+    'At least 8 characters. Not your username, nor one of the most used passwords (like 12345678).',
   'register.submit': 'Send request',
   'register.back': 'I have an account: log in',
   'register.password_common':

@@ -265,7 +265,8 @@ export const es = {
   'register.username': 'Usuario',
   'register.username_hint': 'De 3 a 32 letras, números, puntos o guiones, sin espacios.',
   'register.password': 'Contraseña',
-  'register.password_hint': 'Al menos 8 caracteres.',
+  'register.password_hint':
+    'Al menos 8 caracteres. Ni tu usuario ni una de las contraseñas más usadas (como 12345678).',
   'register.submit': 'Enviar solicitud',
   'register.back': 'Ya tengo cuenta: ingresar',
   'register.password_common':
