@@ -110,7 +110,7 @@ export async function register(baseURL: string, name: string): Promise<string> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       username,
-      password: 'demo1234',
+      password: 'una-clave-larga',
       name,
       phone: `+54 261 5${String(n).padStart(6, '0')}`,
       address: 'Paso de los Andes 1450',

@@ -39,7 +39,8 @@ for (const lang of ['es', 'en'] as const) {
     await look(page, 'register');
 
     const username = `pantalla${lang}${Date.now().toString(36)}`;
-    // A phone that already has an account, then a username that is taken: each is named.
+    // A phone that already has an account: registration neither says so nor refuses it (the
+    // approving operator sees the duplicate). A taken username and a common password are named.
     const usedPhone = freshPhone();
     await api('/api/auth/register', {
       json: {
@@ -55,15 +56,16 @@ for (const lang of ['es', 'en'] as const) {
     await page.getByLabel(T('register.phone')).fill(usedPhone);
     await page.getByLabel(T('register.address')).fill('Perú 450');
     await tapMap(page);
-    await page.getByLabel(T('register.username'), { exact: true }).fill(username);
-    await page.getByLabel(T('register.password'), { exact: true }).fill('una-clave-larga');
-    await page.getByRole('button', { name: T('register.submit') }).click();
-    await expect(page.getByRole('alert')).toHaveText(T('register.phone_taken'));
-    await page.getByLabel(T('register.phone')).fill(freshPhone());
     await page.getByLabel(T('register.username'), { exact: true }).fill('vecino1');
+    await page.getByLabel(T('register.password'), { exact: true }).fill('una-clave-larga');
     await page.getByRole('button', { name: T('register.submit') }).click();
     await expect(page.getByRole('alert')).toHaveText(T('register.username_taken'));
     await page.getByLabel(T('register.username'), { exact: true }).fill(username);
+    await page.getByLabel(T('register.password'), { exact: true }).fill('12345678');
+    await page.getByRole('button', { name: T('register.submit') }).click();
+    await expect(page.getByRole('alert')).toHaveText(T('register.password_common'));
+    await look(page, 'register-weak-password');
+    await page.getByLabel(T('register.password'), { exact: true }).fill('una-clave-larga');
     await shot(page, `resident-register-filled-${lang}`);
     await page.getByRole('button', { name: T('register.submit') }).click();
     await expect(page.getByRole('heading', { name: T('account.registered.title') })).toBeVisible();

@@ -1,15 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, login, newPhone } from './support/app.js';
-import {
-  api,
-  freshPhone,
-  opsRoom,
-  record,
-  signIn,
-  tapMap,
-  unitRoom,
-  until,
-} from './support/resident.js';
+import { api, freshPhone, opsRoom, record, signIn, unitRoom, until } from './support/resident.js';
 
 /** Issue 3 at phone size (390×844): the resident app, each path end to end. */
 
@@ -45,30 +36,30 @@ test('registration → pending → approval → first alert', async ({ browser }
     'tel:911',
   );
 
-  // The same phone again is refused with a clear message.
+  // The same phone again: registration never says it is taken (that would tell anyone who
+  // uses SAC); the second account waits like any other and the operator sees the duplicate.
   await page.getByRole('button', { name: /volver a ingresar/i }).click();
   await page.getByRole('button', { name: /registrate/i }).click();
   await page.getByLabel('Nombre y apellido').fill('Otra Persona');
   await page.getByLabel('Teléfono celular').fill(number);
   await page.getByLabel('Domicilio').fill('Belgrano 10');
-  await tapMap(page);
-  await expect(page.getByText(/casa marcada en el barrio|fuera de los barrios/i)).toBeVisible();
+  await page.getByRole('button', { name: /usar mi ubicación/i }).click();
+  await expect(page.getByText(/casa marcada en el barrio/i)).toBeVisible();
   await page.getByLabel('Usuario').fill(`${username}x`);
   await page.getByLabel('Contraseña').fill('una-clave-larga');
   await page.getByRole('button', { name: /enviar solicitud/i }).click();
-  await expect(page.getByRole('alert')).toContainText(/ese teléfono ya tiene una cuenta/i);
+  await expect(page.getByRole('heading', { name: /recibimos tu solicitud/i })).toBeVisible();
 
   // An operator approves (the console is another screen; its API is enough here).
   const op = await signIn('operador1');
-  const pending = await api<{ users: { id: string; username: string; areaId: string }[] }>(
-    '/api/users?status=pending',
-    { token: op.token },
-  );
+  const pending = await api<{
+    users: { id: string; username: string; areaId: string; samePhone: { username: string }[] }[];
+  }>('/api/users?status=pending', { token: op.token });
   const mine = pending.users.find((u) => u.username === username)!;
   expect(mine.areaId).toMatch(/^area-/);
+  expect(mine.samePhone.map((o) => o.username)).toEqual([`${username}x`]);
   await api(`/api/users/${mine.id}/approve`, { token: op.token, json: {} });
 
-  await page.getByRole('button', { name: /ya tengo cuenta/i }).click();
   await login(page, username, 'una-clave-larga');
   const ops = await opsRoom();
   await page.getByRole('button', { name: /alerta general/i }).click();

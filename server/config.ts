@@ -48,6 +48,24 @@ const schema = z.object({
   ROOM_IDLE_MS: z.coerce.number().int().min(100).default(30_000),
   /** WAL checkpoints on their own thread this often; 0: SQLite's own, inside commits. */
   SQLITE_CHECKPOINT_MS: z.coerce.number().int().min(0).default(CHECKPOINT_EVERY_MS),
+  // Abuse hardening: who the server trusts about the client, what it lets through, how fast.
+  /** The address the app is served at (`https://sac.example.org`): its origin is the only one
+   * allowed to send state-changing requests and open sockets, and `https` turns on HSTS.
+   * Unset: the request's own host (fine for one machine, on loopback or without a proxy). */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Comma-separated addresses of reverse proxies whose X-Forwarded-For/-Proto are believed;
+   * empty: the socket's peer is the client, forwarded headers are ignored. */
+  TRUSTED_PROXIES: z.string().default(''),
+  /** Failed sign-ins an account (or a source address) gets before waiting, and the first
+   * wait, doubled on every further failure up to the cap (seconds). */
+  LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_ADDRESS_FREE_FAILURES: z.coerce.number().int().min(1).default(30),
+  LOGIN_LOCK_SECONDS: z.coerce.number().int().min(1).default(30),
+  LOGIN_LOCK_MAX_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Registrations one source address may attempt per hour. */
+  REGISTER_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /** `GET /metrics` answers only `Authorization: Bearer <METRICS_TOKEN>`; unset: off (404). */
+  METRICS_TOKEN: z.string().min(16).optional(),
 });
 
 export type Config = Omit<z.output<typeof schema>, 'SECURE_COOKIES' | 'PUSH_THREADS'> & {
@@ -81,7 +99,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
-/** What is safe to print: no secrets live in config today, but keep the habit. */
+/** What is safe to print: never a secret (METRICS_TOKEN shows only whether it is set). */
 export function describeConfig(c: Config): string {
-  return `port=${c.PORT} host=${c.HOST} data=${c.dataDir} demo=${c.DEMO ? 'on' : 'off'}`;
+  const metrics = c.METRICS_TOKEN ? 'token' : 'off';
+  return `port=${c.PORT} host=${c.HOST} data=${c.dataDir} demo=${c.DEMO ? 'on' : 'off'} metrics=${metrics}`;
 }

@@ -15,6 +15,7 @@ import { createPush, type PushOptions } from './push/index.js';
 import { OperatorConsole } from './console/index.js';
 import { seedDemoDevices } from './sirens/demo-devices.js';
 import { createApp } from './http/app.js';
+import { refuseCrossSiteUpgrade } from './http/origin.js';
 import type { Services } from './services.js';
 
 const LISTEN_BACKLOG = 4096;
@@ -91,6 +92,7 @@ export async function startServer(
     });
   });
   server.on('upgrade', (req, socket, head) => {
+    if (refuseCrossSiteUpgrade(config, req, socket)) return;
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname.startsWith('/sync/')) {
       sync.handleUpgrade(req, socket, head, url.pathname.slice('/sync/'.length));

@@ -132,6 +132,16 @@ export type ApiErrorCode =
   | 'account_suspended'
   | 'invalid_credentials'
   | 'too_large'
+  /** a browser request from another site (server/http/origin.ts) */
+  | 'cross_site'
+  /** a JSON route sent something else */
+  | 'unsupported_media_type'
+  /** sign-in or registration throttled: wait `Retry-After` seconds */
+  | 'too_many_attempts'
+  /** a password that is too short, too common or too close to the username */
+  | 'weak_password'
+  /** a home outside every area of the city */
+  | 'outside_city'
   | 'internal';
 
 export interface ApiErrorBody {

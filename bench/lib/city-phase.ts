@@ -59,6 +59,7 @@ export async function startCity(
     NODE_ENV: 'production',
     PUSH_ENDPOINT_ALLOW: sink.origin,
     NODE_EXTRA_CA_CERTS: sink.certPath,
+    METRICS_TOKEN,
     // The app this checkout built, also when the server runs from another (--server-root).
     CLIENT_DIR: path.join(benchRoot, 'dist', 'client'),
   };
@@ -272,8 +273,12 @@ export async function cityFinish(c: CityRun, probe: Child<ProbeApi>): Promise<Cl
   return stats;
 }
 
+/** /metrics answers only its scraper's token; the bench is that scraper. */
+const METRICS_TOKEN = randomBytes(24).toString('base64url');
+
 async function metricsOf(http: string): Promise<Record<string, number>> {
-  const text = await (await fetch(`${http}/metrics`)).text();
+  const headers = { authorization: `Bearer ${METRICS_TOKEN}` };
+  const text = await (await fetch(`${http}/metrics`, { headers })).text();
   const out: Record<string, number> = {};
   for (const line of text.split('\n')) {
     const m = /^(\w+) ([\d.e+-]+)$/.exec(line);

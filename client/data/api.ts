@@ -8,6 +8,8 @@ export class ApiFailure extends Error {
     readonly status = 0,
     /** the input the server says is wrong (`phone`, `username`), when it says */
     readonly field?: string,
+    /** on a 429: seconds to wait before trying again (`Retry-After`) */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
@@ -28,11 +30,13 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
   }
   if (res.ok) return (await res.json()) as T;
   const err = (await res.json().catch(() => null)) as ApiErrorBody | null;
+  const retryAfter = Number(res.headers.get('retry-after'));
   throw new ApiFailure(
     err?.error.code ?? 'internal',
     err?.error.message ?? res.statusText,
     res.status,
     err?.error.field,
+    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
   );
 }
 

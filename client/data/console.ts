@@ -22,6 +22,16 @@ export interface UserView {
   unitId: string | null;
   falseAlarms: number;
   createdAt: string;
+  /** a pending registration's phone on other accounts (server/users/routes.ts) */
+  samePhone?: { id: string; username: string; name: string; status: UserStatus }[];
+}
+
+/** An account or a source address the sign-in throttle makes wait (server/users/locks.ts). */
+export interface SignInLock {
+  kind: 'account' | 'address';
+  key: string;
+  until: string;
+  user: { id: string; name: string; role: Role; status: UserStatus } | null;
 }
 
 export type UserAction = 'approve' | 'reject' | 'suspend' | 'reinstate';
@@ -44,6 +54,9 @@ export const consoleApi = {
     return call<{ entries: AuditEntryView[] }>('GET', `/console/audit${qs ? `?${qs}` : ''}`);
   },
   users: (status: UserStatus) => call<{ users: UserView[] }>('GET', `/users?status=${status}`),
+  locks: () => call<{ locks: SignInLock[] }>('GET', '/users/locks'),
+  releaseLock: (lock: Pick<SignInLock, 'kind' | 'key'>) =>
+    call<{ ok: true }>('POST', '/users/locks/release', { kind: lock.kind, key: lock.key }),
   setUser: (id: string, action: UserAction) =>
     call<{ user: UserView }>('POST', `/users/${encodeURIComponent(id)}/${action}`),
   siren: (id: string, command: 'test' | 'silence') =>

@@ -5,6 +5,7 @@ import { getLang, t, type Lang } from '../../shared/i18n/core.js';
 import { ApiFailure } from '../data/api.js';
 import { signIn } from '../data/session.js';
 import { base } from '../styles.js';
+import { waitText } from './wait-text.js';
 
 @customElement('sac-login')
 export class SacLogin extends SacElement {
@@ -78,9 +79,29 @@ export class SacLogin extends SacElement {
   @property({ type: Boolean }) online = true;
   @state() private error = '';
   @state() private busy = false;
+  /** seconds left before the server takes another attempt (after a 429) */
+  @state() private waitLeft = 0;
+  private waitTimer: ReturnType<typeof setInterval> | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.waitTimer);
+  }
+
+  /** Counts the server's `Retry-After` down on the button; the form opens again at zero. */
+  private startWait(seconds: number): void {
+    clearInterval(this.waitTimer);
+    const until = Date.now() + seconds * 1000;
+    this.waitLeft = seconds;
+    this.waitTimer = setInterval(() => {
+      this.waitLeft = Math.max(0, Math.ceil((until - Date.now()) / 1000));
+      if (this.waitLeft === 0) clearInterval(this.waitTimer);
+    }, 1000);
+  }
 
   private async submit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
+    if (this.waitLeft > 0) return;
     const form = new FormData(e.target as HTMLFormElement);
     this.busy = true;
     this.error = '';
@@ -91,6 +112,8 @@ export class SacLogin extends SacElement {
       );
     } catch (error) {
       this.error = messageFor(error);
+      if (error instanceof ApiFailure && error.code === 'too_many_attempts')
+        this.startWait(error.retryAfter ?? 30);
       // An account that cannot sign in gets its own screen saying why and what to do.
       if (error instanceof ApiFailure && ACCOUNT_NOTICES[error.code])
         this.dispatchEvent(
@@ -132,7 +155,9 @@ export class SacLogin extends SacElement {
           autocomplete="current-password"
           required
         />
-        <button class="primary" type="submit" ?disabled=${this.busy}>${t('login.submit')}</button>
+        <button class="primary" type="submit" ?disabled=${this.busy || this.waitLeft > 0}>
+          ${this.waitLeft > 0 ? t('login.wait', { wait: waitText(this.waitLeft) }) : t('login.submit')}
+        </button>
       </form>
       ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : ''}
       <div class="lang">
@@ -174,6 +199,8 @@ function messageFor(error: unknown): string {
       return t('login.account_suspended');
     case 'offline':
       return t('login.offline');
+    case 'too_many_attempts':
+      return t('login.too_many', { wait: waitText(error.retryAfter ?? 30) });
     default:
       return error.message || t('app.error');
   }

@@ -6,7 +6,17 @@ import { startServer } from '../../server/server.js';
 
 /** The e2e server: the demo city in a fresh temporary data directory every run. */
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sac-e2e-'));
-const config = loadConfig({ ...process.env, DEMO: '1', DATA_DIR: dataDir, HOST: '127.0.0.1' });
+// Every test registers from this one address: the hourly budget per address would stop
+// the suite, not an abuser. A sign-in made to wait stays waiting for ten minutes, so the
+// screens that show it (e2e/abuse-screens.spec.ts) see it however slow the machine is.
+const config = loadConfig({
+  REGISTER_PER_ADDRESS_PER_HOUR: '200',
+  LOGIN_LOCK_SECONDS: '600',
+  ...process.env,
+  DEMO: '1',
+  DATA_DIR: dataDir,
+  HOST: '127.0.0.1',
+});
 const running = await startServer(config);
 console.log(`e2e server ${running.url} data=${dataDir}`);
 const stop = () => void running.close().then(() => process.exit(0));

@@ -9,13 +9,23 @@ import { pushRoutes } from '../push/routes.js';
 import { sirenRoutes } from '../sirens/routes.js';
 import { unitRoutes } from '../units/routes.js';
 import { consoleRoutes } from '../console/index.js';
+import { LoginThrottle, RegistrationThrottle } from '../auth/throttle.js';
 import { ApiError, onError } from './errors.js';
 import { opsRoutes } from './ops-routes.js';
 import { mountClient } from './static.js';
+import { sameOriginOnly } from './origin.js';
+import { securityHeaders } from './security-headers.js';
 
 export function createApp(s: Services) {
   const app = new Hono();
   app.onError(onError((msg, f) => s.log.error(msg, f)));
+  // First, so that every answer (errors, static files, the shell) carries the headers.
+  app.use('*', securityHeaders(s.config));
+  app.use('*', sameOriginOnly(s.config));
+  const throttles = {
+    login: LoginThrottle.fromConfig(s.config),
+    register: RegistrationThrottle.fromConfig(s.config),
+  };
 
   const api = new Hono()
     .use(
@@ -32,10 +42,10 @@ export function createApp(s: Services) {
       c.header('Cache-Control', 'no-store');
     })
     .get('/city', (c) => c.json(s.city.info))
-    .route('/auth', authRoutes(s))
+    .route('/auth', authRoutes(s, throttles))
     .route('/me', meRoute(s))
     .route('/me', profileRoutes(s))
-    .route('/users', userRoutes(s))
+    .route('/users', userRoutes(s, throttles.login))
     .route('/sync', syncHttpRoutes(s))
     .route('/push', pushRoutes(s))
     .route('/sirens', sirenRoutes(s))

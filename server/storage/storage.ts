@@ -134,7 +134,8 @@ export interface Storage {
     byUsername(username: string): UserRow | undefined;
     /** For sign-in only: the user and their password hash. */
     credentials(username: string): { user: UserRow; passwordHash: string } | undefined;
-    byPhone(phone: string): UserRow | undefined;
+    /** Every account with this phone: more than one is shown to the approving operator. */
+    withPhone(phone: string): UserRow[];
     list(filter: { status?: UserStatus; role?: Role }): UserRow[];
     setStatus(id: string, status: UserStatus): void;
     count(): number;

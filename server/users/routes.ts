@@ -6,6 +6,8 @@ import { STAFF, requireUser, type Env } from '../http/context.js';
 import type { UserRow } from '../storage/storage.js';
 import type { UserStatus } from '../../shared/types.js';
 import { CloseCode } from '../../sync/protocol.js';
+import type { LoginThrottle } from '../auth/throttle.js';
+import { lockRoutes } from './locks.js';
 
 const statusQuery = z.enum(['pending', 'active', 'suspended', 'rejected']).optional();
 
@@ -24,15 +26,31 @@ const view = (u: UserRow) => ({
   createdAt: u.createdAt,
 });
 
-export function userRoutes(s: Services): Hono<Env> {
+/**
+ * Other accounts with the same phone, for a pending registration: registration never says
+ * a phone is taken (server/auth/routes.ts), so the operator who approves is the one who
+ * sees it, and can call before approving a second account on someone's number.
+ */
+const samePhone = (s: Services, u: UserRow) =>
+  u.status !== 'pending' || !u.phone
+    ? []
+    : s.storage.users
+        .withPhone(u.phone)
+        .filter((o) => o.id !== u.id)
+        .map((o) => ({ id: o.id, username: o.username, name: o.name, status: o.status }));
+
+export function userRoutes(s: Services, throttle: LoginThrottle): Hono<Env> {
   const app = new Hono<Env>();
   app.use('*', requireUser(s, STAFF));
 
   app.get('/', (c) => {
     const status = statusQuery.safeParse(c.req.query('status') || undefined);
     if (!status.success) throw new ApiError(400, 'bad_request', 'status: unknown value');
-    return c.json({ users: s.storage.users.list({ status: status.data }).map(view) });
+    const users = s.storage.users.list({ status: status.data });
+    return c.json({ users: users.map((u) => ({ ...view(u), samePhone: samePhone(s, u) })) });
   });
+
+  lockRoutes(app, s, throttle);
 
   const setStatus = (path: string, to: UserStatus, from: readonly UserStatus[]) =>
     app.post(`/:id/${path}`, (c) => {

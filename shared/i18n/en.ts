@@ -21,6 +21,13 @@ export const en: Record<MessageKey, string> = {
   'login.account_suspended': 'Your account is suspended. Please contact the municipality.',
   'login.offline': 'You cannot log in without a connection. Try again when you have signal.',
 
+  'login.too_many':
+    'Too many failed attempts with this username or from this connection. Wait {wait} and try again.',
+  'login.wait': 'Wait {wait}',
+  'wait.seconds': '{count} seconds',
+  'wait.second': '1 second',
+  'wait.minutes': '{count} minutes',
+  'wait.minute': '1 minute',
   'net.online': 'Online',
   'net.offline': 'Offline',
   'offline.banner':
@@ -253,11 +260,18 @@ export const en: Record<MessageKey, string> = {
   'register.username': 'Username',
   'register.username_hint': '3 to 32 letters, digits, dots or dashes, no spaces.',
   'register.password': 'Password',
-  'register.password_hint': 'At least 8 characters.',
+  'register.password_hint':
+    'At least 8 characters. Not your username, nor one of the most used passwords (like 12345678).',
   'register.submit': 'Send request',
   'register.back': 'I have an account: log in',
-  'register.phone_taken':
-    'That phone number already has an account. If it is yours, log in with your username; if you do not remember it, call the monitoring centre.',
+  'register.password_common':
+    'That password is one of the most used or too easy to guess (like 12345678 or your username). Choose another: for example three or four words only you would put together.',
+  'register.password_short': 'The password needs at least 8 characters.',
+  'register.outside':
+    'The marked home is outside the city’s neighbourhoods. Mark your home on the map.',
+  'register.name_invalid':
+    'The name or the address has characters that cannot be shown. Type them again without copying and pasting.',
+  'register.too_many': 'Too many registrations from this connection. Try again in {wait}.',
   'register.username_taken': 'That username already exists. Choose another one.',
   'register.invalid': 'Check the marked details.',
   'register.offline': 'An account cannot be created offline. Try again when the signal returns.',
@@ -559,6 +573,19 @@ export const en: Record<MessageKey, string> = {
   'ops.users.done_suspend': '{name} is suspended: their open sessions were closed.',
   'ops.users.done_reinstate': '{name} is reinstated.',
   'ops.users.failed': 'Could not change {name}’s account ({code}).',
+  'ops.users.status_pending': 'pending',
+  'ops.users.status_active': 'active',
+  'ops.users.status_suspended': 'suspended',
+  'ops.users.status_rejected': 'rejected',
+  'ops.users.same_phone': 'Same phone as {who}',
+  'ops.users.locks': 'Sign-ins blocked after failed attempts ({count})',
+  'ops.users.lock_account': 'Username',
+  'ops.users.lock_address': 'Connection',
+  'ops.users.lock_unknown': 'no such account',
+  'ops.users.lock_until': 'until {time}',
+  'ops.users.release': 'Unblock',
+  'ops.users.release_label': 'Unblock {name}',
+  'ops.users.done_release': '{name} may try again.',
   'ops.keys.title': 'Keyboard shortcuts',
   'ops.keys.close': 'Close',
   'ops.keys.move': 'Next / previous alert',

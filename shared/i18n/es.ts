@@ -23,6 +23,13 @@ export const es = {
   'login.account_suspended': 'Tu cuenta está suspendida. Comunicate con la Municipalidad.',
   'login.offline':
     'Sin conexión no se puede iniciar sesión. Probá de nuevo cuando vuelva la señal.',
+  'login.too_many':
+    'Demasiados intentos fallidos con este usuario o desde esta conexión. Esperá {wait} y probá de nuevo.',
+  'login.wait': 'Esperá {wait}',
+  'wait.seconds': '{count} segundos',
+  'wait.second': '1 segundo',
+  'wait.minutes': '{count} minutos',
+  'wait.minute': '1 minuto',
 
   'net.online': 'En línea',
   'net.offline': 'Sin conexión',
@@ -257,11 +264,18 @@ export const es = {
   'register.username': 'Usuario',
   'register.username_hint': 'De 3 a 32 letras, números, puntos o guiones, sin espacios.',
   'register.password': 'Contraseña',
-  'register.password_hint': 'Al menos 8 caracteres.',
+  'register.password_hint':
+    'Al menos 8 caracteres. Ni tu usuario ni una de las contraseñas más usadas (como 12345678).',
   'register.submit': 'Enviar solicitud',
   'register.back': 'Ya tengo cuenta: ingresar',
-  'register.phone_taken':
-    'Ese teléfono ya tiene una cuenta. Si es tuya, ingresá con tu usuario; si no la recordás, llamá al centro de monitoreo.',
+  'register.password_common':
+    'Esa contraseña es de las más usadas o muy fácil de adivinar (como 12345678 o tu usuario). Elegí otra: por ejemplo tres o cuatro palabras que solo vos relaciones.',
+  'register.password_short': 'La contraseña necesita al menos 8 caracteres.',
+  'register.outside':
+    'La casa marcada queda fuera de los barrios de la ciudad. Marcá tu casa en el mapa.',
+  'register.name_invalid':
+    'El nombre o el domicilio tienen caracteres que no se pueden mostrar. Escribilos de nuevo sin copiar y pegar.',
+  'register.too_many': 'Hubo demasiados registros desde esta conexión. Probá de nuevo en {wait}.',
   'register.username_taken': 'Ese nombre de usuario ya existe. Elegí otro.',
   'register.invalid': 'Revisá los datos marcados.',
   'register.offline': 'Sin conexión no se puede crear la cuenta. Probá cuando vuelva la señal.',
@@ -563,6 +577,19 @@ export const es = {
   'ops.users.done_suspend': '{name} quedó suspendido: se cerraron sus sesiones abiertas.',
   'ops.users.done_reinstate': '{name} quedó rehabilitado.',
   'ops.users.failed': 'No se pudo cambiar la cuenta de {name} ({code}).',
+  'ops.users.status_pending': 'pendiente',
+  'ops.users.status_active': 'activa',
+  'ops.users.status_suspended': 'suspendida',
+  'ops.users.status_rejected': 'rechazada',
+  'ops.users.same_phone': 'Mismo teléfono que {who}',
+  'ops.users.locks': 'Ingresos bloqueados por intentos fallidos ({count})',
+  'ops.users.lock_account': 'Usuario',
+  'ops.users.lock_address': 'Conexión',
+  'ops.users.lock_unknown': 'no existe esa cuenta',
+  'ops.users.lock_until': 'hasta las {time}',
+  'ops.users.release': 'Desbloquear',
+  'ops.users.release_label': 'Desbloquear {name}',
+  'ops.users.done_release': '{name} puede volver a intentar.',
   'ops.keys.title': 'Atajos de teclado',
   'ops.keys.close': 'Cerrar',
   'ops.keys.move': 'Alerta siguiente / anterior',

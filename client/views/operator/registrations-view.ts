@@ -2,9 +2,9 @@ import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
 import type { FlaggedReporterView } from '../../../shared/console.js';
-import { formatDateTime, t } from '../../../shared/i18n/core.js';
+import { formatDateTime, formatTime, t } from '../../../shared/i18n/core.js';
 import type { CityInfo } from '../../../shared/types.js';
-import { consoleApi, type UserAction, type UserView } from '../../data/console.js';
+import { consoleApi, type SignInLock, type UserAction, type UserView } from '../../data/console.js';
 import { ApiFailure } from '../../data/api.js';
 import { base } from '../../styles.js';
 import { opsStyles } from './ops-styles.js';
@@ -19,12 +19,15 @@ interface Person {
   falseAlarms: number;
   address?: string | null;
   createdAt?: string;
+  samePhone?: UserView['samePhone'];
 }
 
 /**
- * Residents' accounts: pending registrations to approve or reject, residents whose false
- * alarms repeat (to warn or suspend), and suspended ones to reinstate. Suspension closes the
- * resident's open sockets at once (server/users/routes.ts); every change is audited there.
+ * Residents' accounts: pending registrations to approve or reject (a phone already on another
+ * account is flagged: registration itself never says so), residents whose false alarms
+ * repeat (to warn or suspend), suspended ones to reinstate, and sign-ins blocked after failed
+ * attempts, to release. Suspension closes the resident's open sockets at once
+ * (server/users/routes.ts); every change is audited there.
  */
 @customElement('sac-registrations')
 export class RegistrationsView extends SacElement {
@@ -34,6 +37,7 @@ export class RegistrationsView extends SacElement {
   @state() private pending: UserView[] = [];
   @state() private flagged: FlaggedReporterView[] = [];
   @state() private suspended: UserView[] = [];
+  @state() private locks: SignInLock[] = [];
   @state() private message: { text: string; error: boolean } | null = null;
 
   override connectedCallback(): void {
@@ -43,14 +47,16 @@ export class RegistrationsView extends SacElement {
 
   private async load(): Promise<void> {
     try {
-      const [pending, flagged, suspended] = await Promise.all([
+      const [pending, flagged, suspended, locks] = await Promise.all([
         consoleApi.users('pending'),
         consoleApi.flagged(),
         consoleApi.users('suspended'),
+        consoleApi.locks(),
       ]);
       this.pending = pending.users;
       this.flagged = flagged.reporters.filter((r) => r.status === 'active');
       this.suspended = suspended.users;
+      this.locks = locks.locks;
     } catch {
       this.message = { text: t('app.error'), error: true };
     }
@@ -63,6 +69,18 @@ export class RegistrationsView extends SacElement {
     } catch (e) {
       const code = e instanceof ApiFailure ? e.code : 'internal';
       this.message = { text: t('ops.users.failed', { name: p.name, code }), error: true };
+    }
+    await this.load();
+  }
+
+  private async release(lock: SignInLock): Promise<void> {
+    const name = lock.user?.name ?? lock.key;
+    try {
+      await consoleApi.releaseLock(lock);
+      this.message = { text: t('ops.users.done_release', { name }), error: false };
+    } catch (e) {
+      const code = e instanceof ApiFailure ? e.code : 'internal';
+      this.message = { text: t('ops.users.failed', { name, code }), error: true };
     }
     await this.load();
   }
@@ -104,7 +122,55 @@ export class RegistrationsView extends SacElement {
           this.suspended,
           ['reinstate'],
         )}
+        ${this.locksTable()}
       </div>`;
+  }
+
+  private locksTable() {
+    const title = t('ops.users.locks', { count: this.locks.length });
+    return html`<table aria-labelledby="h-locks" data-list="locks">
+      <caption class="visually-hidden">
+        ${title}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col" colspan="4" id="h-locks">${title}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${
+          this.locks.length
+            ? this.locks.map((l) => {
+                const name = l.user?.name ?? l.key;
+                return html`<tr data-lock=${`${l.kind}:${l.key}`}>
+                  <th scope="row">
+                    ${l.user ? html`${l.user.name} <span class="muted small">@${l.key}</span>` : l.key}
+                  </th>
+                  <td>
+                    ${t(l.kind === 'account' ? 'ops.users.lock_account' : 'ops.users.lock_address')}
+                    ${
+                      l.kind === 'account' && !l.user
+                        ? html`<div class="muted small">${t('ops.users.lock_unknown')}</div>`
+                        : nothing
+                    }
+                  </td>
+                  <td>${t('ops.users.lock_until', { time: formatTime(l.until) })}</td>
+                  <td class="row-actions">
+                    <button
+                      aria-label=${t('ops.users.release_label', { name })}
+                      @click=${() => void this.release(l)}
+                    >
+                      ${t('ops.users.release')}
+                    </button>
+                  </td>
+                </tr>`;
+              })
+            : html`<tr>
+                <td colspan="4" class="muted">${t('ops.users.none')}</td>
+              </tr>`
+        }
+      </tbody>
+    </table>`;
   }
 
   private table(id: string, title: string, people: Person[], actions: UserAction[]) {
@@ -123,7 +189,17 @@ export class RegistrationsView extends SacElement {
             ? people.map(
                 (p) =>
                   html`<tr data-user=${p.username}>
-                    <th scope="row">${p.name} <span class="muted small">@${p.username}</span></th>
+                    <th scope="row">
+                      ${p.name} <span class="muted small">@${p.username}</span>
+                      ${(p.samePhone ?? []).map(
+                        (o) =>
+                          html`<div class="warn small" data-same-phone=${o.username}>
+                            ${t('ops.users.same_phone', {
+                              who: `${o.name} (@${o.username}, ${t(`ops.users.status_${o.status}`)})`,
+                            })}
+                          </div>`,
+                      )}
+                    </th>
                     <td>${p.phone ?? '—'}</td>
                     <td>${p.address ?? this.areaName(p.areaId)}</td>
                     <td class=${p.falseAlarms >= 2 ? 'warn' : 'muted'}>

@@ -11,6 +11,7 @@ import { base } from '../../styles.js';
 import { fields } from '../resident/form-styles.js';
 import { areaName } from '../resident/neighbourhood-feed.js';
 import { areaMap } from '../resident/area-layers.js';
+import { waitText } from '../wait-text.js';
 
 /** The server's rules (server/auth/routes.ts registerSchema), checked here first. */
 // Browsers compile `pattern` with the `v` flag: brackets and dashes in a class are escaped.
@@ -93,6 +94,10 @@ export class RegisterView extends SacElement {
     this.tried = true;
     if (!this.home) {
       this.error = t('register.home_missing');
+      return;
+    }
+    if (this.city && !areaForPoint(this.home, this.city.areas.features)) {
+      this.error = t('register.outside');
       return;
     }
     const form = new FormData(e.target as HTMLFormElement);
@@ -196,14 +201,29 @@ export class RegisterView extends SacElement {
   }
 }
 
-/** One `conflict` code for both clashes; the error's `field` says which. */
+/** What went wrong, in the resident's words; a taken phone is never one of them. */
 function messageFor(error: unknown): string {
   if (!(error instanceof ApiFailure)) return t('app.error');
-  if (error.code === 'offline') return t('register.offline');
-  if (error.code === 'conflict')
-    return error.field === 'phone' ? t('register.phone_taken') : t('register.username_taken');
-  if (error.code === 'bad_request') return t('register.invalid');
-  return t('app.error');
+  switch (error.code) {
+    case 'offline':
+      return t('register.offline');
+    case 'conflict':
+      return t('register.username_taken');
+    case 'weak_password':
+      return error.message.endsWith('too_short')
+        ? t('register.password_short')
+        : t('register.password_common');
+    case 'outside_city':
+      return t('register.outside');
+    case 'too_many_attempts':
+      return t('register.too_many', { wait: waitText(error.retryAfter ?? 3600) });
+    case 'bad_request':
+      return error.message.includes('invisible')
+        ? t('register.name_invalid')
+        : t('register.invalid');
+    default:
+      return t('app.error');
+  }
 }
 
 declare global {

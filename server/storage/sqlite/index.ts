@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Storage } from '../storage.js';
@@ -13,6 +12,7 @@ import { profileQueries, requestQueries } from './requests.js';
 import { patrolQueries } from './patrol.js';
 import { consoleQueries } from './console.js';
 import { CHECKPOINT_EVERY_MS, Checkpointer } from './checkpointer.js';
+import { ownerOnlyDatabase, ownerOnlyDir } from './files.js';
 
 export type Db = Database.Database;
 
@@ -27,8 +27,9 @@ export interface SqliteOptions {
 const AUTO_CHECKPOINT_PAGES = 1000;
 
 export function openSqlite(dataDir: string, options: SqliteOptions = {}): Storage {
-  fs.mkdirSync(dataDir, { recursive: true });
+  ownerOnlyDir(dataDir);
   const file = path.join(dataDir, 'sac.db');
+  ownerOnlyDatabase(file);
   const db = new Database(file);
   // WAL with synchronous=FULL: a commit is on disk before we say "delivered" (DESIGN §5).
   db.pragma('journal_mode = WAL');
@@ -74,10 +75,21 @@ export function openSqlite(dataDir: string, options: SqliteOptions = {}): Storag
 
 function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  for (let v = current; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[v]!);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
+  if (current >= MIGRATIONS.length) return;
+  // A migration that rebuilds a table (SQLite cannot drop a constraint) drops the old one
+  // while rows elsewhere point at it: foreign keys are off meanwhile (the pragma is ignored
+  // inside a transaction) and every reference is checked before each migration commits.
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (let v = current; v < MIGRATIONS.length; v++) {
+      db.transaction(() => {
+        db.exec(MIGRATIONS[v]!);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length) throw new Error(`migration ${v + 1} broke ${broken.length} references`);
+        db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
+  } finally {
+    db.pragma('foreign_keys = ON');
   }
 }

@@ -235,4 +235,37 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX users_area ON users(area_id, role, status);
   CREATE INDEX users_unit ON users(unit_id, role, status);
   `,
+  // A phone may be on more than one account: registration never says a phone is taken (that
+  // would tell anyone whether a person uses SAC); the approving operator sees duplicates.
+  // SQLite cannot drop a UNIQUE constraint, so the table is rebuilt (foreign keys are off
+  // while migrations run, and checked before each commits: see migrate()).
+  `
+  CREATE TABLE users_next (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    password_hash TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('citizen','officer','operator','admin')),
+    status TEXT NOT NULL CHECK (status IN ('pending','active','suspended','rejected')),
+    name TEXT NOT NULL,
+    phone TEXT,
+    address TEXT,
+    home_lat REAL,
+    home_lng REAL,
+    area_id TEXT,
+    unit_id TEXT,
+    show_name INTEGER NOT NULL DEFAULT 1,
+    false_alarms INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+  );
+  INSERT INTO users_next (id, username, password_hash, role, status, name, phone, address,
+    home_lat, home_lng, area_id, unit_id, show_name, false_alarms, created_at)
+  SELECT id, username, password_hash, role, status, name, phone, address,
+    home_lat, home_lng, area_id, unit_id, show_name, false_alarms, created_at FROM users;
+  DROP TABLE users;
+  ALTER TABLE users_next RENAME TO users;
+  CREATE INDEX users_status ON users(status, role);
+  CREATE INDEX users_area ON users(area_id, role, status);
+  CREATE INDEX users_unit ON users(unit_id, role, status);
+  CREATE INDEX users_phone ON users(phone);
+  `,
 ];

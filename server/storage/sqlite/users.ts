@@ -42,7 +42,9 @@ export function userQueries(db: Db): Storage['users'] {
     @homeLng, @areaId, @unitId, @showName, @createdAt)`);
   const byId = db.prepare<[string], Raw>('SELECT * FROM users WHERE id = ?');
   const byUsername = db.prepare<[string], Raw>('SELECT * FROM users WHERE username = ?');
-  const byPhone = db.prepare<[string], Raw>('SELECT * FROM users WHERE phone = ?');
+  const withPhone = db.prepare<[string], Raw>(
+    'SELECT * FROM users WHERE phone = ? ORDER BY created_at',
+  );
   const setStatus = db.prepare('UPDATE users SET status = ? WHERE id = ?');
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users');
   const falseAlarm = db.prepare('UPDATE users SET false_alarms = false_alarms + 1 WHERE id = ?');
@@ -68,10 +70,7 @@ export function userQueries(db: Db): Storage['users'] {
       const r = byUsername.get(username);
       return r && { user: toRow(r), passwordHash: r.password_hash };
     },
-    byPhone: (phone) => {
-      const r = byPhone.get(phone);
-      return r && toRow(r);
-    },
+    withPhone: (phone) => withPhone.all(phone).map(toRow),
     list: (filter) => {
       const where: string[] = [];
       const args: string[] = [];

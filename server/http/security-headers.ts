@@ -1,0 +1,68 @@
+import type { MiddlewareHandler } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Config } from '../config.js';
+import { peerOfContext, trustedProxies } from './client-address.js';
+
+type HeaderConfig = Pick<Config, 'TILES_URL' | 'PUBLIC_URL' | 'TRUSTED_PROXIES'>;
+
+/**
+ * The CSP source for the map's tiles: the configured URL's origin, with a `{s}` (or any
+ * placeholder) subdomain widened to `*`, since Leaflet spreads tiles over a, b, c.
+ */
+export function tileSource(url: string): string | null {
+  const match = /^(https?):\/\/([^/?#]+)/i.exec(url.trim());
+  if (!match) return null;
+  const host = match[2]!
+    .split('.')
+    .map((label) => (label.includes('{') ? '*' : label))
+    .join('.');
+  if (!/^[a-z0-9*.:[\]-]+$/i.test(host)) return null;
+  return `${match[1]!.toLowerCase()}://${host.toLowerCase()}`;
+}
+
+/**
+ * Headers on every response. Scripts come only from our own files (no inline script, no
+ * eval). Styles allow 'unsafe-inline': lit templates write `style="…"` attributes (colour
+ * swatches, map legends) and the shell has one inline <style>; a style can restyle the page
+ * but run nothing. Images and fetches: ourselves plus the tile server. No framing, no
+ * referrer, geolocation for our own pages only. HSTS only when the client came over HTTPS
+ * (directly, through a trusted proxy, or because PUBLIC_URL says so): over plain HTTP on a
+ * local machine it would lock the browser out of that host.
+ */
+export function securityHeaders(config: HeaderConfig): MiddlewareHandler {
+  const tiles = tileSource(config.TILES_URL);
+  const withTiles = (...sources: string[]) => (tiles ? [...sources, tiles] : sources);
+  const secure = secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: withTiles("'self'", 'data:', 'blob:'),
+      connectSrc: withTiles("'self'"),
+      fontSrc: ["'self'"],
+      workerSrc: ["'self'"],
+      manifestSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+    permissionsPolicy: {
+      geolocation: ['self'],
+      camera: [],
+      microphone: [],
+      payment: [],
+      usb: [],
+    },
+    referrerPolicy: 'no-referrer',
+    xFrameOptions: 'DENY',
+    strictTransportSecurity: false,
+  });
+  const trusted = trustedProxies(config);
+  const publicHttps = config.PUBLIC_URL?.startsWith('https:') ?? false;
+  return async (c, next) => {
+    await secure(c, next);
+    if (publicHttps || peerOfContext(trusted, c).https)
+      c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  };
+}
