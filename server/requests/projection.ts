@@ -29,6 +29,8 @@ export interface FiledRequest {
 }
 
 const COLLECTION = 'requests';
+/** Answered requests stay in view this long (as closed alerts do): checked at start-up. */
+const SHOWN_AFTER_CLOSE_MS = 24 * 3_600_000;
 
 /**
  * Neighbour requests (DESIGN §3, §4): a resident files one in `user:<id>`, an officer in
@@ -83,28 +85,57 @@ export class RequestProjection {
       reply: '',
       cancelledAt: f.cancelledAt ?? null,
     };
-    let stored = false;
+    let project: RequestRow | null = null;
     this.d.sync.committer.job(() => {
-      stored = this.d.storage.requests.insert(row); // a re-sent request is stored once
-      if (stored && row.cancelledAt) {
+      if (!this.d.storage.requests.insert(row)) {
+        // A re-sent request is stored once, and shown again wherever a crash took it back.
+        const stored = this.d.storage.requests.byId(row.id);
+        if (stored?.reporterId === writer.id) project = stored;
+        return;
+      }
+      if (row.cancelledAt) {
         this.d.storage.requests.addEvent(event(row.id, 'cancelled', '', row.cancelledAt, writer));
       }
+      project = row;
     });
     // Receipted only once durable: "delivered" means committed, as for alerts (DESIGN §5).
     this.d.sync.committer.afterCommit(() => {
-      if (stored) this.projectFiled(row, writer);
+      if (project) this.projectFiled(project, writer);
     });
   }
 
+  /**
+   * At start-up, before the server listens: every request SQL has that is open or was
+   * answered within the last day and that `ops` lacks is receipted and copied again (its room
+   * writes are stored in the commit after its own, so a crash between them lost both). A
+   * request its origin room never held is skipped.
+   */
+  reconcile(): number {
+    const since = new Date(Date.parse(this.now()) - SHOWN_AFTER_CLOSE_MS).toISOString();
+    let repaired = 0;
+    for (const r of this.d.storage.requests.openOrSince(since)) {
+      if (this.record(OPS_ROOM, r.id) || !this.record(originRoom(r), r.id)) continue;
+      const reporter = this.d.storage.users.byId(r.reporterId);
+      if (!reporter) continue;
+      this.projectFiled(r, reporter);
+      repaired++;
+    }
+    return repaired;
+  }
+
+  /** Idempotent: writes only what the rooms lack (a resend, a repair after a crash). */
   private projectFiled(r: RequestRow, reporter: UserRow): void {
     const own = this.record(originRoom(r), r.id);
-    own?.doc?.transact(() => {
-      own.set('receivedAt', r.receivedAt);
-      own.set('status', r.status);
-      own.set('statusAt', r.statusAt);
-    }, SERVER);
+    if (own && typeof own.get('receivedAt') !== 'string') {
+      own.doc!.transact(() => {
+        own.set('receivedAt', r.receivedAt);
+        own.set('status', r.status);
+        own.set('statusAt', r.statusAt);
+      }, SERVER);
+    }
 
     const ops = this.d.sync.room(OPS_ROOM).doc;
+    if (ops.getMap(COLLECTION).has(r.id)) return;
     ops.transact(() => {
       const fields: Record<string, unknown> = {
         id: r.id,
