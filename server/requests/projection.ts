@@ -106,21 +106,50 @@ export class RequestProjection {
 
   /**
    * At start-up, before the server listens: every request SQL has that is open or was
-   * answered within the last day and that `ops` lacks is receipted and copied again (its room
-   * writes are stored in the commit after its own, so a crash between them lost both). A
-   * request its origin room never held is skipped.
+   * answered within the last day is shown again where a crash took its room writes back (they
+   * are stored in the commit after its own): the receipt and the `ops` record, an answer, a
+   * withdrawal. Each projection writes `ops` in the same commit as the origin room, so a
+   * request `ops` shows as SQL has it needs no other look. One its origin room never held is
+   * skipped.
    */
   reconcile(): number {
     const since = new Date(Date.parse(this.now()) - SHOWN_AFTER_CLOSE_MS).toISOString();
     let repaired = 0;
     for (const r of this.d.storage.requests.openOrSince(since)) {
-      if (this.record(OPS_ROOM, r.id) || !this.record(originRoom(r), r.id)) continue;
+      const ops = this.record(OPS_ROOM, r.id);
+      const shown =
+        ops?.get('statusAt') === r.statusAt && (ops.get('cancelledAt') ?? null) === r.cancelledAt;
+      if (shown || !this.record(originRoom(r), r.id)) continue;
       const reporter = this.d.storage.users.byId(r.reporterId);
       if (!reporter) continue;
-      this.projectFiled(r, reporter);
+      if (!ops) this.projectFiled(r, reporter);
+      else this.repairAnswers(r, ops);
       repaired++;
     }
     return repaired;
+  }
+
+  /** The answers and withdrawal SQL has, where the rooms miss them (see `reconcile`). */
+  private repairAnswers(r: RequestRow, ops: Y.Map<unknown>): void {
+    ops.doc!.transact(() => {
+      if (ops.get('statusAt') !== r.statusAt) ops.set('statusAt', r.statusAt);
+      if (r.cancelledAt && ops.get('cancelledAt') === undefined)
+        ops.set('cancelledAt', r.cancelledAt);
+    }, SERVER);
+    const answers = this.d.storage.requests.events(r.id).filter((e) => e.status !== 'cancelled');
+    const own = this.record(originRoom(r), r.id);
+    if (!own || !answers.length) return;
+    own.doc!.transact(() => {
+      if (own.get('status') !== r.status) own.set('status', r.status);
+      if ((own.get('reply') ?? '') !== r.reply) own.set('reply', r.reply);
+      if (own.get('statusAt') !== r.statusAt) own.set('statusAt', r.statusAt);
+      let updates = own.get('updates');
+      if (!(updates instanceof Y.Array)) own.set('updates', (updates = new Y.Array<unknown>()));
+      const list = updates as Y.Array<unknown>;
+      const missing = answers.slice(list.length);
+      if (missing.length)
+        list.push(missing.map((e) => ({ status: e.status, reply: e.reply, at: e.at })));
+    }, SERVER);
   }
 
   /** Idempotent: writes only what the rooms lack (a resend, a repair after a crash). */

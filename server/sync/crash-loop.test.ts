@@ -242,5 +242,5 @@ describe('SIGKILL loop', () => {
       requests: phone.requests.length,
       receivedEventsNotOne: 0,
     });
-  }, 90_000);
+  }, 120_000);
 });
