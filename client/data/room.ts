@@ -117,8 +117,9 @@ export class SyncedRoom extends EventTarget {
       this.provider?.destroy();
       this.refusals++;
       const { rescue, merge } = await import('./rescue.js');
-      const rescued = merge(this.rescued, rescue(this.doc, this.name, this.stored, reason));
       await this.writes;
+      // Taken once every earlier write is on disk, so a record raised meanwhile is in it.
+      const rescued = merge(this.rescued, rescue(this.doc, this.name, this.stored, reason));
       await db.transaction('rw', db.updates, db.meta, async () => {
         await db.updates.where('room').equals(this.name).delete();
         await db.meta.delete(this.name);
