@@ -63,6 +63,10 @@ export async function startServer(
     units,
   });
   const requests = new RequestProjection({ storage, sync, areas: city.areas });
+  // Before anyone connects: what a crash took back between a record's commit and its room
+  // writes is shown again (stored in the first commit, sent to no one before it).
+  projection.reconcile();
+  requests.reconcile();
   const operatorConsole = new OperatorConsole({ storage, sync, city });
   sync.hooks = {
     onChanges: (room, writer, changes) => {

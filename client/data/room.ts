@@ -3,6 +3,7 @@ import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import { CloseCode, MessageType } from '../../sync/protocol.js';
 import { db } from './db.js';
+import type { Rescued } from './rescue.js';
 
 /** Local writes come from here; the tag keeps them from being stored twice. */
 const FROM_DISK = Symbol('disk');
@@ -25,6 +26,10 @@ export class SyncedRoom extends EventTarget {
   private provider: WebsocketProvider | null = null;
   private writes: Promise<unknown> = Promise.resolve();
   private destroyed = false;
+  /** records kept through a refusal, written back once the server's copy has arrived */
+  private rescued: Rescued[] = [];
+  /** refusals since the server last stored everything this phone had */
+  private refusals = 0;
 
   constructor(readonly name: string) {
     super();
@@ -41,6 +46,7 @@ export class SyncedRoom extends EventTarget {
     const meta = await db.meta.get(this.name);
     Y.transact(this.doc, () => rows.forEach((r) => Y.applyUpdate(this.doc, r.data, FROM_DISK)), FROM_DISK);
     if (meta) this.stored = Y.decodeStateVector(meta.stored);
+    if (meta?.rescued) this.rescued = JSON.parse(meta.rescued) as Rescued[];
     if (rows.length > COMPACT_AFTER) await this.compact(rows.map((r) => r.id!));
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === FROM_DISK) return;
@@ -81,42 +87,74 @@ export class SyncedRoom extends EventTarget {
       // The server repeats its receipt as a keep-alive: an unchanged one is neither written
       // to IndexedDB nor re-rendered (every 20 s per room, on a phone's battery).
       if (this.cover(Y.decodeStateVector(decoding.readVarUint8Array(decoder)))) this.changed();
+      if (!this.pending && !this.rescued.length) this.refusals = 0;
     };
     provider.on('status', ({ status }) => {
       this.status = status === 'connected' ? 'online' : status === 'connecting' ? 'connecting' : 'offline';
       this.changed();
     });
     provider.on('sync', (synced: boolean) => {
+      if (synced && this.rescued.length) void this.restore();
       if (synced && !this.synced) {
         this.synced = true;
         this.changed();
       }
     });
-    provider.on('closed', ({ code }) => void this.onFinalClose(code));
+    provider.on('closed', ({ code, reason }) => void this.onFinalClose(code, reason));
     this.provider = provider;
     provider.connect();
   }
 
-  private async onFinalClose(code: number): Promise<void> {
+  private async onFinalClose(code: number, reason: string): Promise<void> {
     if (this.destroyed) return;
     if (code === CloseCode.unauthorized) {
       this.dispatchEvent(new Event('unauthorized'));
       return;
     }
     if (code === CloseCode.forbidden) {
-      // The server refused our copy: drop it and take the server's (DESIGN §4).
+      // The server refused our copy: take the server's (DESIGN §4), but keep every record made
+      // here that it has not stored, to write again once its copy is in (client/data/rescue.ts).
       this.provider?.destroy();
+      this.refusals++;
+      const { rescue, merge } = await import('./rescue.js');
+      await this.writes;
+      // Taken once every earlier write is on disk, so a record raised meanwhile is in it.
+      const rescued = merge(this.rescued, rescue(this.doc, this.name, this.stored, reason));
       await db.transaction('rw', db.updates, db.meta, async () => {
         await db.updates.where('room').equals(this.name).delete();
         await db.meta.delete(this.name);
+        if (rescued.length)
+          await db.meta.put({
+            room: this.name,
+            stored: Y.encodeStateVector(new Y.Doc()),
+            rescued: JSON.stringify(rescued),
+          });
       });
       this.doc.destroy();
       this.doc = new Y.Doc();
       this.stored = new Map();
+      this.rescued = [];
       await this.loadLocal();
-      this.connect();
+      if (this.refusals < 2) {
+        this.connect();
+      } else {
+        // Refused again with them: what the phone wrote is not acceptable as it is. It stays
+        // on the phone, shown as not delivered (with the fallbacks), tried again at next open.
+        await this.restore();
+        this.status = 'offline';
+      }
       this.dispatchEvent(new Event('reset'));
     }
+  }
+
+  /** Writes the records kept through a refusal into the server's copy, now that it is here. */
+  private async restore(): Promise<void> {
+    const items = this.rescued;
+    this.rescued = [];
+    const { restore } = await import('./rescue.js');
+    restore(this.doc, items);
+    const stored = Y.encodeStateVector(this.stored);
+    this.writes = this.writes.then(() => db.meta.put({ room: this.name, stored }));
   }
 
   /** Counts `sv` as held by the server (a receipt, or what the server sent); true if new. */

@@ -5,22 +5,23 @@ import {
   ALERT_THRESHOLD,
   NEAR_HOME_METRES,
 } from '../../shared/catalogue.js';
-import { areaForPoint, distanceMetres, roundLocation } from '../../shared/geo.js';
+import { areaForPoint, distanceMetres } from '../../shared/geo.js';
 import type { AlertStatus, AlertTypeCode, AreaFeature, Fix } from '../../shared/types.js';
 import { OPS_ROOM, areaRoom, unitRoom, userRoom } from '../../sync/rooms.js';
 import type { RecordChange } from '../../sync/policy/index.js';
-import type { AlertRow, Storage, UserRow } from '../storage/storage.js';
+import type { AlertEventRow, AlertRow, Storage, UserRow } from '../storage/storage.js';
 import type { SyncServer } from '../sync/sync-server.js';
 import type { Room } from '../sync/room.js';
 import { SERVER } from '../sync/origin.js';
 import type { Logger } from '../log.js';
 import type { FanOut } from './fan-out.js';
-import {
-  addWorkspace,
-  countsAgainstReporter,
-  opsActor,
-  opsIdentity,
-} from '../console/ops-record.js';
+import { countsAgainstReporter, opsActor } from '../console/ops-record.js';
+import { appendStep, ownRecord, projectAlert, shownInOps } from './in-rooms.js';
+
+export { displayName } from './in-rooms.js';
+
+/** Closed alerts stay in `ops` and area rooms this long (DESIGN §7): checked at start-up. */
+const SHOWN_AFTER_CLOSE_MS = 24 * 3_600_000;
 
 export interface ProjectionDeps {
   storage: Storage;
@@ -73,7 +74,7 @@ export class AlertProjection {
     const at = this.now();
     const info = alertType(type);
     const since = new Date(Date.parse(at) - ALERT_THRESHOLD.windowMs).toISOString();
-    let row: AlertRow | null = null;
+    let project: [AlertRow, AlertEventRow[]] | null = null;
 
     this.d.sync.committer.job(() => {
       // Never refused for volume; past the threshold it reaches operators only (DESIGN §4).
@@ -98,75 +99,49 @@ export class AlertProjection {
         flagged,
         assignedUnit: null,
       };
-      if (!this.d.storage.alerts.insert(candidate)) return; // a re-sent alert is stored once
-      this.d.storage.alerts.addEvent({
-        alertId: change.id,
-        status: 'received',
-        at,
-        by: reporter.id,
-      });
+      if (!this.d.storage.alerts.insert(candidate)) {
+        // A re-sent alert is stored once, and shown again wherever a crash took it back.
+        const stored = this.d.storage.alerts.byId(change.id);
+        if (stored?.reporterId === reporter.id)
+          project = [stored, this.d.storage.alerts.events(stored.id)];
+        return;
+      }
+      const event: AlertEventRow = { alertId: change.id, status: 'received', at, by: reporter.id };
+      this.d.storage.alerts.addEvent(event);
       this.d.fanOut.onReceived(candidate, reporter);
-      row = candidate;
+      project = [candidate, [event]];
     });
 
+    // Only once the alert is durable: "delivered" means committed (DESIGN §5).
     this.d.sync.committer.afterCommit(() => {
-      if (row) this.projectReceived(row, reporter);
+      if (!project) return;
+      const [row, events] = project;
+      projectAlert(this.d.sync, row, reporter, events, this.isPublic(row));
     });
   }
 
-  /** Runs only after the alert is durable: "delivered" means committed (DESIGN §5). */
-  private projectReceived(a: AlertRow, reporter: UserRow): void {
-    const own = this.record(userRoom(reporter.id), a.id);
-    own?.doc?.transact(() => {
-      own.set('receivedAt', a.receivedAt);
-      own.set('status', a.status);
-      own.set('statusAt', a.statusAt);
-      appendStep(own, a.status, a.receivedAt);
-    }, SERVER);
-
-    const ops = this.d.sync.room(OPS_ROOM).doc;
-    ops.transact(() => {
-      const timeline = new Y.Array<unknown>();
-      timeline.push([{ status: 'received', at: a.receivedAt, by: opsActor(a, reporter) }]);
-      const rec = new Y.Map<unknown>(
-        Object.entries({
-          id: a.id,
-          type: a.type,
-          createdAt: a.createdAt,
-          receivedAt: a.receivedAt,
-          location: a.location,
-          note: a.note,
-          status: a.status,
-          statusAt: a.statusAt,
-          // A silent alert's reporter stays out of the room, id included (console/ops-record.ts).
-          ...opsIdentity(reporter, a.type),
-          areaId: a.areaId,
-          sirenRequested: a.sirenRequested,
-          flagged: a.flagged,
-        }),
-      );
-      rec.set('timeline', timeline);
-      addWorkspace(rec);
-      ops.getMap('alerts').set(a.id, rec);
-    }, SERVER);
-
-    if (this.isPublic(a)) {
-      const area = this.d.sync.room(areaRoom(a.areaId!)).doc;
-      area.transact(() => {
-        const fields: Record<string, unknown> = {
-          id: a.id,
-          type: a.type,
-          createdAt: a.createdAt,
-          receivedAt: a.receivedAt,
-          status: a.status,
-          statusAt: a.statusAt,
-          areaId: a.areaId,
-          location: a.location ? roundLocation(a.location) : null,
-        };
-        if (reporter.showName) fields.reporterName = displayName(reporter.name);
-        area.getMap('alerts').set(a.id, new Y.Map(Object.entries(fields)));
-      }, SERVER);
+  /**
+   * Shows every alert SQL has that is open or closed within the last day in each room, writing
+   * what a crash took back: the room writes of a projection are stored in the commit after the
+   * alert's own, so a crash between the two left it receipted nowhere. Run at start-up, before
+   * the server listens. An alert its reporter's room never held (seeded history) is skipped.
+   */
+  reconcile(): number {
+    const since = new Date(Date.parse(this.now()) - SHOWN_AFTER_CLOSE_MS).toISOString();
+    let repaired = 0;
+    for (const a of this.d.storage.alerts.openOrSince(since)) {
+      const events = this.d.storage.alerts.events(a.id);
+      if (shownInOps(this.d.sync, a, events) || !ownRecord(this.d.sync, a)) continue;
+      const reporter = this.d.storage.users.byId(a.reporterId);
+      if (!reporter) continue;
+      projectAlert(this.d.sync, a, reporter, events, this.isPublic(a));
+      const unit = a.status === 'dispatched' ? a.assignedUnit : null;
+      if (unit && !this.d.sync.room(unitRoom(unit)).doc.getMap('dispatches').has(a.id))
+        this.dispatch(a);
+      repaired++;
     }
+    if (repaired) this.d.log.warn('alerts shown again after a crash', { alerts: repaired });
+    return repaired;
   }
 
   /** Silent alerts and alerts past the threshold never reach an area room. */
@@ -282,21 +257,4 @@ export class AlertProjection {
     const value = this.d.sync.room(room).doc.getMap('alerts').get(id);
     return value instanceof Y.Map ? (value as Y.Map<unknown>) : null;
   }
-}
-
-/**
- * The resident's own timeline (issue 3): `{status, at}` per step, written by the server only
- * (the user-room policy gives the owner no rule for it). Unlike the ops timeline it names no
- * actor: which operator took the alert is not the resident's to know.
- */
-function appendStep(own: Y.Map<unknown>, status: AlertStatus, at: string): void {
-  let timeline = own.get('timeline');
-  if (!(timeline instanceof Y.Array)) own.set('timeline', (timeline = new Y.Array<unknown>()));
-  (timeline as Y.Array<unknown>).push([{ status, at }]);
-}
-
-/** First name and initial: what neighbours may see (DESIGN §2). */
-export function displayName(name: string): string {
-  const [first = '', last = ''] = name.trim().split(/\s+/);
-  return last ? `${first} ${last[0]}.` : first;
 }

@@ -29,6 +29,8 @@ export interface FiledRequest {
 }
 
 const COLLECTION = 'requests';
+/** Answered requests stay in view this long (as closed alerts do): checked at start-up. */
+const SHOWN_AFTER_CLOSE_MS = 24 * 3_600_000;
 
 /**
  * Neighbour requests (DESIGN §3, §4): a resident files one in `user:<id>`, an officer in
@@ -83,28 +85,86 @@ export class RequestProjection {
       reply: '',
       cancelledAt: f.cancelledAt ?? null,
     };
-    let stored = false;
+    let project: RequestRow | null = null;
     this.d.sync.committer.job(() => {
-      stored = this.d.storage.requests.insert(row); // a re-sent request is stored once
-      if (stored && row.cancelledAt) {
+      if (!this.d.storage.requests.insert(row)) {
+        // A re-sent request is stored once, and shown again wherever a crash took it back.
+        const stored = this.d.storage.requests.byId(row.id);
+        if (stored?.reporterId === writer.id) project = stored;
+        return;
+      }
+      if (row.cancelledAt) {
         this.d.storage.requests.addEvent(event(row.id, 'cancelled', '', row.cancelledAt, writer));
       }
+      project = row;
     });
     // Receipted only once durable: "delivered" means committed, as for alerts (DESIGN §5).
     this.d.sync.committer.afterCommit(() => {
-      if (stored) this.projectFiled(row, writer);
+      if (project) this.projectFiled(project, writer);
     });
   }
 
+  /**
+   * At start-up, before the server listens: every request SQL has that is open or was
+   * answered within the last day is shown again where a crash took its room writes back (they
+   * are stored in the commit after its own): the receipt and the `ops` record, an answer, a
+   * withdrawal. Each projection writes `ops` in the same commit as the origin room, so a
+   * request `ops` shows as SQL has it needs no other look. One its origin room never held is
+   * skipped.
+   */
+  reconcile(): number {
+    const since = new Date(Date.parse(this.now()) - SHOWN_AFTER_CLOSE_MS).toISOString();
+    let repaired = 0;
+    for (const r of this.d.storage.requests.openOrSince(since)) {
+      const ops = this.record(OPS_ROOM, r.id);
+      const shown =
+        ops?.get('statusAt') === r.statusAt && (ops.get('cancelledAt') ?? null) === r.cancelledAt;
+      if (shown || !this.record(originRoom(r), r.id)) continue;
+      const reporter = this.d.storage.users.byId(r.reporterId);
+      if (!reporter) continue;
+      if (!ops) this.projectFiled(r, reporter);
+      else this.repairAnswers(r, ops);
+      repaired++;
+    }
+    return repaired;
+  }
+
+  /** The answers and withdrawal SQL has, where the rooms miss them (see `reconcile`). */
+  private repairAnswers(r: RequestRow, ops: Y.Map<unknown>): void {
+    ops.doc!.transact(() => {
+      if (ops.get('statusAt') !== r.statusAt) ops.set('statusAt', r.statusAt);
+      if (r.cancelledAt && ops.get('cancelledAt') === undefined)
+        ops.set('cancelledAt', r.cancelledAt);
+    }, SERVER);
+    const answers = this.d.storage.requests.events(r.id).filter((e) => e.status !== 'cancelled');
+    const own = this.record(originRoom(r), r.id);
+    if (!own || !answers.length) return;
+    own.doc!.transact(() => {
+      if (own.get('status') !== r.status) own.set('status', r.status);
+      if ((own.get('reply') ?? '') !== r.reply) own.set('reply', r.reply);
+      if (own.get('statusAt') !== r.statusAt) own.set('statusAt', r.statusAt);
+      let updates = own.get('updates');
+      if (!(updates instanceof Y.Array)) own.set('updates', (updates = new Y.Array<unknown>()));
+      const list = updates as Y.Array<unknown>;
+      const missing = answers.slice(list.length);
+      if (missing.length)
+        list.push(missing.map((e) => ({ status: e.status, reply: e.reply, at: e.at })));
+    }, SERVER);
+  }
+
+  /** Idempotent: writes only what the rooms lack (a resend, a repair after a crash). */
   private projectFiled(r: RequestRow, reporter: UserRow): void {
     const own = this.record(originRoom(r), r.id);
-    own?.doc?.transact(() => {
-      own.set('receivedAt', r.receivedAt);
-      own.set('status', r.status);
-      own.set('statusAt', r.statusAt);
-    }, SERVER);
+    if (own && typeof own.get('receivedAt') !== 'string') {
+      own.doc!.transact(() => {
+        own.set('receivedAt', r.receivedAt);
+        own.set('status', r.status);
+        own.set('statusAt', r.statusAt);
+      }, SERVER);
+    }
 
     const ops = this.d.sync.room(OPS_ROOM).doc;
+    if (ops.getMap(COLLECTION).has(r.id)) return;
     ops.transact(() => {
       const fields: Record<string, unknown> = {
         id: r.id,

@@ -48,6 +48,8 @@ export interface RequestStore {
   addEvent(event: RequestEventRow): void;
   events(requestId: string): RequestEventRow[];
   count(): number;
+  /** Requests not yet closed, or answered since then: the ones the rooms must show. */
+  openOrSince(sinceIso: string): RequestRow[];
 }
 
 /** A public alert of a reporter, to carry a change of their name setting to the area room. */

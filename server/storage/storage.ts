@@ -160,6 +160,8 @@ export interface Storage {
     count(): number;
     /** The area's alerts received since then, oldest first. */
     inAreaSince(areaId: string, sinceIso: string): AlertRow[];
+    /** Alerts still open, or closed since then: the ones the rooms must show (start-up check). */
+    openOrSince(sinceIso: string): AlertRow[];
   };
   outbox: {
     /** The new row's id, or null when the key was written before (nothing is added). */

@@ -3,14 +3,22 @@ import type { Logger } from '../log.js';
 import type { Room } from './room.js';
 import type { Connection } from './connection.js';
 
+interface Append {
+  room: Room;
+  update: Uint8Array;
+  from: Connection | null;
+  relay: (() => void) | null;
+}
+
 /**
  * Group commit: every update applied in one turn of the event loop is appended to the log
  * in one SQLite transaction (one fsync), together with the domain rows written for it.
- * Only after that commit are `stored` receipts sent and after-commit work run, so
- * "stored" and "delivered" always mean durable.
+ * Only after that commit are `stored` receipts sent, the server's own updates relayed and
+ * after-commit work run, so "stored", "delivered" and anything the server tells a phone
+ * always mean durable.
  */
 export class Committer {
-  private appends: { room: Room; update: Uint8Array; from: Connection | null }[] = [];
+  private appends: Append[] = [];
   private jobs: (() => void)[] = [];
   private after: (() => void)[] = [];
   private scheduled = false;
@@ -25,9 +33,17 @@ export class Committer {
     private readonly onFailed: (rooms: Set<Room>, error: unknown) => void,
   ) {}
 
-  /** `from`: the connection that sent the update, null for the server's own writes. */
-  append(room: Room, update: Uint8Array, from: Connection | null = null): void {
-    this.appends.push({ room, update, from });
+  /**
+   * `from`: the connection that sent the update, null for the server's own writes.
+   * `relay`: run once this update is durable, before any after-commit work.
+   */
+  append(
+    room: Room,
+    update: Uint8Array,
+    from: Connection | null = null,
+    relay: (() => void) | null = null,
+  ): void {
+    this.appends.push({ room, update, from, relay });
     room.uncommitted++;
     this.schedule();
   }
@@ -46,6 +62,11 @@ export class Committer {
     if (first) this.after.unshift(fn);
     else this.after.push(fn);
     this.schedule();
+  }
+
+  /** Updates of `room` applied but not yet in a commit (written by a job of this one). */
+  pending(room: Room): Uint8Array[] {
+    return this.appends.filter((a) => a.room === room).map((a) => a.update);
   }
 
   private schedule(): void {
@@ -89,12 +110,16 @@ export class Committer {
     const after = this.after;
     this.after = [];
     this.onStored(rooms, writers);
-    for (const fn of after) {
-      try {
-        fn();
-      } catch (error) {
-        this.log.error('after-commit step failed', { error: String(error) });
-      }
+    // Relays first: what the after-commit work writes next must not overtake them.
+    for (const { relay } of appends) if (relay) this.run(relay);
+    for (const fn of after) this.run(fn);
+  }
+
+  private run(fn: () => void): void {
+    try {
+      fn();
+    } catch (error) {
+      this.log.error('after-commit step failed', { error: String(error) });
     }
   }
 }

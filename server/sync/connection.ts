@@ -111,7 +111,9 @@ export class Connection {
   private handleSync(decoder: decoding.Decoder): void {
     const sub = decoding.readVarUint(decoder);
     if (sub === syncProtocol.messageYjsSyncStep1) {
-      this.send(this.room.syncStep2(decoding.readVarUint8Array(decoder)));
+      const sv = decoding.readVarUint8Array(decoder);
+      // The whole state: never with a server write that is not durable yet (Room.whenDurable).
+      this.room.whenDurable(() => this.send(this.room.syncStep2(sv)));
       return;
     }
     if (sub !== syncProtocol.messageYjsSyncStep2 && sub !== syncProtocol.messageYjsUpdate) return;

@@ -31,7 +31,11 @@ export function syncHttpRoutes(s: Services): Hono<Env> {
     // Twice: once for the update itself, once for the receipts written after that commit.
     await s.sync.whenStored();
     await s.sync.whenStored();
-    return c.body(new Uint8Array(Y.encodeStateAsUpdate(room.doc)), 200, {
+    // Like a sync step 2: no server write that is not durable yet (Room.whenDurable).
+    const state = await new Promise<Uint8Array>((resolve) =>
+      room.whenDurable(() => resolve(Y.encodeStateAsUpdate(room.doc))),
+    );
+    return c.body(new Uint8Array(state), 200, {
       'content-type': 'application/octet-stream',
       'cache-control': 'no-store',
     });

@@ -44,6 +44,10 @@ export class Room {
   uncommitted = 0;
   /** the coalesced receipt to the room's readers (SyncServer) */
   receiptTimer: NodeJS.Timeout | null = null;
+  /** the server's own updates applied and not yet durable: no socket may see them yet */
+  private held = 0;
+  /** work waiting until the doc holds nothing of the server's that is not durable */
+  private waiting: (() => void)[] = [];
   /** Sync step 2 replies by the client's state vector, until the doc changes. */
   private readonly syncReplies = new Map<string, Uint8Array>();
 
@@ -99,18 +103,72 @@ export class Room {
     return message;
   }
 
-  storedMessage(): Uint8Array {
+  /** A server update was applied; it is relayed (and `release`d) once durable. */
+  hold(): void {
+    this.held++;
+  }
+
+  release(): void {
+    this.held--;
+    if (this.held > 0 || !this.waiting.length) return;
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const fn of waiting) fn();
+  }
+
+  /**
+   * Runs `fn` now, or as soon as every server write applied to the doc is durable: for
+   * anything that sends the doc's whole state (a sync step 2 reply), which must never carry
+   * a server write a crash could still take back (a phone would hold, and resend, a field
+   * only the server may write, and be refused).
+   */
+  whenDurable(fn: () => void): void {
+    if (this.held === 0) fn();
+    else this.waiting.push(fn);
+  }
+
+  /**
+   * The `stored` receipt: the state vector of what the log holds. `pending`: updates applied
+   * to the doc but not yet committed, which it must not cover.
+   */
+  storedMessage(pending: Uint8Array[] = []): Uint8Array {
+    let vector = Y.encodeStateVector(this.doc);
+    if (pending.length) vector = encodeStateVector(capped(Y.decodeStateVector(vector), pending));
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.stored);
-    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(this.doc));
+    encoding.writeVarUint8Array(encoder, vector);
     return encoding.toUint8Array(encoder);
   }
 
   destroy(): void {
+    this.waiting = [];
     if (this.idleTimer) clearTimeout(this.idleTimer);
     if (this.compactTimer) clearTimeout(this.compactTimer);
     if (this.receiptTimer) clearTimeout(this.receiptTimer);
     this.awareness?.destroy();
     this.doc.destroy();
   }
+}
+
+/** `sv` lowered to the first clock of each client that `pending` updates write. */
+function capped(sv: Map<number, number>, pending: Uint8Array[]): Map<number, number> {
+  for (const update of pending) {
+    for (const struct of Y.decodeUpdate(update).structs) {
+      const { client, clock } = struct.id;
+      if ((sv.get(client) ?? 0) > clock) sv.set(client, clock);
+    }
+  }
+  return sv;
+}
+
+/** A state vector in the wire format of `Y.encodeStateVector`. */
+function encodeStateVector(sv: Map<number, number>): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, sv.size);
+  // Highest client first, as Yjs writes it (the order carries no meaning).
+  for (const [client, clock] of [...sv].sort((a, b) => b[0] - a[0])) {
+    encoding.writeVarUint(encoder, client);
+    encoding.writeVarUint(encoder, clock);
+  }
+  return encoding.toUint8Array(encoder);
 }

@@ -59,7 +59,8 @@ export class SyncServer {
       log,
       (rooms, writers) => {
         for (const room of rooms) {
-          room.storedMsg = room.storedMessage();
+          // A job of this commit may have written to the room: not covered until committed.
+          room.storedMsg = room.storedMessage(room.uncommitted ? this.committer.pending(room) : []);
           this.scheduleReceipts(room);
           room.lastCommitAt = performance.now();
           if (room.sinceSnapshot > this.compaction.after)
@@ -102,10 +103,23 @@ export class SyncServer {
     return room;
   }
 
+  /**
+   * A client's update is relayed at once: its writer still holds it and sends it again if a
+   * crash takes it back. The server's own writes (receipts, projections) reach no socket
+   * before they are durable: a phone holding a `receivedAt` the server lost would resend it
+   * after a restart and be refused, as a citizen may not write it.
+   */
   private onDocUpdate(room: Room, update: Uint8Array, origin: unknown): void {
-    const from = isOrigin(origin) && origin.kind === 'client' ? origin.conn : null;
-    this.committer.append(room, update, from);
-    room.broadcast(updateMessage(update), from);
+    if (isOrigin(origin) && origin.kind === 'client') {
+      this.committer.append(room, update, origin.conn);
+      room.broadcast(updateMessage(update), origin.conn);
+      return;
+    }
+    room.hold();
+    this.committer.append(room, update, null, () => {
+      room.broadcast(updateMessage(update));
+      room.release();
+    });
   }
 
   /** The room's readers learn of its latest durable state within READER_RECEIPT_MS. */

@@ -10,7 +10,6 @@ import { MessageType } from '../../sync/protocol.js';
  * doc both ways, records the server's `stored` receipts and the close code.
  */
 export class TestSyncClient {
-  readonly doc = new Y.Doc();
   closeCode: number | null = null;
   closeReason = '';
   stored: Map<number, number> | null = null;
@@ -21,7 +20,16 @@ export class TestSyncClient {
   readonly opened: Promise<void>;
   readonly closed: Promise<number>;
 
-  constructor(baseUrl: string, room: string, token?: string) {
+  /**
+   * `doc`: a document that outlives this connection, like a phone's copy kept in IndexedDB
+   * across reconnections; the client stops listening to it once its socket closes.
+   */
+  constructor(
+    baseUrl: string,
+    room: string,
+    token?: string,
+    readonly doc: Y.Doc = new Y.Doc(),
+  ) {
     const url = `${baseUrl.replace(/^http/, 'ws')}/sync/${room}`;
     this.ws = new WebSocket(url, token ? { headers: { authorization: `Bearer ${token}` } } : {});
     this.ws.binaryType = 'nodebuffer';
@@ -29,15 +37,7 @@ export class TestSyncClient {
       this.ws.once('open', () => resolve());
       this.ws.once('error', reject);
     });
-    this.closed = new Promise((resolve) =>
-      this.ws.on('close', (code, reason) => {
-        this.closeCode = code;
-        this.closeReason = reason.toString();
-        resolve(code);
-      }),
-    );
-    this.ws.on('message', (data: Buffer) => this.onMessage(new Uint8Array(data)));
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+    const onUpdate = (update: Uint8Array, origin: unknown) => {
       if (origin === this) {
         this.cover(Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update)));
         return;
@@ -46,7 +46,17 @@ export class TestSyncClient {
       encoding.writeVarUint(encoder, MessageType.sync);
       syncProtocol.writeUpdate(encoder, update);
       this.send(encoding.toUint8Array(encoder));
-    });
+    };
+    this.closed = new Promise((resolve) =>
+      this.ws.on('close', (code, reason) => {
+        this.doc.off('update', onUpdate);
+        this.closeCode = code;
+        this.closeReason = reason.toString();
+        resolve(code);
+      }),
+    );
+    this.ws.on('message', (data: Buffer) => this.onMessage(new Uint8Array(data)));
+    this.doc.on('update', onUpdate);
   }
 
   private send(message: Uint8Array): void {

@@ -64,6 +64,11 @@ export function alertQueries(db: Db): Storage['alerts'] {
     'SELECT * FROM alerts WHERE received_at >= ? AND area_id = ? ORDER BY received_at, rowid',
   );
 
+  const openOrSince = db.prepare<[string], Raw>(
+    `SELECT * FROM alerts WHERE status IN ('received', 'acknowledged', 'dispatched', 'on_scene')
+     OR status_at >= ? ORDER BY received_at, rowid`,
+  );
+
   return {
     insert: (a) =>
       insert.run({
@@ -85,5 +90,6 @@ export function alertQueries(db: Db): Storage['alerts'] {
     events: (alertId) => events.all(alertId),
     count: () => count.get()!.n,
     inAreaSince: (areaId, sinceIso) => inAreaSince.all(sinceIso, areaId).map(toRow),
+    openOrSince: (sinceIso) => openOrSince.all(sinceIso).map(toRow),
   };
 }

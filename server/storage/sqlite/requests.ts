@@ -64,6 +64,10 @@ export function requestQueries(db: Db): RequestStore {
      WHERE request_id = ? ORDER BY rowid`,
   );
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM requests');
+  const openOrSince = db.prepare<[string], Raw>(
+    `SELECT * FROM requests WHERE status IN ('open', 'acknowledged', 'in_progress')
+     OR status_at >= ? ORDER BY received_at, rowid`,
+  );
 
   return {
     insert: (r) =>
@@ -82,6 +86,7 @@ export function requestQueries(db: Db): RequestStore {
     addEvent: (e) => void addEvent.run(e),
     events: (id) => events.all(id),
     count: () => count.get()!.n,
+    openOrSince: (sinceIso) => openOrSince.all(sinceIso).map(toRow),
   };
 }
 
