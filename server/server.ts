@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import { createLogger } from './log.js';
 import { openSqlite } from './storage/sqlite/index.js';
 import { SyncServer } from './sync/sync-server.js';
+import { errorText, upgradePath } from './sync/upgrade.js';
 import { loadCity } from './city/city.js';
 import { seedDemo } from './demo/seed.js';
 import { AlertProjection } from './alerts/projection.js';
@@ -41,7 +42,13 @@ export async function startServer(
   });
   const seeded = config.DEMO ? await seedDemo(storage, city) : false;
   if (config.DEMO) seedDemoDevices(storage, city.sirens, config.dataDir);
-  const sync = new SyncServer(storage, log, config.ROOM_IDLE_MS);
+  const sync = new SyncServer(
+    storage,
+    log,
+    config.ROOM_IDLE_MS,
+    {},
+    { perUser: config.SYNC_SOCKETS_PER_USER, perAddress: config.SYNC_SOCKETS_PER_ADDRESS },
+  );
   const push = createPush({ config, log, storage, sync, city }, options.push);
   const services: Services = { config, log, storage, sync, city, push };
   // Issue 6: officers' records in unit rooms; an officer on scene moves the alert through
@@ -91,12 +98,18 @@ export async function startServer(
     });
   });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname.startsWith('/sync/')) {
-      sync.handleUpgrade(req, socket, head, url.pathname.slice('/sync/'.length));
-    } else if (url.pathname === '/devices/ws') {
-      push.sirens.handleUpgrade(req, socket, head);
-    } else {
+    // Nothing a request holds may throw out of this listener: the process would die with it.
+    try {
+      const pathname = upgradePath(req.url);
+      if (pathname?.startsWith('/sync/')) {
+        sync.handleUpgrade(req, socket, head, pathname.slice('/sync/'.length));
+      } else if (pathname === '/devices/ws') {
+        push.sirens.handleUpgrade(req, socket, head);
+      } else {
+        socket.destroy();
+      }
+    } catch (error) {
+      log.error('upgrade failed', { error: errorText(error) });
       socket.destroy();
     }
   });

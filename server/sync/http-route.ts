@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import * as Y from 'yjs';
 import { parseRoom, roomName } from '../../sync/rooms.js';
 import { canRead, canWrite } from '../../sync/policy/index.js';
@@ -15,7 +16,14 @@ import { requireUser, type Env } from '../http/context.js';
  */
 export function syncHttpRoutes(s: Services): Hono<Env> {
   const app = new Hono<Env>();
-  app.post('/:room', requireUser(s), async (c) => {
+  // The body is read whole: cap it while it streams in, not after (a 1 GB body was buffered).
+  const limit = bodyLimit({
+    maxSize: MAX_MESSAGE_BYTES,
+    onError: () => {
+      throw new ApiError(413, 'too_large', 'Update larger than 256 KiB.');
+    },
+  });
+  app.post('/:room', requireUser(s), limit, async (c) => {
     const user = c.get('user');
     const ref = parseRoom(c.req.param('room'));
     const who = { id: user.id, role: user.role, areaId: user.areaId, unitId: user.unitId };
@@ -27,6 +35,8 @@ export function syncHttpRoutes(s: Services): Hono<Env> {
     if (bytes.byteLength === 0) throw new ApiError(400, 'bad_request', 'Empty update.');
     const room = s.sync.room(roomName(ref));
     const result = s.sync.apply(room, user, bytes, null);
+    // Bytes no Yjs client writes are the client's bad request; a refused write is forbidden.
+    if (!result.ok && result.status === 400) throw new ApiError(400, 'bad_request', result.reason);
     if (!result.ok) throw new ApiError(403, 'forbidden', result.reason);
     // Twice: once for the update itself, once for the receipts written after that commit.
     await s.sync.whenStored();
