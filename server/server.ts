@@ -130,7 +130,7 @@ export async function startServer(
     const syncMs = ms(syncStarted);
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    storage.close();
+    await storage.close();
     log.info('shut down', { ms: ms(started), pushMs, syncMs });
   };
   return {
