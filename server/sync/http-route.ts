@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import * as Y from 'yjs';
 import { parseRoom, roomName } from '../../sync/rooms.js';
 import { canRead, canWrite } from '../../sync/policy/index.js';
@@ -16,14 +15,7 @@ import { requireUser, type Env } from '../http/context.js';
  */
 export function syncHttpRoutes(s: Services): Hono<Env> {
   const app = new Hono<Env>();
-  // The body is read whole: cap it while it streams in, not after (a 1 GB body was buffered).
-  const limit = bodyLimit({
-    maxSize: MAX_MESSAGE_BYTES,
-    onError: () => {
-      throw new ApiError(413, 'too_large', 'Update larger than 256 KiB.');
-    },
-  });
-  app.post('/:room', requireUser(s), limit, async (c) => {
+  app.post('/:room', requireUser(s), async (c) => {
     const user = c.get('user');
     const ref = parseRoom(c.req.param('room'));
     const who = { id: user.id, role: user.role, areaId: user.areaId, unitId: user.unitId };
