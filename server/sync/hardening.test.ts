@@ -2,10 +2,12 @@ import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 import { TestSyncClient, until } from '../testing/sync-client.js';
 import { CloseCode, MessageType } from '../../sync/protocol.js';
 import { hostileUpdate } from '../../sync/policy/hostile.js';
+import { readDemoDevices } from '../sirens/demo-devices.js';
 
 /** Whatever one request holds, the server answers the next one: it is still alive. */
 
@@ -206,5 +208,24 @@ describe('presence', () => {
     expect(watcher.awareness.getStates().get(4242)).toMatchObject({ cursor: 'a' });
     for (const c of [a, b, watcher]) c.close();
     await Promise.all([a, b, watcher].map((c) => c.closed));
+  });
+});
+
+describe('siren sockets', () => {
+  it('shrug off frames that are not the protocol; an oversized one closes only that socket', async () => {
+    const [device] = readDemoDevices(server.dataDir);
+    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/devices/ws`, {
+      headers: { authorization: `Bearer ${device!.token}` },
+    });
+    await new Promise((resolve) => ws.once('open', resolve));
+    for (const frame of ['{', 'null', '[]', '{"ack":{"x":1}}', '{"hb":"x"}', '{"__proto__":{}}'])
+      ws.send(frame);
+    ws.send(Buffer.from([0xff, 0xfe, 0x00]));
+    await alive();
+    expect(ws.readyState).toBe(WebSocket.OPEN);
+    ws.send(Buffer.alloc(5000, 0x20).toString());
+    const code = await new Promise<number>((resolve) => ws.once('close', resolve));
+    expect(code).toBe(1009); // ws: message too big
+    await alive();
   });
 });
