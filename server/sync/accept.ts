@@ -9,7 +9,7 @@ import type { Logger } from '../log.js';
 import { resolveSession, tokenFrom } from '../auth/sessions.js';
 import { Connection, type ConnectionHandlers } from './connection.js';
 import type { Room } from './room.js';
-import type { SocketCaps } from './socket-caps.js';
+import { sourceAddress, type SocketCaps } from './socket-caps.js';
 import { decodeRoomPart, errorText } from './upgrade.js';
 
 /** What admitting a socket needs from the sync server. */
@@ -59,7 +59,7 @@ function accept(
   const user = session.user;
   const who = { id: user.id, role: user.role, areaId: user.areaId, unitId: user.unitId };
   if (!ref || !canRead(ref, who)) return ws.close(CloseCode.forbidden, 'room not allowed');
-  const address = req.socket.remoteAddress ?? '';
+  const address = sourceAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']);
   const capped = d.caps.take(user.id, address);
   if (capped !== null) {
     d.log.warn('socket cap reached', { cap: capped, user: user.id });

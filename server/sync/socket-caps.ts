@@ -12,6 +12,22 @@ export interface SocketLimits {
 /** The defaults of SYNC_SOCKETS_PER_USER and SYNC_SOCKETS_PER_ADDRESS (server/config.ts). */
 export const DEFAULT_SOCKET_LIMITS: SocketLimits = { perUser: 20, perAddress: 5000 };
 
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+
+/**
+ * Where a socket comes from, for the per-address cap. Behind a reverse proxy on the same
+ * host (deploy/sac.service) every socket comes from loopback, and one cap would hold the
+ * whole city: a loopback peer is taken as that proxy, and the address it appended to
+ * `X-Forwarded-For` (the last entry) counts instead. Only a process on this host can
+ * connect from loopback; anyone else's header is ignored.
+ */
+export function sourceAddress(remote: string | undefined, forwardedFor: unknown): string {
+  const peer = remote ?? '';
+  if (!LOOPBACK.test(peer) || typeof forwardedFor !== 'string') return peer;
+  const last = forwardedFor.split(',').pop()?.trim() ?? '';
+  return last === '' ? peer : last;
+}
+
 export class SocketCaps {
   private readonly users = new Map<string, number>();
   private readonly addresses = new Map<string, number>();
