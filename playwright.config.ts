@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunch } from './e2e/support/browser.js';
+import { e2ePorts } from './e2e/support/ports.js';
 
-// E2E_PORT lets a second run (another checkout) use its own server.
-const PORT = Number(process.env.E2E_PORT ?? 8181);
+// A free port unless E2E_PORT says which: two runs on one machine each get their own.
+const PORT = e2ePorts().port;
 
 /** e2e in real Chromium against the real server with a fresh SQLite file per run. */
 export default defineConfig({

@@ -5,7 +5,8 @@ import { raiseAlert } from '../server/push/testing/alerts.js';
 import { startPushServer, type SpawnedServer } from './support/push-server.js';
 import { expectAccessible, login } from './support/app.js';
 
-const PORT = 8182;
+// Set by playwright.config.ts (e2e/support/ports.ts), like the shared server's port.
+const PORT = Number(process.env.E2E_PUSH_PORT);
 let sink: PushSink;
 let server: SpawnedServer;
 

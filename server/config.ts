@@ -46,6 +46,10 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Idle rooms are unloaded after this many milliseconds without connections. */
   ROOM_IDLE_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Sync sockets one user may hold open (a phone holds two rooms, a console one). */
+  SYNC_SOCKETS_PER_USER: z.coerce.number().int().min(1).default(20),
+  /** Sync sockets from one source address: high, many phones share one carrier address. */
+  SYNC_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).default(5000),
   /** WAL checkpoints on their own thread this often; 0: SQLite's own, inside commits. */
   SQLITE_CHECKPOINT_MS: z.coerce.number().int().min(0).default(CHECKPOINT_EVERY_MS),
   // Abuse hardening: who the server trusts about the client, what it lets through, how fast.

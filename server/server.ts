@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import { createLogger } from './log.js';
 import { openSqlite } from './storage/sqlite/index.js';
 import { SyncServer } from './sync/sync-server.js';
+import { errorText, upgradePath } from './sync/upgrade.js';
 import { loadCity } from './city/city.js';
 import { seedDemo } from './demo/seed.js';
 import { AlertProjection } from './alerts/projection.js';
@@ -16,6 +17,7 @@ import { OperatorConsole } from './console/index.js';
 import { seedDemoDevices } from './sirens/demo-devices.js';
 import { createApp } from './http/app.js';
 import { refuseCrossSiteUpgrade } from './http/origin.js';
+import { trustedProxies } from './http/client-address.js';
 import type { Services } from './services.js';
 
 const LISTEN_BACKLOG = 4096;
@@ -42,7 +44,17 @@ export async function startServer(
   });
   const seeded = config.DEMO ? await seedDemo(storage, city) : false;
   if (config.DEMO) seedDemoDevices(storage, city.sirens, config.dataDir);
-  const sync = new SyncServer(storage, log, config.ROOM_IDLE_MS);
+  const sync = new SyncServer(
+    storage,
+    log,
+    config.ROOM_IDLE_MS,
+    {},
+    {
+      perUser: config.SYNC_SOCKETS_PER_USER,
+      perAddress: config.SYNC_SOCKETS_PER_ADDRESS,
+      trustedProxies: trustedProxies(config),
+    },
+  );
   const push = createPush({ config, log, storage, sync, city }, options.push);
   const services: Services = { config, log, storage, sync, city, push };
   // Issue 6: officers' records in unit rooms; an officer on scene moves the alert through
@@ -96,13 +108,19 @@ export async function startServer(
     });
   });
   server.on('upgrade', (req, socket, head) => {
-    if (refuseCrossSiteUpgrade(config, req, socket)) return;
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname.startsWith('/sync/')) {
-      sync.handleUpgrade(req, socket, head, url.pathname.slice('/sync/'.length));
-    } else if (url.pathname === '/devices/ws') {
-      push.sirens.handleUpgrade(req, socket, head);
-    } else {
+    // Nothing a request holds may throw out of this listener: the process would die with it.
+    try {
+      if (refuseCrossSiteUpgrade(config, req, socket)) return;
+      const pathname = upgradePath(req.url);
+      if (pathname?.startsWith('/sync/')) {
+        sync.handleUpgrade(req, socket, head, pathname.slice('/sync/'.length));
+      } else if (pathname === '/devices/ws') {
+        push.sirens.handleUpgrade(req, socket, head);
+      } else {
+        socket.destroy();
+      }
+    } catch (error) {
+      log.error('upgrade failed', { error: errorText(error) });
       socket.destroy();
     }
   });
@@ -123,7 +141,7 @@ export async function startServer(
     const syncMs = ms(syncStarted);
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    storage.close();
+    await storage.close();
     log.info('shut down', { ms: ms(started), pushMs, syncMs });
   };
   return {

@@ -182,7 +182,7 @@ export async function seedCity(
     });
     return city;
   } finally {
-    storage.close();
+    await storage.close();
   }
 }
 

@@ -36,7 +36,8 @@ export async function flushPending(fetcher: typeof fetch = fetch): Promise<Flush
       headers: { 'content-type': 'application/octet-stream' },
       body: new Uint8Array(pending),
     });
-    if (res.status === 401 || res.status === 403) {
+    // 400: bytes the server cannot read; resending the same ones would never succeed.
+    if (res.status === 400 || res.status === 401 || res.status === 403) {
       // Not ours to deliver (signed out, suspended, refused): the app shows it on open.
       result.refused++;
       continue;

@@ -10,7 +10,7 @@ export interface SpawnedServer {
 /**
  * A second e2e server for the push spec. It must trust the test push service's throw-away
  * certificate, and Node reads NODE_EXTRA_CA_CERTS only at start-up: the shared e2e server
- * (port 8181) is already running by the time the spec makes its certificate.
+ * (E2E_PORT) is already running by the time the spec makes its certificate.
  */
 export async function startPushServer(
   port: number,

@@ -5,7 +5,8 @@ import { TestSyncClient, until } from '../../server/testing/sync-client.js';
 import type { AlertTypeCode, GeoPoint, Me } from '../../shared/types.js';
 
 /** The shared e2e server (playwright.config.ts). */
-export const BASE = `http://localhost:${process.env.E2E_PORT ?? 8181}`;
+// Set by playwright.config.ts (a free port unless given), inherited by every worker.
+export const BASE = `http://localhost:${process.env.E2E_PORT}`;
 
 export interface Session {
   token: string;

@@ -10,8 +10,8 @@ import { HISTORY_ALERTS, seedHistory } from './history.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sac-history-'));
 const storage = openSqlite(dir);
-afterAll(() => {
-  storage.close();
+afterAll(async () => {
+  await storage.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

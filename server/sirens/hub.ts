@@ -16,6 +16,7 @@ import {
   type DeviceCommand,
 } from './protocol.js';
 import { bearerToken, hashDeviceToken } from './tokens.js';
+import { errorText } from '../sync/upgrade.js';
 
 export interface SirenHubDeps {
   storage: Storage;
@@ -144,7 +145,15 @@ export class SirenHub implements SirenDispatch {
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req));
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      // Nothing a device sends may throw out of here: the process would die with it.
+      try {
+        this.accept(ws, req);
+      } catch (error) {
+        this.d.log.error('siren socket failed to open', { error: errorText(error) });
+        ws.close(DeviceClose.badRequest, 'bad request');
+      }
+    });
   }
 
   /** Accept, then close with 4401 when refused: the same convention as the sync sockets. */
@@ -156,7 +165,13 @@ export class SirenHub implements SirenDispatch {
     if (unit.ws) unit.ws.close(DeviceClose.replaced, 'replaced by a newer connection');
     unit.ws = ws;
     ws.on('message', (data: Buffer, isBinary: boolean) => {
-      if (!isBinary) this.onMessage(unit, data.toString('utf8'));
+      if (isBinary) return;
+      try {
+        this.onMessage(unit, data.toString('utf8'));
+      } catch (error) {
+        this.d.log.error('siren message failed', { siren: unit.info.id, error: errorText(error) });
+        ws.close(DeviceClose.badRequest, 'bad request');
+      }
     });
     ws.on('close', () => this.detach(unit, ws));
     ws.on('error', () => this.detach(unit, ws));

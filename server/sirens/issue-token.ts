@@ -28,5 +28,5 @@ storage.devices.upsert({
   tokenHash: hashDeviceToken(token),
   createdAt: new Date().toISOString(),
 });
-storage.close();
+await storage.close();
 console.log(token);

@@ -21,6 +21,8 @@ export const OFFLINE_AFTER_MS = 90_000;
 export const MAX_DEVICE_MESSAGE_BYTES = 4096;
 
 export const DeviceClose = {
+  /** A frame the server could not handle: fix the firmware, do not resend it. */
+  badRequest: CloseCode.badRequest,
   unauthorized: CloseCode.unauthorized,
   /** Another connection with the same token took over (final: do not fight over it). */
   replaced: 4409,

@@ -126,7 +126,8 @@ export interface RoomLog {
 export interface Storage {
   /** Runs fn in one durable transaction (SQLite: synchronous=FULL, WAL). */
   transaction<T>(fn: () => T): T;
-  close(): void;
+  /** Resolves once every handle on the data is closed (threads included): the files may go. */
+  close(): Promise<void>;
 
   users: {
     insert(user: NewUser): void;

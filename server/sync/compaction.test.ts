@@ -17,7 +17,7 @@ const open: { sync: SyncServer; storage: Storage }[] = [];
 afterEach(async () => {
   for (const { sync, storage } of open.splice(0)) {
     await sync.close();
-    storage.close();
+    await storage.close();
   }
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });

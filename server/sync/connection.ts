@@ -11,11 +11,19 @@ import type { Room } from './room.js';
 /** Above this many bytes waiting in the socket, the client is too slow: close, it resyncs. */
 const MAX_BUFFERED = 4 * 1024 * 1024;
 
+/** Why a client's update was not applied, and the close code that says so. */
+export interface UpdateRefusal {
+  code: number;
+  reason: string;
+}
+
 export interface ConnectionHandlers {
-  /** A client's update to apply: returns a refusal reason, or null when accepted. */
-  onUpdate(conn: Connection, update: Uint8Array): string | null;
+  /** A client's update to apply: returns a refusal, or null when accepted. */
+  onUpdate(conn: Connection, update: Uint8Array): UpdateRefusal | null;
   /** The client finished its half of the initial sync. */
   onSynced(conn: Connection): void;
+  /** A message this connection could not handle; it is closed with 4400 after this. */
+  onError(conn: Connection, error: unknown): void;
 }
 
 /** One authenticated, authorized socket in one room. */
@@ -38,6 +46,8 @@ export class Connection {
     readonly user: UserRow,
     readonly tokenHash: string,
     readonly writable: boolean,
+    /** the source address, for the per-address socket cap */
+    readonly address: string,
     private readonly handlers: ConnectionHandlers,
   ) {}
 
@@ -103,8 +113,11 @@ export class Connection {
       if (type === MessageType.sync) this.handleSync(decoder);
       else if (type === MessageType.awareness) this.handleAwareness(decoder);
       // Other message types (auth, query-awareness) carry nothing we act on.
-    } catch {
-      this.close(CloseCode.forbidden, 'malformed message');
+    } catch (error) {
+      // Bytes we could not read, or a handler that failed on them: this socket ends, the
+      // process does not. 4400 is final for the client, which keeps its copy (not 4403).
+      this.handlers.onError(this, error);
+      this.close(CloseCode.badRequest, 'malformed message');
     }
   }
 
@@ -120,7 +133,7 @@ export class Connection {
     const update = decoding.readVarUint8Array(decoder);
     const refusal = this.handlers.onUpdate(this, update);
     if (refusal) {
-      this.close(CloseCode.forbidden, refusal);
+      this.close(refusal.code, refusal.reason);
       return;
     }
     if (sub === syncProtocol.messageYjsSyncStep2) this.handlers.onSynced(this);
@@ -135,18 +148,24 @@ export class Connection {
 
   /**
    * Rewrites every state in a presence update so that `user` is the session's user: no
-   * client can pose as another. Remembers the client ids so they are removed on close.
+   * client can pose as another. A presence id belongs to the first connection that used
+   * it, until that connection closes: entries for ids another connection owns are dropped,
+   * so no one can overwrite or remove someone else's presence. Remembers the ids so they
+   * are removed on close.
    */
   private stampUser(update: Uint8Array): Uint8Array {
     const decoder = decoding.createDecoder(update);
-    const encoder = encoding.createEncoder();
     const count = decoding.readVarUint(decoder);
-    encoding.writeVarUint(encoder, count);
+    const entries: { clientId: number; clock: number; stamped: unknown }[] = [];
+    const owners = this.room.awarenessOwners;
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
       const raw = decoding.readVarString(decoder);
       const state: unknown = JSON.parse(raw);
+      const owner = owners.get(clientId);
+      if (owner !== undefined && owner !== this) continue;
+      owners.set(clientId, this);
       this.awarenessIds.add(clientId);
       const stamped =
         state === null || typeof state !== 'object'
@@ -155,6 +174,11 @@ export class Connection {
               ...state,
               user: { id: this.user.id, name: this.user.name, role: this.user.role },
             };
+      entries.push({ clientId, clock, stamped });
+    }
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, entries.length);
+    for (const { clientId, clock, stamped } of entries) {
       encoding.writeVarUint(encoder, clientId);
       encoding.writeVarUint(encoder, clock);
       encoding.writeVarString(encoder, JSON.stringify(stamped));

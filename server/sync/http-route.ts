@@ -27,6 +27,8 @@ export function syncHttpRoutes(s: Services): Hono<Env> {
     if (bytes.byteLength === 0) throw new ApiError(400, 'bad_request', 'Empty update.');
     const room = s.sync.room(roomName(ref));
     const result = s.sync.apply(room, user, bytes, null);
+    // Bytes no Yjs client writes are the client's bad request; a refused write is forbidden.
+    if (!result.ok && result.status === 400) throw new ApiError(400, 'bad_request', result.reason);
     if (!result.ok) throw new ApiError(403, 'forbidden', result.reason);
     // Twice: once for the update itself, once for the receipts written after that commit.
     await s.sync.whenStored();

@@ -29,6 +29,8 @@ export class Room {
   readonly doc: Y.Doc;
   readonly awareness: Awareness | null;
   readonly conns = new Set<Connection>();
+  /** presence client id → the connection that first used it (Connection.stampUser) */
+  readonly awarenessOwners = new Map<number, Connection>();
   /** seq of the last update of this room in the log */
   lastSeq = 0;
   /** updates appended since the last snapshot; compaction resets it */

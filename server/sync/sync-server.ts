@@ -3,19 +3,21 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { parseRoom, roomName } from '../../sync/rooms.js';
+import { parseRoom } from '../../sync/rooms.js';
 import { CloseCode, MAX_MESSAGE_BYTES } from '../../sync/protocol.js';
-import { canRead, canWrite, checkUpdate, decodeWrites } from '../../sync/policy/index.js';
+import { checkUpdate, decodeWrites } from '../../sync/policy/index.js';
 import type { RecordChange } from '../../sync/policy/index.js';
 import type { Storage, UserRow } from '../storage/storage.js';
 import { withoutRecordIds, type Logger } from '../log.js';
-import { resolveSession, tokenFrom } from '../auth/sessions.js';
 import { Committer } from './committer.js';
 import { COMPACTION, compactWhenQuiet, type CompactionTimings } from './compaction.js';
 import { KeepAlive } from './keepalive.js';
 import { Room } from './room.js';
-import { Connection, awarenessMessage, updateMessage } from './connection.js';
+import { Connection, awarenessMessage, updateMessage, type UpdateRefusal } from './connection.js';
 import { isOrigin, type Origin } from './origin.js';
+import { DEFAULT_SOCKET_LIMITS, SocketCaps, type SocketLimits } from './socket-caps.js';
+import { acceptSocket, type Admission } from './accept.js';
+import { errorText } from './upgrade.js';
 
 /** Domain hooks: how the alert module learns of accepted writes. */
 export interface SyncHooks {
@@ -23,7 +25,8 @@ export interface SyncHooks {
   onChanges(room: Room, writer: UserRow, changes: RecordChange[]): void;
 }
 
-export type ApplyResult = { ok: true } | { ok: false; status: 403; reason: string };
+/** 400: the bytes are not a Yjs update a client writes; 403: the write policy refused it. */
+export type ApplyResult = { ok: true } | { ok: false; status: 400 | 403; reason: string };
 
 /**
  * A writer is sent its `stored` receipt as soon as its update is durable; the room's other
@@ -46,14 +49,19 @@ export class SyncServer {
   refused = 0;
   private readonly keepalive = new KeepAlive();
   private readonly compaction: CompactionTimings;
+  private readonly caps: SocketCaps;
+  private readonly admission: Admission;
 
   constructor(
     private readonly storage: Storage,
     private readonly log: Logger,
     private readonly idleMs: number,
     compaction: Partial<CompactionTimings> = {},
+    limits: SocketLimits = DEFAULT_SOCKET_LIMITS,
   ) {
     this.compaction = { ...COMPACTION, ...compaction };
+    this.caps = new SocketCaps(limits);
+    this.admission = this.makeAdmission();
     this.committer = new Committer(
       storage,
       log,
@@ -147,7 +155,7 @@ export class SyncServer {
         user: writer.id,
         reason: withoutRecordIds(result.reason),
       });
-      return { ok: false, status: 403, reason: result.reason };
+      return { ok: false, status: result.malformed ? 400 : 403, reason: result.reason };
     }
     const origin: Origin = { kind: 'client', conn, userId: writer.id };
     Y.applyUpdate(room.doc, update, origin);
@@ -163,49 +171,48 @@ export class SyncServer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, roomPart: string): void {
     // The 101 response and the server's first sync messages leave in one write, not three.
     socket.cork();
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, socket, req, roomPart));
     process.nextTick(() => socket.uncork());
+    this.wss.handleUpgrade(req, socket, head, (ws) =>
+      acceptSocket(this.admission, ws, socket, req, roomPart),
+    );
   }
 
-  /**
-   * Upgrades are accepted and then closed with 4401/4403 when refused: the y-websocket
-   * client treats 44xx as final, whereas a refused upgrade makes it retry forever.
-   */
-  private accept(ws: WebSocket, socket: Duplex, req: IncomingMessage, roomPart: string): void {
-    const session = resolveSession(this.storage, tokenFrom(req.headers));
-    if (!session.ok) return ws.close(CloseCode.unauthorized, 'no valid session');
-    const name = decodeURIComponent(roomPart);
-    const ref = parseRoom(name);
-    const user = session.user;
-    const who = { id: user.id, role: user.role, areaId: user.areaId, unitId: user.unitId };
-    if (!ref || !canRead(ref, who)) return ws.close(CloseCode.forbidden, 'room not allowed');
-
-    const room = this.load(roomName(ref));
-    const conn = new Connection(ws, socket, room, user, session.tokenHash, canWrite(ref, who), {
-      onUpdate: (c, update) => this.onSocketUpdate(c, update),
-      // A client that brought nothing new is told at once what is durable (with its sync
-      // step 2, in one write); one that did, once that is durable too.
-      onSynced: (c) => {
-        if (c.room.uncommitted === 0) c.sendReceipt();
-        else this.committer.afterCommit(() => c.sendReceipt());
+  private makeAdmission(): Admission {
+    return {
+      storage: this.storage,
+      log: this.log,
+      caps: this.caps,
+      load: (name) => this.load(name),
+      attach: (conn) => this.attach(conn),
+      detach: (conn) => this.detach(conn),
+      handlers: {
+        onUpdate: (c, update) => this.onSocketUpdate(c, update),
+        // A client that brought nothing new is told at once what is durable (with its sync
+        // step 2, in one write); one that did, once that is durable too.
+        onSynced: (c) => {
+          if (c.room.uncommitted === 0) c.sendReceipt();
+          else this.committer.afterCommit(() => c.sendReceipt());
+        },
+        onError: (c, error) => {
+          this.log.warn('sync message failed', {
+            room: c.room.ref.kind,
+            user: c.user.id,
+            error: errorText(error),
+          });
+        },
       },
-    });
-    this.attach(conn);
-    ws.on('message', (data: Buffer) => conn.handle(new Uint8Array(data)));
-    ws.on('close', () => this.detach(conn));
-    ws.on('error', () => this.detach(conn));
-    conn.start();
+    };
   }
 
-  private onSocketUpdate(conn: Connection, update: Uint8Array): string | null {
+  private onSocketUpdate(conn: Connection, update: Uint8Array): UpdateRefusal | null {
     if (!conn.writable) {
       // Read-only: the client's half of the sync must bring nothing new.
       const writes = decodeWrites(conn.room.doc, update);
-      if (!writes.ok) return writes.reason;
-      return writes.writes.length ? 'read-only room' : null;
+      if (!writes.ok) return { code: refusalCode(writes.malformed), reason: writes.reason };
+      return writes.writes.length ? { code: CloseCode.forbidden, reason: 'read-only room' } : null;
     }
     const result = this.apply(conn.room, conn.user, update, conn);
-    return result.ok ? null : result.reason;
+    return result.ok ? null : { code: refusalCode(result.status === 400), reason: result.reason };
   }
 
   private attach(conn: Connection): void {
@@ -222,6 +229,7 @@ export class SyncServer {
   private detach(conn: Connection): void {
     const room = conn.room;
     if (!room.conns.delete(conn)) return;
+    this.caps.release(conn.user.id, conn.address);
     this.keepalive.remove(conn);
     conn.closed = true;
     this.connections--;
@@ -229,6 +237,7 @@ export class SyncServer {
     if (this.byUser.get(conn.user.id)?.size === 0) this.byUser.delete(conn.user.id);
     if (room.awareness && conn.awarenessIds.size) {
       awarenessProtocol.removeAwarenessStates(room.awareness, [...conn.awarenessIds], null);
+      for (const id of conn.awarenessIds) room.awarenessOwners.delete(id);
     }
     // A room already unloaded (shutdown, reload) needs no idle timer.
     if (this.rooms.get(room.name) === room) this.scheduleIdle(room);
@@ -313,6 +322,10 @@ export class SyncServer {
     return gone.then(() => undefined);
   }
 }
+
+/** 4400 for bytes no Yjs client writes (the client keeps its copy), 4403 for a refused write. */
+const refusalCode = (malformed: boolean | undefined): number =>
+  malformed ? CloseCode.badRequest : CloseCode.forbidden;
 
 interface AwarenessChange {
   added: number[];

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import { MessageType } from '../../sync/protocol.js';
 
 /**
@@ -10,6 +11,8 @@ import { MessageType } from '../../sync/protocol.js';
  * doc both ways, records the server's `stored` receipts and the close code.
  */
 export class TestSyncClient {
+  /** Presence as the server relays it; this peer sends none unless `sendPresence` is called. */
+  readonly awareness: awarenessProtocol.Awareness;
   closeCode: number | null = null;
   closeReason = '';
   stored: Map<number, number> | null = null;
@@ -30,6 +33,8 @@ export class TestSyncClient {
     token?: string,
     readonly doc: Y.Doc = new Y.Doc(),
   ) {
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness.setLocalState(null);
     const url = `${baseUrl.replace(/^http/, 'ws')}/sync/${room}`;
     this.ws = new WebSocket(url, token ? { headers: { authorization: `Bearer ${token}` } } : {});
     this.ws.binaryType = 'nodebuffer';
@@ -59,6 +64,24 @@ export class TestSyncClient {
     this.doc.on('update', onUpdate);
   }
 
+  /** Sends bytes as they are: for tests of what the server does with a hostile peer. */
+  sendRaw(message: Uint8Array): void {
+    this.send(message);
+  }
+
+  /** A presence update for any client id, as a hostile peer could write it. */
+  sendPresence(clientId: number, clock: number, state: unknown): void {
+    const update = encoding.createEncoder();
+    encoding.writeVarUint(update, 1);
+    encoding.writeVarUint(update, clientId);
+    encoding.writeVarUint(update, clock);
+    encoding.writeVarString(update, JSON.stringify(state));
+    const message = encoding.createEncoder();
+    encoding.writeVarUint(message, MessageType.awareness);
+    encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
+    this.send(encoding.toUint8Array(message));
+  }
+
   private send(message: Uint8Array): void {
     if (this.ws.readyState === WebSocket.OPEN) this.ws.send(message);
   }
@@ -79,6 +102,9 @@ export class TestSyncClient {
         this.send(encoding.toUint8Array(ours));
       }
       if (sub === syncProtocol.messageYjsSyncStep2) this.synced = true;
+    } else if (type === MessageType.awareness) {
+      const update = decoding.readVarUint8Array(decoder);
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, 'server');
     } else if (type === MessageType.stored) {
       this.cover(Y.decodeStateVector(decoding.readVarUint8Array(decoder)));
       this.storedCount++;
@@ -105,6 +131,7 @@ export class TestSyncClient {
   }
 
   close(): void {
+    this.awareness.destroy();
     this.ws.close();
   }
 }

@@ -183,7 +183,7 @@ describe('user room', () => {
       ok: false,
       reason: `sirens/${ID}: not writable by citizen`,
     });
-    const proto = addRecord(phone, 'constructor', { id: ID });
+    const proto = addRecord(setup().phone, 'constructor', { id: ID });
     expect(check(server, proto)).toEqual({
       ok: false,
       reason: `constructor/${ID}: not writable by citizen`,

@@ -130,6 +130,7 @@ describe('decodeWrites', () => {
         append: true,
       }),
     ]);
+    Y.applyUpdate(server, later);
     const inserted = capture(client, () => notes.insert(0, [{ n: 0 }]));
     expect(writes(server, inserted)[0]?.append).toBe(false);
   });
@@ -161,14 +162,18 @@ describe('decodeWrites', () => {
   });
 
   it('refuses text, binary and other content kinds', () => {
-    const client = new Y.Doc();
     const server = new Y.Doc();
-    const text = capture(client, () => client.getMap('alerts').set(ID, new Y.Text('hi')));
-    expect(decodeWrites(server, text)).toEqual({ ok: false, reason: 'unsupported content' });
-    const binary = capture(client, () => client.getMap('x').set('b', new Uint8Array([1])));
-    expect(decodeWrites(server, binary)).toEqual({ ok: false, reason: 'unsupported content' });
-    const string = capture(client, () => client.getText('t').insert(0, 'hi'));
-    expect(decodeWrites(server, string)).toEqual({ ok: false, reason: 'unsupported content' });
+    const refused = { ok: false, reason: 'unsupported content' };
+    const fresh = (change: (doc: Y.Doc) => void): Uint8Array => {
+      const client = new Y.Doc();
+      return capture(client, () => change(client));
+    };
+    const text = fresh((d) => d.getMap('alerts').set(ID, new Y.Text('hi')));
+    expect(decodeWrites(server, text)).toEqual(refused);
+    const binary = fresh((d) => d.getMap('x').set('b', new Uint8Array([1])));
+    expect(decodeWrites(server, binary)).toEqual(refused);
+    const string = fresh((d) => d.getText('t').insert(0, 'hi'));
+    expect(decodeWrites(server, string)).toEqual(refused);
   });
 
   it('refuses malformed bytes without throwing', () => {

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { checkBounds, checkMapClocks } from './bounds.js';
 import { DeleteRanges } from './delete-ranges.js';
 import { settleMapChains, type ChainEntry } from './map-order.js';
 import { Placement, Refusal, type Container, type Placed } from './placement.js';
@@ -15,18 +16,27 @@ export function decodeWrites(doc: Y.Doc, update: Uint8Array): DecodeResult {
   try {
     decoded = Y.decodeUpdate(update);
   } catch {
-    return { ok: false, reason: 'malformed update' };
+    return { ok: false, reason: 'malformed update', malformed: true };
   }
   try {
+    checkBounds(doc, decoded.structs, decoded.ds, update.byteLength);
     const placement = new Placement(doc, decoded.structs);
-    const writes = new WriteList(placement, new DeleteRanges(decoded.ds)).build();
+    const deletes = new DeleteRanges(decoded.ds);
+    const writes = new WriteList(placement, deletes, update.byteLength).build();
     return { ok: true, writes };
   } catch (err) {
-    if (err instanceof Refusal) return { ok: false, reason: err.message };
+    if (err instanceof Refusal)
+      return err.malformed
+        ? { ok: false, reason: err.message, malformed: true }
+        : { ok: false, reason: err.message };
     // A hostile update may reach a corner of Yjs we did not foresee: refuse, never throw.
     const detail = err instanceof Error ? err.message : 'unknown';
-    return { ok: false, reason: `malformed update (${detail})` };
+    return { ok: false, reason: `malformed update (${detail})`, malformed: true };
   }
+}
+
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
 }
 
 const chainId = (container: Container, key: string): string => JSON.stringify([container.id, key]);
@@ -40,15 +50,20 @@ class WriteList {
   constructor(
     private readonly placement: Placement,
     private readonly deletes: DeleteRanges,
+    private readonly byteLength: number,
   ) {}
 
   build(): Write[] {
     const placed = this.placement.placed();
+    checkMapClocks(
+      placed.filter((p) => p.key !== null),
+      this.byteLength,
+    );
     const entries: ChainEntry[] = [];
     for (const p of placed) {
       if (p.key === null) continue;
       // Y.Map#set never gives an entry a right origin; one that has it is hand-made.
-      if (p.item.rightOrigin !== null) throw new Refusal('malformed update');
+      if (p.item.rightOrigin !== null) throw new Refusal('malformed update', true);
       const head = p.parent.type?._map.get(p.key) ?? null;
       entries.push({ item: p.item, chain: chainId(p.parent, p.key), head });
       const { client, clock } = p.item.id;
@@ -58,8 +73,9 @@ class WriteList {
     }
     this.winners = settleMapChains(this.placement.doc, entries);
     const out: Write[] = [];
-    for (const p of placed) out.push(...(p.key === null ? this.inserts(p) : this.entry(p, p.key)));
-    out.push(...this.deleted());
+    // Appended one by one: spreading tens of thousands of writes overflows the stack.
+    for (const p of placed) append(out, p.key === null ? this.inserts(p) : this.entry(p, p.key));
+    append(out, this.deleted());
     return out;
   }
 

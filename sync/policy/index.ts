@@ -6,7 +6,15 @@
 export { canRead, canWrite, rulesFor, type RoomUser } from './access.js';
 export { checkUpdate } from './check.js';
 export { decodeWrites } from './decode.js';
-export type { CheckResult, DecodeResult, Path, RecordChange, Write, Writer } from './types.js';
+export type {
+  CheckResult,
+  DecodeResult,
+  Path,
+  RecordChange,
+  Refused,
+  Write,
+  Writer,
+} from './types.js';
 export { ARRAY_MARKER, MAP_MARKER, isArrayMarker, isMapMarker, isMarker } from './types.js';
 export type { Check, CollectionRule, FieldRule, RecordContext, RoomRules } from './rules.js';
 export { OPS_ROOM_RULES, REQUEST_STATUSES } from './rooms-ops.js';

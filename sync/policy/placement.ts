@@ -2,8 +2,18 @@ import * as Y from 'yjs';
 import { contentKind, DocPaths, findInDoc, idKey, type SharedType } from './structs.js';
 import type { Path } from './types.js';
 
-/** An expected refusal raised deep in the walk; decodeWrites turns it into `{ok: false}`. */
-export class Refusal extends Error {}
+/**
+ * An expected refusal raised deep in the walk; decodeWrites turns it into `{ok: false}`.
+ * `malformed`: no Yjs client writes such an update (a bad request, not a policy refusal).
+ */
+export class Refusal extends Error {
+  constructor(
+    message: string,
+    readonly malformed = false,
+  ) {
+    super(message);
+  }
+}
 
 export interface Container {
   /** unique per check: `root:<name>`, or the id of the item holding the type */
@@ -57,7 +67,7 @@ export class Placement {
       const { client, clock } = struct.id;
       // Yjs keeps only the last run of a client repeated in one update; we could not tell
       // which writes it applies, so such an update is refused rather than guessed at.
-      if (client !== previous && seen.has(client)) throw new Refusal('malformed update');
+      if (client !== previous && seen.has(client)) throw new Refusal('malformed update', true);
       seen.add(client);
       previous = client;
       if (struct instanceof Y.Skip || clock + struct.length <= this.state(client)) continue;
@@ -112,7 +122,7 @@ export class Placement {
   resolve(item: Y.Item): Resolution {
     const known = this.resolutions.get(item);
     if (known !== undefined) return known;
-    if (this.resolving.has(item)) throw new Refusal('malformed update');
+    if (this.resolving.has(item)) throw new Refusal('malformed update', true);
     this.resolving.add(item);
     const r = this.place(item);
     this.resolving.delete(item);
@@ -176,7 +186,7 @@ export class Placement {
       const container = this.containerAt(parent);
       return container === 'gc' ? 'gc' : { item, offset, parent: container, key: item.parentSub };
     }
-    throw new Refusal('malformed update');
+    throw new Refusal('malformed update', true);
   }
 
   private neighbour(id: Y.ID): { parent: Container; key: string | null } | 'gc' {

@@ -32,7 +32,17 @@ export interface Write {
   append: boolean;
 }
 
-export type DecodeResult = { ok: true; writes: Write[] } | { ok: false; reason: string };
+/**
+ * A refusal. `malformed`: the bytes are not an update any Yjs client writes (a bad request,
+ * answered 400 / closed 4400); otherwise the policy refused a well-formed write (403 / 4403).
+ */
+export interface Refused {
+  ok: false;
+  reason: string;
+  malformed?: true;
+}
+
+export type DecodeResult = { ok: true; writes: Write[] } | Refused;
 
 /** Who sends an update; the server knows it from the session, never from the update. */
 export interface Writer {
@@ -57,4 +67,4 @@ export interface RecordChange {
   removed: Path[];
 }
 
-export type CheckResult = { ok: true; changes: RecordChange[] } | { ok: false; reason: string };
+export type CheckResult = { ok: true; changes: RecordChange[] } | Refused;

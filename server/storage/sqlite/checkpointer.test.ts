@@ -37,7 +37,7 @@ describe('the WAL checkpointer thread', () => {
       expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 2001 });
       expect(failures).toEqual([]);
     } finally {
-      checkpointer.close();
+      await checkpointer.close();
       db.close();
     }
   });
@@ -48,7 +48,7 @@ describe('the WAL checkpointer thread', () => {
       failed: (e) => failures.push(e),
     });
     await until(() => failures.length > 0, 10_000);
-    checkpointer.close();
+    await checkpointer.close();
     expect(failures[0]).toMatch(/directory|unable to open|exited/i);
   });
 });

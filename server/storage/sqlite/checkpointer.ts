@@ -25,9 +25,14 @@ export interface CheckpointResult {
  * (`wal_autocheckpoint = 0`) only while this thread runs; if the thread dies, `failed` turns
  * it back on, so the log never grows without bound.
  */
+/** On close, a thread that has not exited by then (stuck in a checkpoint) is terminated. */
+const EXIT_GRACE_MS = 5000;
+
 export class Checkpointer {
   private readonly worker: Worker;
   private closed = false;
+  /** resolves when the thread has exited, for whatever reason */
+  private readonly exited: Promise<void>;
 
   constructor(
     file: string,
@@ -45,14 +50,27 @@ export class Checkpointer {
       else this.on.checkpoint?.(m);
     });
     this.worker.on('error', (error) => this.on.failed(String(error)));
-    this.worker.on('exit', (code) => {
-      if (!this.closed) this.on.failed(`checkpoint thread exited with ${code}`);
-    });
+    this.exited = new Promise((resolve) =>
+      this.worker.on('exit', (code) => {
+        if (!this.closed) this.on.failed(`checkpoint thread exited with ${code}`);
+        resolve();
+      }),
+    );
   }
 
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.worker.postMessage('close');
+  /**
+   * Resolves once the thread has exited. Until then it may still open the database file:
+   * a caller that deletes the data folder right after close (a test's cleanup) saw `sac.db`
+   * re-created in it, 20 times in 20.
+   */
+  close(): Promise<void> {
+    if (!this.closed) {
+      this.closed = true;
+      this.worker.postMessage('close');
+      const stuck = setTimeout(() => void this.worker.terminate(), EXIT_GRACE_MS);
+      stuck.unref();
+      void this.exited.then(() => clearTimeout(stuck));
+    }
+    return this.exited;
   }
 }

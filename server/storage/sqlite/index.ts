@@ -45,7 +45,7 @@ export function openSqlite(dataDir: string, options: SqliteOptions = {}): Storag
     db.pragma('wal_autocheckpoint = 0');
     checkpointer = new Checkpointer(file, everyMs, {
       failed: (error) => {
-        checkpointer?.close();
+        void checkpointer?.close();
         if (db.open) db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
         options.onCheckpointFailed?.(error);
       },
@@ -54,9 +54,9 @@ export function openSqlite(dataDir: string, options: SqliteOptions = {}): Storag
 
   return {
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
-    close: () => {
-      checkpointer?.close();
+    close: async () => {
       db.close();
+      await checkpointer?.close();
     },
     users: userQueries(db),
     sessions: sessionQueries(db),

@@ -7,7 +7,7 @@ import { openSqlite } from './index.js';
 import { AUDIENCE_SQL } from './push.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sac-sqlite-'));
-openSqlite(dir).close();
+await openSqlite(dir).close();
 const db = new Database(path.join(dir, 'sac.db'), { readonly: true });
 afterAll(() => {
   db.close();
@@ -40,7 +40,7 @@ describe('push audiences (read inside an alert commit)', () => {
 });
 
 describe('users', () => {
-  it('keep the password hash out of every row; only sign-in reads it', () => {
+  it('keep the password hash out of every row; only sign-in reads it', async () => {
     const storage = openSqlite(fs.mkdtempSync(path.join(dir, 'users-')));
     try {
       storage.users.insert({
@@ -69,7 +69,23 @@ describe('users', () => {
       });
       expect(storage.users.credentials('nadie')).toBeUndefined();
     } finally {
-      storage.close();
+      await storage.close();
+    }
+  });
+});
+
+describe('close', () => {
+  it('resolves only once nothing can touch the files any more', async () => {
+    // A checkpoint thread still starting when close returned used to open (and so create)
+    // sac.db in the folder a test had just deleted: ENOTEMPTY in its cleanup, 20 times in 20.
+    for (let i = 0; i < 20; i++) {
+      const folder = fs.mkdtempSync(path.join(dir, 'close-'));
+      await openSqlite(folder, { checkpointEveryMs: 5 }).close();
+      fs.rmSync(folder, { recursive: true });
+      fs.mkdirSync(folder);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(fs.readdirSync(folder)).toEqual([]);
+      fs.rmSync(folder, { recursive: true });
     }
   });
 });
