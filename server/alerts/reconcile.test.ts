@@ -106,7 +106,7 @@ describe('an alert committed whose room writes a crash took back', () => {
         by: resident.user.id,
       });
     });
-    storage.close();
+    await storage.close();
 
     server = await start();
     const own = new TestSyncClient(server.url, userRoom(resident.user.id), resident.token, phone);

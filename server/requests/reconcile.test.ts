@@ -114,7 +114,7 @@ describe('a request whose room writes a crash took back', () => {
         by: operator.user.id,
       });
     });
-    storage.close();
+    await storage.close();
 
     server = await start();
     const mine = new TestSyncClient(server.url, userRoom(resident.user.id), resident.token);

@@ -12,7 +12,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const USERS_PHONE_REBUILD = MIGRATIONS.findIndex((m) => m.includes('CREATE TABLE users_next'));
 
 describe('the users table rebuilt without a unique phone', () => {
-  it('keeps every row and every reference, and then takes a second account per phone', () => {
+  it('keeps every row and every reference, and then takes a second account per phone', async () => {
     // A database as the release before left it, with a user, a session and an alert.
     const file = path.join(dir, 'sac.db');
     const old = new Database(file);
@@ -54,7 +54,7 @@ describe('the users table rebuilt without a unique phone', () => {
         }),
       ).toThrow(/FOREIGN KEY/);
     } finally {
-      storage.close();
+      await storage.close();
     }
   });
 });
