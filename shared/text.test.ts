@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasInvisible, normaliseText } from './text.js';
+import { hasInvisible, normaliseText, withoutHiddenControls } from './text.js';
 
 describe('names as typed', () => {
   it('normalises to NFC, trims and collapses whitespace', () => {
@@ -23,5 +23,16 @@ describe('names as typed', () => {
       expect(hasInvisible(bad), JSON.stringify(bad)).toBe(true);
     for (const good of ['Ana María', 'José Ñúñez', "O'Higgins 1200", 'Zoë  Li', 'a\tb'])
       expect(hasInvisible(good), good).toBe(false);
+  });
+});
+
+describe('free text as typed', () => {
+  it('keeps line breaks, tabs, accents and emoji, and drops bidi and control characters', () => {
+    expect(withoutHiddenControls('Portón verde\n\tal fondo 👩‍👧')).toBe(
+      'Portón verde\n\tal fondo 👩‍👧',
+    );
+    expect(withoutHiddenControls('llamar al \u202e119\u202c ya\u0007\u2066')).toBe(
+      'llamar al 119 ya',
+    );
   });
 });

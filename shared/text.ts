@@ -20,3 +20,16 @@ export function normaliseText(text: string): string {
 export function hasInvisible(text: string): boolean {
   return INVISIBLE.test(normaliseText(text));
 }
+
+/**
+ * Free text a person writes in a hurry (an alert's note, a request's description): kept as
+ * typed, line breaks included, but without what would make it read as something else on an
+ * operator's or an officer's screen: bidirectional controls (U+202E shows what follows
+ * reversed, so "llamar al 911" can hide another number) and control characters other than
+ * tab and line break. Unlike names it is not refused: an alert is never refused for its note.
+ */
+const HIDDEN = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+
+export function withoutHiddenControls(text: string): string {
+  return text.replace(HIDDEN, (c) => (c === '\n' || c === '\t' ? c : ''));
+}

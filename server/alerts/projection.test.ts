@@ -21,14 +21,14 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function raise(c: TestSyncClient, type: AlertTypeCode): string {
+function raise(c: TestSyncClient, type: AlertTypeCode, note = ''): string {
   const id = randomUUID();
   const fields = {
     id,
     type,
     createdAt: new Date().toISOString(),
     location: { ...home, accuracy: 12 },
-    note: '',
+    note,
   };
   c.doc.transact(() => c.map('alerts').set(id, new Y.Map<unknown>(Object.entries(fields))));
   return id;
@@ -57,6 +57,17 @@ describe('an alert from a resident', () => {
     expect(pub.location).not.toEqual({ ...home, accuracy: 12 });
     expect(server.services.storage.alerts.byId(id)?.status).toBe('received');
     for (const c of [own, ops, area]) c.close();
+  });
+
+  it('reaches operators without the bidi and control characters its note carried', async () => {
+    const own = new TestSyncClient(server.url, `user:${resident.user.id}`, resident.token);
+    const ops = new TestSyncClient(server.url, 'ops', operator.token);
+    await until(() => own.synced && ops.synced);
+    const id = raise(own, 'medical', 'portón\nllamar al \u202e119\u202c\u0007');
+    await until(() => typeof field(ops, id, 'note') === 'string');
+    expect(field(ops, id, 'note')).toBe('portón\nllamar al 119');
+    expect(server.services.storage.alerts.byId(id)?.note).toBe('portón\nllamar al 119');
+    for (const c of [own, ops]) c.close();
   });
 
   it('refuses a resident writing status on its own alert with 4403, changing nothing', async () => {

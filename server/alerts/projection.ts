@@ -15,6 +15,7 @@ import type { Room } from '../sync/room.js';
 import { SERVER } from '../sync/origin.js';
 import type { Logger } from '../log.js';
 import type { FanOut } from './fan-out.js';
+import { withoutHiddenControls } from '../../shared/text.js';
 import { countsAgainstReporter, opsActor } from '../console/ops-record.js';
 import { appendStep, ownRecord, projectAlert, shownInOps } from './in-rooms.js';
 
@@ -91,7 +92,7 @@ export class AlertProjection {
         createdAt: String(f.createdAt),
         receivedAt: at,
         location,
-        note: typeof f.note === 'string' ? f.note : '',
+        note: typeof f.note === 'string' ? withoutHiddenControls(f.note) : '',
         areaId: (place && areaForPoint(place, this.d.areas)) ?? reporter.areaId,
         status: 'received',
         statusAt: at,

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { areaForPoint } from '../../shared/geo.js';
+import { withoutHiddenControls } from '../../shared/text.js';
 import type { AreaFeature, Fix, RequestCategory } from '../../shared/types.js';
 import { OPS_ROOM, unitRoom, userRoom } from '../../sync/rooms.js';
 import type { RecordChange } from '../../sync/policy/index.js';
@@ -269,7 +270,7 @@ function filedFrom(change: RecordChange): FiledRequest {
   return {
     id: change.id,
     category: f.category as RequestCategory,
-    description: String(f.description),
+    description: withoutHiddenControls(String(f.description)),
     location: (f.location as Fix | null) ?? null,
     createdAt: String(f.createdAt),
     ...(typeof f.cancelledAt === 'string' ? { cancelledAt: f.cancelledAt } : {}),
