@@ -9,24 +9,28 @@ export interface OfflineReload {
 }
 
 /**
- * Deep query through open shadow roots: are the composer's buttons there and usable? A string,
- * not a function: tsx would wrap named inner functions in a helper the page does not have.
+ * Deep query through open shadow roots: are the composer's buttons there and usable? A
+ * function, not a string: the app's Content-Security-Policy has no 'unsafe-eval', and
+ * Playwright evaluates a string predicate with eval in the page. No named inner functions
+ * (tsx would wrap them in a helper the page does not have): a loop over roots instead.
  */
-const COMPOSER_READY = `(() => {
-  const find = (root) => {
-    const hit = root.querySelector('sac-alert-composer');
-    if (hit) return hit;
-    for (const el of root.querySelectorAll('*')) {
-      const inner = el.shadowRoot && find(el.shadowRoot);
-      if (inner) return inner;
-    }
-    return null;
-  };
-  const composer = find(document);
-  const buttons = composer && composer.shadowRoot ? [...composer.shadowRoot.querySelectorAll('button')] : [];
-  return buttons.length > 0 && buttons.every((b) => !b.disabled && b.getBoundingClientRect().height > 0);
-})()`;
-const CONTROLLED = `navigator.serviceWorker.ready.then(() => navigator.serviceWorker.controller !== null)`;
+const composerReady = (): boolean => {
+  const roots: (Document | ShadowRoot)[] = [document];
+  let composer: Element | null = null;
+  while (roots.length > 0 && composer === null) {
+    const root = roots.shift()!;
+    composer = root.querySelector('sac-alert-composer');
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+  }
+  const buttons = composer?.shadowRoot ? [...composer.shadowRoot.querySelectorAll('button')] : [];
+  return (
+    buttons.length > 0 && buttons.every((b) => !b.disabled && b.getBoundingClientRect().height > 0)
+  );
+};
+const controlled = async (): Promise<boolean> => {
+  await navigator.serviceWorker.ready;
+  return navigator.serviceWorker.controller !== null;
+};
 
 /**
  * A resident's phone in Chromium: log in online, let the service worker take control, go
@@ -52,8 +56,8 @@ export async function offlineReload(
     await page.getByLabel(/usuario|username/i).fill(username);
     await page.getByLabel(/contraseña|password/i).fill(password);
     await page.getByRole('button', { name: /ingresar|log in/i }).click();
-    await page.waitForFunction(COMPOSER_READY, undefined, { polling: 100 });
-    await page.waitForFunction(CONTROLLED);
+    await page.waitForFunction(composerReady, undefined, { polling: 100 });
+    await page.waitForFunction(controlled);
     await context.setOffline(true);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
@@ -63,7 +67,7 @@ export async function offlineReload(
       const started = performance.now();
       const response = await page.reload({ waitUntil: 'commit' });
       fromServiceWorker &&= response?.fromServiceWorker() ?? false;
-      await page.waitForFunction(COMPOSER_READY, undefined, { polling: 'raf' });
+      await page.waitForFunction(composerReady, undefined, { polling: 'raf' });
       times.push(performance.now() - started);
     }
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
