@@ -10,8 +10,8 @@ import { addWorkspace, opsActor, opsIdentity } from '../console/ops-record.js';
 /**
  * An alert as each room shows it, written from its SQL row and events. Idempotent: it writes
  * only what a room lacks, so the same call receipts a new alert, re-projects a resent one and,
- * at start-up, repairs one whose room writes a crash took back (they are stored in the commit
- * after the alert's own). Each room's timeline is a prefix of the events (they are appended
+ * at start-up, repairs one whose room writes a crash took back (a transition's are stored in the
+ * commit after its own). Each room's timeline is a prefix of the events (they are appended
  * in order), so the missing steps are the events past its length.
  */
 export function projectAlert(

@@ -75,7 +75,6 @@ export class AlertProjection {
     const at = this.now();
     const info = alertType(type);
     const since = new Date(Date.parse(at) - ALERT_THRESHOLD.windowMs).toISOString();
-    let project: [AlertRow, AlertEventRow[]] | null = null;
 
     this.d.sync.committer.job(() => {
       // Never refused for volume; past the threshold it reaches operators only (DESIGN §4).
@@ -100,32 +99,42 @@ export class AlertProjection {
         flagged,
         assignedUnit: null,
       };
-      if (!this.d.storage.alerts.insert(candidate)) {
+      let row: AlertRow = candidate;
+      let events: AlertEventRow[];
+      if (this.d.storage.alerts.insert(candidate)) {
+        const event: AlertEventRow = {
+          alertId: change.id,
+          status: 'received',
+          at,
+          by: reporter.id,
+        };
+        this.d.storage.alerts.addEvent(event);
+        this.d.fanOut.onReceived(candidate, reporter);
+        events = [event];
+      } else {
         // A re-sent alert is stored once, and shown again wherever a crash took it back.
         const stored = this.d.storage.alerts.byId(change.id);
-        if (stored?.reporterId === reporter.id)
-          project = [stored, this.d.storage.alerts.events(stored.id)];
-        return;
+        if (stored?.reporterId !== reporter.id) return;
+        row = stored;
+        events = this.d.storage.alerts.events(stored.id);
       }
-      const event: AlertEventRow = { alertId: change.id, status: 'received', at, by: reporter.id };
-      this.d.storage.alerts.addEvent(event);
-      this.d.fanOut.onReceived(candidate, reporter);
-      project = [candidate, [event]];
-    });
-
-    // Only once the alert is durable: "delivered" means committed (DESIGN §5).
-    this.d.sync.committer.afterCommit(() => {
-      if (!project) return;
-      const [row, events] = project;
-      projectAlert(this.d.sync, row, reporter, events, this.isPublic(row));
+      // In the alert's own commit: its receipt and its copies in ops and the area are stored
+      // with the row, and reach phones only once that commit is durable ("delivered" means
+      // committed, DESIGN §5). A failure here must not cost the alert its row: it is logged,
+      // and the start-up reconciliation shows the alert again.
+      try {
+        projectAlert(this.d.sync, row, reporter, events, this.isPublic(row));
+      } catch (error) {
+        this.d.log.error('alert projection failed', { error: String(error) });
+      }
     });
   }
 
   /**
    * Shows every alert SQL has that is open or closed within the last day in each room, writing
-   * what a crash took back: the room writes of a projection are stored in the commit after the
-   * alert's own, so a crash between the two left it receipted nowhere. Run at start-up, before
-   * the server listens. An alert its reporter's room never held (seeded history) is skipped.
+   * what a crash took back: a transition's room writes are stored in the commit after its own,
+   * and a projection that threw left the row without its copies. Run at start-up, before the
+   * server listens. An alert its reporter's room never held (seeded history) is skipped.
    */
   reconcile(): number {
     const since = new Date(Date.parse(this.now()) - SHOWN_AFTER_CLOSE_MS).toISOString();

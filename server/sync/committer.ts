@@ -21,6 +21,8 @@ export class Committer {
   private appends: Append[] = [];
   private jobs: (() => void)[] = [];
   private after: (() => void)[] = [];
+  /** after-commit work that goes ahead of the relays too (a siren must not wait for rooms) */
+  private urgent: (() => void)[] = [];
   private scheduled = false;
   commits = 0;
   lastCommitMs = 0;
@@ -59,7 +61,7 @@ export class Committer {
    * `first`: ahead of the work already waiting (a siren must not wait for room updates).
    */
   afterCommit(fn: () => void, first = false): void {
-    if (first) this.after.unshift(fn);
+    if (first) this.urgent.push(fn);
     else this.after.push(fn);
     this.schedule();
   }
@@ -77,7 +79,8 @@ export class Committer {
 
   flush(): void {
     this.scheduled = false;
-    if (!this.appends.length && !this.jobs.length && !this.after.length) return;
+    if (!this.appends.length && !this.jobs.length && !this.after.length && !this.urgent.length)
+      return;
     const appends = this.appends;
     const jobs = this.jobs;
     this.appends = [];
@@ -85,20 +88,31 @@ export class Committer {
     const rooms = new Set<Room>();
     const writers = new Set<Connection>();
     const started = performance.now();
+    const write = ({ room, update, from }: Append) => {
+      room.lastSeq = this.storage.rooms.append(room.name, update);
+      room.sinceSnapshot++;
+      rooms.add(room);
+      if (from) writers.add(from);
+    };
     try {
       this.storage.transaction(() => {
-        for (const { room, update, from } of appends) {
-          room.lastSeq = this.storage.rooms.append(room.name, update);
-          room.sinceSnapshot++;
-          rooms.add(room);
-          if (from) writers.add(from);
-        }
+        appends.forEach(write);
         for (const job of jobs) job();
+        // What the jobs wrote into rooms (the projection receipting and copying the alert it
+        // just stored) joins their commit: the row and everything that shows it are durable
+        // together, and a crash can never leave one without the other.
+        const written = this.appends;
+        this.appends = [];
+        written.forEach(write);
+        appends.push(...written);
       });
     } catch (error) {
       this.after = [];
+      this.urgent = [];
       this.log.error('commit failed', { error: String(error), rooms: rooms.size });
-      for (const { room } of appends) rooms.add(room);
+      // Updates a failed job wrote are in memory only: their rooms reload from the log too.
+      for (const { room } of [...appends, ...this.appends]) rooms.add(room);
+      this.appends = [];
       this.onFailed(rooms, error);
       return;
     }
@@ -107,10 +121,14 @@ export class Committer {
     this.lastCommitMs = performance.now() - started;
     // Taken after the jobs ran: a job's own after-commit work (a siren command handed to the
     // hub the moment its alert is durable) runs in this turn, not the next.
+    const urgent = this.urgent;
     const after = this.after;
+    this.urgent = [];
     this.after = [];
     this.onStored(rooms, writers);
-    // Relays first: what the after-commit work writes next must not overtake them.
+    // Sirens first (they write no room), then the relays: what the rest of the after-commit
+    // work writes next must not overtake them.
+    for (const fn of urgent) this.run(fn);
     for (const { relay } of appends) if (relay) this.run(relay);
     for (const fn of after) this.run(fn);
   }

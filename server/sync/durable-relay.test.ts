@@ -70,4 +70,19 @@ describe('a server write', () => {
     expect(sent).not.toBeNull();
     client.close();
   });
+
+  it('is stored in the commit of the job that wrote it, with the job’s rows', () => {
+    const { sync, storage } = server.services;
+    const name = userRoom(resident.user.id);
+    const room = sync.room(name);
+    const logged = () => storage.rooms.load(name).updates.length;
+    const before = logged();
+    // As the alert projection does: rows and the room writes that show them in one job.
+    sync.committer.job(() =>
+      room.doc.transact(() => room.doc.getMap('probe').set('job', 'same commit'), SERVER),
+    );
+    sync.committer.flush();
+    expect(logged()).toBe(before + 1);
+    expect(room.uncommitted).toBe(0);
+  });
 });
