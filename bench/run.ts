@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the whole reference city against the real server on this machine (issue 7).
+ * `npm run bench`: the whole reference city against the real server on this machine.
  * See bench/README.md for what each figure means and how it is measured.
  */
 import fs from 'node:fs';

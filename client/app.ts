@@ -92,7 +92,7 @@ export class SacApp extends SacElement {
     this.online = navigator.onLine;
   };
 
-  /** `#/plan` (issue 6): the patrol plans, for operators and admins. */
+  /** `#/plan`: the patrol plans, for operators and admins. */
   private onHash = (): void => this.requestUpdate();
 
   private async start(): Promise<void> {

@@ -35,7 +35,7 @@ registerRoute(({ url }) => url.pathname.startsWith('/api/'), new NetworkOnly(), 
 registerRoute(({ url }) => url.pathname.startsWith('/api/'), new NetworkOnly(), 'POST');
 
 /**
- * Map tiles (issue 3), from whatever server `city.tiles` names: kept once fetched, so the
+ * Map tiles, from whatever server `city.tiles` names: kept once fetched, so the
  * neighbourhood map still shows streets with no signal. Bounded in count and age so a
  * phone's storage does not fill with a city's worth of zoom levels.
  */

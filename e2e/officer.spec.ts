@@ -5,7 +5,7 @@ import type { ShiftPlan } from '../shared/plan.js';
 import { DESKTOP, PHONE, expectAccessible, login, untilControlled } from './support/app.js';
 
 /**
- * The patrol officer's phone (issue 6), at 390 × 844: a shift worked without signal on two
+ * The patrol officer's phone, at 390 × 844: a shift worked without signal on two
  * phones of one unit, merged exactly once; a dispatch accepted offline; the operators' plan
  * view. Demo users: oficial1 + oficial2 (unit-1), oficial3 (unit-2), vecino31, operador3.
  */

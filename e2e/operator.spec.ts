@@ -4,7 +4,7 @@ import { openAlert, openConsole, row, detail } from './operator-console.js';
 import { raiseAs } from './operator-seed.js';
 
 /**
- * The operator console (issue 4) with two operators, a resident and an officer in separate
+ * The operator console with two operators, a resident and an officer in separate
  * browsers: live collaboration, dispatch to the unit's room and the resident's phone, stamps in
  * SQL, a refused transition shown to the operator, suspension of a connected resident.
  * Residents vecino21–30 and the officers of unit-10 (which no other spec dispatches to).

@@ -57,7 +57,7 @@ export async function startServer(
   );
   const push = createPush({ config, log, storage, sync, city }, options.push);
   const services: Services = { config, log, storage, sync, city, push };
-  // Issue 6: officers' records in unit rooms; an officer on scene moves the alert through
+  // Officers' records in unit rooms; an officer on scene moves the alert through
   // the alert projection (declared next; called only once updates flow).
   const units = new UnitProjection({
     storage,

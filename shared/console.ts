@@ -1,5 +1,5 @@
 /**
- * The operator console's domain (issue 4), one definition for both sides: the records the
+ * The operator console's domain, one definition for both sides: the records the
  * server keeps in `ops` besides alerts, the outcomes an operator closes an alert with, the
  * response-time stages, and the shapes of `/api/console`.
  */
@@ -42,7 +42,7 @@ export interface OpsUnit {
   lat: number | null;
   lng: number | null;
   positionAt: string | null;
-  /** the shift summary server/units keeps (issue 6): this shift's check-ins and talks */
+  /** the shift summary server/units keeps: this shift's check-ins and talks */
   shift?: string;
   checkins?: number;
   conversations?: number;

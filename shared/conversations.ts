@@ -1,5 +1,5 @@
 /**
- * The city's questions for neighbour conversations (issue 6): configuration, not code. Each
+ * The city's questions for neighbour conversations: configuration, not code. Each
  * key is what the phone writes into `conversations/<id>/answers` and what the observatory
  * aggregates; its text is the i18n message `conversation.q.<key>`. A city adds a question by
  * adding a key here and its two messages. The write policy allows at most 20 answers.

@@ -21,7 +21,7 @@ export async function pushFeature(http: string, token: string): Promise<Feature<
   if (res.status === 404 || res.status === 405)
     return {
       ok: false,
-      reason: `not implemented yet: POST /api/push/subscriptions answers ${res.status} (issue 5)`,
+      reason: `not implemented yet: POST /api/push/subscriptions answers ${res.status}`,
     };
   return { ok: true, value: null };
 }
@@ -30,7 +30,7 @@ export async function pushFeature(http: string, token: string): Promise<Feature<
 export async function sirenFeature(base: string, dataDir: string): Promise<Feature<SirenRef[]>> {
   const file = path.join(dataDir, 'demo-devices.json');
   if (!fs.existsSync(file))
-    return { ok: false, reason: 'not implemented yet: no DATA_DIR/demo-devices.json (issue 5)' };
+    return { ok: false, reason: 'not implemented yet: no DATA_DIR/demo-devices.json' };
   const city = loadCity(loadConfig({ DEMO: '1', DATA_DIR: dataDir }));
   const areaOf = new Map(city.sirens.map((s) => [s.id, s.areaId]));
   const sirens: SirenRef[] = [];
@@ -42,7 +42,7 @@ export async function sirenFeature(base: string, dataDir: string): Promise<Featu
   }
   if (!sirens.length) return { ok: false, reason: `no usable devices in ${path.basename(file)}` };
   const probe = await tryDevice(`${base}/devices/ws`, sirens[0]!.token);
-  if (probe) return { ok: false, reason: `not implemented yet: /devices/ws ${probe} (issue 5)` };
+  if (probe) return { ok: false, reason: `not implemented yet: /devices/ws ${probe}` };
   return { ok: true, value: sirens };
 }
 

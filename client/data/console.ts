@@ -36,7 +36,7 @@ export interface SignInLock {
 
 export type UserAction = 'approve' | 'reject' | 'suspend' | 'reinstate';
 
-/** The operator console's calls (issue 4): everything it needs besides the `ops` room. */
+/** The operator console's calls: everything it needs besides the `ops` room. */
 export const consoleApi = {
   stats: () => call<ConsoleStats>('GET', '/console/stats'),
   staff: () => call<{ staff: StaffMember[] }>('GET', '/console/staff'),

@@ -6,7 +6,7 @@ import { requestBackgroundSync } from './outbox.js';
 
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
-/** One answer of the municipality, as the server carries it back (issue 3). */
+/** One answer of the municipality, as the server carries it back. */
 export interface RequestUpdate {
   status: RequestStatus;
   reply: string;

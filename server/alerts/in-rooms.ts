@@ -137,7 +137,7 @@ function addMissing(
 }
 
 /**
- * The resident's own timeline (issue 3): `{status, at}` per step, written by the server only
+ * The resident's own timeline: `{status, at}` per step, written by the server only
  * (the user-room policy gives the owner no rule for it). Unlike the ops timeline it names no
  * actor: which operator took the alert is not the resident's to know.
  */

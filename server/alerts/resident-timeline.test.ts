@@ -6,7 +6,7 @@ import { TestSyncClient, until } from '../testing/sync-client.js';
 import { CloseCode } from '../../sync/protocol.js';
 import type { SessionUser } from '../../shared/types.js';
 
-/** Issue 3: the resident follows an alert to the end, each step with its time. */
+/** The resident follows an alert to the end, each step with its time. */
 let server: TestServer;
 let resident: { token: string; user: SessionUser };
 let operator: { token: string };

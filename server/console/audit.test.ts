@@ -7,7 +7,7 @@ import { act, field, json, open, raise, rec, type Person } from './testing.js';
 import * as Y from 'yjs';
 
 /**
- * The audit log (issue 4): every operator action and every opening of a silent alert has a
+ * The audit log: every operator action and every opening of a silent alert has a
  * who, a when and a what in SQL, and only admins read it.
  */
 let server: TestServer;

@@ -25,7 +25,7 @@ const LOCATED: Readonly<Record<string, string>> = {
 };
 
 /**
- * The operator console's server side (issue 4): the units board in `ops`, and SQL and audit
+ * The operator console's server side: the units board in `ops`, and SQL and audit
  * records of what operators write on alerts. `onChanges` is called after the alert
  * projection for every accepted update.
  */

@@ -30,7 +30,7 @@ const auditQuery = z.object({
 const HISTORY = 10;
 
 /**
- * `/api/console` (issue 4): what the operator console needs besides the `ops` room. Staff
+ * `/api/console`: what the operator console needs besides the `ops` room. Staff
  * only; the audit log for admins only.
  */
 export function consoleRoutes(s: Services, now: () => Date = () => new Date()): Hono<Env> {

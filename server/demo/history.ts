@@ -24,7 +24,7 @@ interface TypeProfile {
 const hours = (f: (h: number) => number): number[] => Array.from({ length: 24 }, (_, h) => f(h));
 
 /**
- * The pattern (issue 6): robberies (the general alert) concentrated between 3 and 7 a.m. and
+ * The pattern: robberies (the general alert) concentrated between 3 and 7 a.m. and
  * heavier on weekend nights; bicycle thefts by day on weekdays near the centre; violence at
  * home in the evening and at weekends; medical emergencies by day, everywhere; a few fires.
  * A handful of persistent hot places draw most street crime, as micro-place studies find.

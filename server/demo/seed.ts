@@ -47,7 +47,7 @@ export async function seedDemo(storage: Storage, city: City): Promise<boolean> {
       });
     }
   });
-  // Issue 6: a year of closed alerts, so hot spots and shift plans have something to stand on.
+  // A year of closed alerts, so hot spots and shift plans have something to stand on.
   seedHistory(storage, city, new Date());
   return true;
 }

@@ -15,7 +15,7 @@ export { VERIFIED_STATUSES, isPatrolEvidence } from './evidence.js';
 export const HOTSPOT_DAYS = 90;
 
 /**
- * The city's micro-places ranked for one shift (issue 6): verified, non-silent alerts
+ * The city's micro-places ranked for one shift: verified, non-silent alerts
  * (`isPatrolEvidence`, evidence.ts) of the last HOTSPOT_DAYS with a location, weighted by
  * type, hour and kind of day for that shift, on the grid.
  */

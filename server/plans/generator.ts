@@ -32,7 +32,7 @@ export interface PlanInput {
 }
 
 /**
- * One plan per unit for a shift (issue 6). Each cell of the city belongs to exactly one unit
+ * One plan per unit for a shift. Each cell of the city belongs to exactly one unit
  * (the first whose quadrant holds the cell's centre), so no two units share a point. A unit's
  * points are its hottest cells, spaced apart; every hour of the shift holds one visit of
  * DWELL_MINUTES at one of them and PATROL_MINUTES of patrol. Every point is visited at least

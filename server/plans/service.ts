@@ -40,7 +40,7 @@ const PRUNED: readonly [collection: string, time: string][] = [
 ];
 
 /**
- * Keeps every unit's room holding its plan for the running and the next shift (issue 6).
+ * Keeps every unit's room holding its plan for the running and the next shift.
  * A plan is generated once per shift and never overwritten by the server: an operator's
  * edit stands. Old entries are pruned so the room stays small (DESIGN §7).
  */

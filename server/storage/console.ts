@@ -2,7 +2,7 @@ import type { AuditEntryView } from '../../shared/console.js';
 import type { AlertStatus, AlertTypeCode, UserStatus } from '../../shared/types.js';
 
 /**
- * What the operator console (issue 4) keeps in the system of record beyond the alert's own
+ * What the operator console keeps in the system of record beyond the alert's own
  * row and events: escalations, outcomes, the notes thread, and the reads behind response
  * times, the audit view and the reporter's history. Part of `Storage` (storage.ts).
  */

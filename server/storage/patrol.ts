@@ -1,7 +1,7 @@
 import type { AlertStatus, AlertTypeCode, Fix } from '../../shared/types.js';
 
 /**
- * The patrol's records in the system of record (issue 6): what officers log in their unit's
+ * The patrol's records in the system of record: what officers log in their unit's
  * room, projected by server/units. Ids are the client's UUIDs, so a record that arrives twice
  * (two paths, a resend after reconnecting) is stored once.
  */

@@ -213,12 +213,12 @@ export interface Storage {
     /** Replaces everything up to and including `uptoSeq` with one snapshot. */
     compact(room: string, snapshot: Uint8Array, uptoSeq: number): void;
   };
-  /** Neighbour requests (issue 3); shapes in requests.ts. */
+  /** Neighbour requests; shapes in requests.ts. */
   requests: RequestStore;
-  /** The resident's own settings (issue 3). */
+  /** The resident's own settings. */
   profile: ProfileStore;
-  /** Check-ins, conversations and dispatch steps of patrol units (issue 6); see patrol.ts. */
+  /** Check-ins, conversations and dispatch steps of patrol units; see patrol.ts. */
   patrol: PatrolStore;
-  /** The operator console's records: escalations, outcomes, notes, response times (issue 4). */
+  /** The operator console's records: escalations, outcomes, notes, response times. */
   console: ConsoleStore;
 }

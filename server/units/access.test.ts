@@ -5,7 +5,7 @@ import { CloseCode } from '../../sync/protocol.js';
 import { isShiftPlan, shiftAt, type ShiftPlan } from '../../shared/plan.js';
 import type { SessionUser } from '../../shared/types.js';
 
-/** Who may read a unit's room and change its plan (issue 6); the units' work is units.test.ts. */
+/** Who may read a unit's room and change its plan; the units' work is units.test.ts. */
 type Login = { token: string; user: SessionUser };
 let server: TestServer;
 let one: Login;

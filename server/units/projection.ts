@@ -24,7 +24,7 @@ export interface UnitProjectionDeps {
 }
 
 /**
- * What officers log in `unit:<id>` (issue 6), projected into the system of record and to the
+ * What officers log in `unit:<id>`, projected into the system of record and to the
  * operators: check-ins and conversations become SQL rows (ids are the phone's UUIDs, so a
  * record re-sent after a shift without signal is stored once), each dispatch step is stamped
  * in SQL and carried to the alert in `ops` and to the resident, and `ops.units/<id>` keeps a

@@ -30,7 +30,7 @@ const planBody = z.object({
 });
 
 /**
- * `/api/units` (issue 6): the units, their shift plans, what they logged and the hot spots.
+ * `/api/units`: the units, their shift plans, what they logged and the hot spots.
  * Operators and admins see every unit and may edit plans; an officer reads only their own
  * unit's plans (the phone has them in the unit's room anyway).
  */

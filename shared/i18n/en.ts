@@ -149,7 +149,7 @@ export const en: Record<MessageKey, string> = {
   'push.prompt.blocked':
     'Notifications are blocked for this site. You can allow them in the browser settings.',
   'push.prompt.failed': 'Notifications could not be turned on. Try again later.',
-  // Issue 3: the resident app.
+  // The resident app.
   'tab.label': 'Sections',
   'tab.raise': 'Alert',
   'tab.mine': 'My alerts',
@@ -395,7 +395,7 @@ export const en: Record<MessageKey, string> = {
   'plan.activity':
     'This shift: {checkins} point check-ins and {conversations} talks with neighbours.',
   'plan.hotspots': 'Hot spots of the shift',
-  // Issue 4: the operator console.
+  // The operator console.
   'ops.units.plan': 'Shift plan',
   'ops.sirens.more': 'Show more ({shown} of {total})',
   'ops.requests.show_open': 'Open',

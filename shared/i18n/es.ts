@@ -153,7 +153,7 @@ export const es = {
   'push.prompt.blocked':
     'Las notificaciones están bloqueadas para este sitio. Podés habilitarlas en la configuración del navegador.',
   'push.prompt.failed': 'No se pudieron activar las notificaciones. Probá más tarde.',
-  // Issue 3: the resident app.
+  // The resident app.
   'tab.label': 'Secciones',
   'tab.raise': 'Alertar',
   'tab.mine': 'Mis alertas',
@@ -400,7 +400,7 @@ export const es = {
   'plan.activity':
     'Este turno: {checkins} registros en puntos y {conversations} charlas con vecinos.',
   'plan.hotspots': 'Puntos calientes del turno',
-  // Issue 4: the operator console.
+  // The operator console.
   'ops.units.plan': 'Plan del turno',
   'ops.sirens.more': 'Ver más ({shown} de {total})',
   'ops.requests.show_open': 'Abiertos',

@@ -4,7 +4,7 @@ import { checkUpdate } from './check.js';
 import { attempt, capture, docWithClient, pull, record } from './testing.js';
 import type { CheckResult, Writer } from './types.js';
 
-/** The ops rules the operator console (issue 4) relies on: dispatch, escalation, outcome. */
+/** The ops rules the operator console relies on: dispatch, escalation, outcome. */
 const room = { kind: 'ops' } as const;
 const op: Writer = { userId: 'op1', role: 'operator', unitId: null };
 const ID = '5b1e4c0a-7f3b-4a5c-9e8d-9b0a1f2c3d4e';

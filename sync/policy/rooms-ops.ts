@@ -56,7 +56,7 @@ const operatorStatus: Check = (to, ctx) => {
  * batch passing through it), never on its own: the projection sends the dispatch to the unit
  * that was assigned when the status changed, so a later or concurrent reassignment would show
  * one car in `ops` while another drives. The second of two operators dispatching the same
- * alert at once is refused and resyncs to the first one's unit (issue 4).
+ * alert at once is refused and resyncs to the first one's unit.
  */
 const assignment: Check = (_unit, ctx) => {
   const from = ctx.current('status');

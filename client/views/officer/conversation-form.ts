@@ -17,7 +17,7 @@ export interface ConversationDraft {
 }
 
 /**
- * A neighbour conversation in under ten seconds (issue 6): one big yes / no / not-sure
+ * A neighbour conversation in under ten seconds: one big yes / no / not-sure
  * toggle per question of the city's list, an optional note, save. The place and time are
  * stamped when it is saved; unanswered questions are simply left out.
  */

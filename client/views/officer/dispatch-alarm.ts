@@ -9,7 +9,7 @@ import { officerStyles } from './officer-styles.js';
 import { nextStep, type Dispatch } from './records.js';
 
 /**
- * A dispatched alert on the unit's phone (issue 6): full screen, a tone and vibration until
+ * A dispatched alert on the unit's phone: full screen, a tone and vibration until
  * someone of the crew accepts it; after that a card with the next step (en route → on scene
  * → done). Each step is written to the unit's room and reaches the operators and the resident.
  */

@@ -37,7 +37,7 @@ const TABS: readonly Tab[] = ['shift', 'talk', 'request', 'log'];
 const ACTIVE_DISPATCH_MS = 12 * 3_600_000;
 
 /**
- * The patrol officer's phone (issue 6): the shift plan with its fixed points, check-ins,
+ * The patrol officer's phone: the shift plan with its fixed points, check-ins,
  * neighbour conversations, requests for neighbours and dispatches. Everything is read from
  * and written to the phone's copy of the unit's room, so a whole shift works without signal
  * and merges when it returns; each record says whether the server has stored it yet.

@@ -17,7 +17,7 @@ import { unitsApi, type RankedCellView, type UnitSummary } from './units-api.js'
 import { quadrantMap } from './quadrant-layers.js';
 
 /**
- * The monitoring centre's view of the patrol plans (issue 6), at `#/plan`: per unit and shift,
+ * The monitoring centre's view of the patrol plans, at `#/plan`: per unit and shift,
  * the fixed points the server chose from the hot spots (on the map with the shift's ranked
  * cells), the hourly visits, which an operator may move, add or remove, and the time the crew
  * actually spent at each point. Saving writes the plan into the unit's room: the phones get it

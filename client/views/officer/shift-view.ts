@@ -23,7 +23,7 @@ export interface CheckinRequest {
 }
 
 /**
- * The shift at a glance (issue 6): the fixed point now with the countdown of its 14 minutes,
+ * The shift at a glance: the fixed point now with the countdown of its 14 minutes,
  * or patrol and the next point; check in and out (position and time, a warning when far);
  * the quadrant on the map; the shift's rotation with the time actually spent at each point.
  */

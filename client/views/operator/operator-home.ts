@@ -38,7 +38,7 @@ import './shortcuts-help.js';
 const REOPEN_AUDIT_MS = 2 * 60_000;
 
 /**
- * The monitoring centre's console (issue 4): the live queue, the selected alert and the map
+ * The monitoring centre's console: the live queue, the selected alert and the map
  * side by side; boards for units, sirens, requests and registrations; the audit log for
  * admins. It owns the `ops` room, the presence in it, the keyboard and the attention signals;
  * the pieces render what it passes and tell it what the operator wants (`intent`).

@@ -90,7 +90,7 @@ export const MIGRATIONS: readonly string[] = [
     upto_seq INTEGER NOT NULL
   );
   `,
-  // Issue 5: Web Push subscriptions and siren central units. A subscription is tied to the
+  // Web Push subscriptions and siren central units. A subscription is tied to the
   // session that posted it, so signing out (or being suspended) stops its pushes.
   `
   CREATE TABLE push_subscriptions (
@@ -112,7 +112,7 @@ export const MIGRATIONS: readonly string[] = [
     created_at TEXT NOT NULL
   );
   `,
-  // Issue 3: neighbour requests, filed by residents in their room or by officers in their
+  // Neighbour requests, filed by residents in their room or by officers in their
   // unit's room, worked by operators in `ops`. Events keep every status change and reply.
   `
   CREATE TABLE requests (
@@ -143,7 +143,7 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX request_events_request ON request_events(request_id);
   `,
-  // Issue 6: what patrol officers log (check-ins at plan points, neighbour conversations) and
+  // What patrol officers log (check-ins at plan points, neighbour conversations) and
   // each step a unit takes on a dispatched alert. Ids are the phones' UUIDs: stored once.
   `
   CREATE TABLE checkins (
@@ -183,7 +183,7 @@ export const MIGRATIONS: readonly string[] = [
     UNIQUE (alert_id, status)
   );
   `,
-  // Issue 4: the operator console. The escalation to 911 and the outcome on the alert, the
+  // The operator console. The escalation to 911 and the outcome on the alert, the
   // notes thread, and each alert's response times as a view over alert_events: the stamps
   // are stored once, so the times can never disagree with them.
   `
