@@ -4,12 +4,10 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { loadConfig } from '../config.js';
-import { startServer, type Running } from '../server.js';
 import { openSqlite } from '../storage/sqlite/index.js';
 import type { AlertRow } from '../storage/storage.js';
-import { DEMO_PASSWORD } from '../../shared/demo-city.js';
 import { OPS_ROOM, userRoom } from '../../sync/rooms.js';
+import { startTestServer, type TestServer } from '../testing/harness.js';
 import { TestSyncClient, until } from '../testing/sync-client.js';
 
 /**
@@ -20,31 +18,15 @@ import { TestSyncClient, until } from '../testing/sync-client.js';
  */
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sac-reconcile-'));
-let running: Running | null = null;
+let running: TestServer | null = null;
 
 afterAll(async () => {
   await running?.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-function start(): Promise<Running> {
-  const config = loadConfig({
-    DEMO: '1',
-    DATA_DIR: dataDir,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-  });
-  return startServer(config).then((r) => (running = r));
-}
-
-async function login(url: string, username: string) {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  return (await res.json()) as { token: string; user: { id: string; areaId: string } };
+function start(): Promise<TestServer> {
+  return startTestServer({ DATA_DIR: dataDir }).then((r) => (running = r));
 }
 
 function alertRecord(id: string): Y.Map<unknown> {
@@ -58,7 +40,7 @@ function alertRecord(id: string): Y.Map<unknown> {
   return new Y.Map<unknown>(Object.entries(fields));
 }
 
-function row(id: string, reporterId: string, areaId: string): AlertRow {
+function row(id: string, reporterId: string, areaId: string | null): AlertRow {
   const at = new Date().toISOString();
   return {
     id,
@@ -87,8 +69,8 @@ const receivedSteps = (c: TestSyncClient, map: string, id: string): number =>
 describe('an alert committed whose room writes a crash took back', () => {
   it('is receipted and copied to ops and its area at start-up, once', async () => {
     let server = await start();
-    const resident = await login(server.url, 'vecino2');
-    const operator = await login(server.url, 'operador1');
+    const resident = await server.login('vecino2');
+    const operator = await server.login('operador1');
     await server.close();
 
     // The state the crash left: the client's update and the row, committed together.
@@ -131,8 +113,8 @@ describe('an alert committed whose room writes a crash took back', () => {
 
   it('is shown again when the phone resends it', async () => {
     const server = running!;
-    const resident = await login(server.url, 'vecino3');
-    const operator = await login(server.url, 'operador1');
+    const resident = await server.login('vecino3');
+    const operator = await server.login('operador1');
     // In SQL, in no room: the resend finds the row and projects it instead of stopping.
     const id = randomUUID();
     const storage = server.services.storage;

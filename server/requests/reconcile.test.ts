@@ -4,12 +4,10 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { loadConfig } from '../config.js';
-import { startServer, type Running } from '../server.js';
 import { openSqlite } from '../storage/sqlite/index.js';
 import type { RequestRow } from '../storage/requests.js';
-import { DEMO_PASSWORD } from '../../shared/demo-city.js';
 import { OPS_ROOM, userRoom } from '../../sync/rooms.js';
+import { startTestServer, type TestServer } from '../testing/harness.js';
 import { TestSyncClient, until } from '../testing/sync-client.js';
 
 /**
@@ -19,30 +17,20 @@ import { TestSyncClient, until } from '../testing/sync-client.js';
  */
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sac-requests-reconcile-'));
-let running: Running | null = null;
+let running: TestServer | null = null;
 
 afterAll(async () => {
   await running?.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-function start(): Promise<Running> {
-  const env = { DEMO: '1', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
-  return startServer(loadConfig(env)).then((r) => (running = r));
-}
-
-async function login(url: string, username: string) {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  return (await res.json()) as { token: string; user: { id: string; areaId: string } };
+function start(): Promise<TestServer> {
+  return startTestServer({ DATA_DIR: dataDir }).then((r) => (running = r));
 }
 
 const at = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 
-function row(id: string, reporterId: string, areaId: string): RequestRow {
+function row(id: string, reporterId: string, areaId: string | null): RequestRow {
   return {
     id,
     source: 'resident',
@@ -78,8 +66,8 @@ const get = (c: TestSyncClient, id: string, key: string): unknown =>
 describe('a request whose room writes a crash took back', () => {
   it('is receipted, copied to ops and answered again at start-up', async () => {
     let server = await start();
-    const resident = await login(server.url, 'vecino5');
-    const operator = await login(server.url, 'operador1');
+    const resident = await server.login('vecino5');
+    const operator = await server.login('operador1');
     await server.close();
 
     const storage = openSqlite(dataDir, { checkpointEveryMs: null });

@@ -12,9 +12,13 @@ export interface TestServer extends Running {
   request(path: string, init?: RequestInit & { token?: string }): Promise<Response>;
 }
 
-/** A real server on port 0 with the demo city in a fresh SQLite file in a temp dir. */
+/**
+ * A real server on port 0 with the demo city in a fresh SQLite file in a temp dir. Given a
+ * `DATA_DIR`, it starts on that folder and leaves it on close: a test restarts on it.
+ */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sac-test-'));
+  const ownDir = env.DATA_DIR === undefined;
+  const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sac-test-'));
   const config = loadConfig({
     DEMO: '1',
     DATA_DIR: dataDir,
@@ -44,7 +48,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     },
     async close() {
       await running.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (ownDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
