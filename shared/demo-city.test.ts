@@ -159,10 +159,9 @@ describe('demoUnits', () => {
 });
 
 describe('demoResidents', () => {
-  const residents = demoResidents(areas);
+  const residents = demoResidents(areas).slice(0, 40);
 
   it('makes vecino1…vecino40, one per area, each at home inside its area', () => {
-    expect(residents).toHaveLength(40);
     residents.forEach((r, i) => {
       expect(r.username).toBe(`vecino${i + 1}`);
       expect(r.areaId).toBe(`area-${i + 1}`);
@@ -180,6 +179,13 @@ describe('demoResidents', () => {
     expect(new Set(many.map((r) => r.phone)).size).toBe(2000);
     expect(new Set(many.map((r) => r.name)).size).toBe(2000);
     expect(new Set(many.map((r) => r.username)).size).toBe(2000);
+  });
+
+  it('seeds three neighbours per area: vecino1, vecino41 and vecino81 share area-1', () => {
+    const all = demoResidents(areas);
+    expect(all).toHaveLength(120);
+    const first = all.filter((r) => r.areaId === 'area-1').map((r) => r.username);
+    expect(first).toEqual(['vecino1', 'vecino41', 'vecino81']);
   });
 
   it('does not change the first residents when more are asked for', () => {

@@ -175,11 +175,20 @@ export function demoUnits(): DemoUnit[] {
 }
 
 /**
+ * The demo seeds three residents per area, so a newcomer can sign in as two neighbours
+ * (`vecino1` and `vecino41` share `area-1`) and watch one alert the other.
+ */
+export const DEMO_RESIDENTS_PER_AREA = 3;
+
+/**
  * `vecino1`… Resident i lives in area ((i - 1) mod areas) + 1, so every area has
  * neighbours to notify. Each resident is derived from its own index alone: asking for
  * more residents never changes the first ones.
  */
-export function demoResidents(areas: AreaFeature[], count = 40): DemoResident[] {
+export function demoResidents(
+  areas: AreaFeature[],
+  count = areas.length * DEMO_RESIDENTS_PER_AREA,
+): DemoResident[] {
   if (areas.length === 0) throw new Error('demoResidents: no areas');
   return range(count).map((i) => {
     const area = areas[i % areas.length]!;
