@@ -1,5 +1,5 @@
 /**
- * The patrol shift plan (issue 6, DESIGN §4 `unit:<id>` `plan`): what the server generates
+ * The patrol shift plan (DESIGN §4 `unit:<id>` `plan`): what the server generates
  * from the hot spots, what operators may edit and what the officer's phone follows. One
  * definition for both sides; the plan travels as a plain JSON entry of the room's `plan` map,
  * keyed by `<local date>.<shift>` (e.g. `2025-03-01.night`).

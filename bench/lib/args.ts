@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-/** The reference city (DESIGN §1, issue 7). */
+/** The reference city (DESIGN §1). */
 export const CITY = { residents: 16_788, steadyAlerts: 60, burstAlerts: 200, relayReaders: 50 };
 
 /**

@@ -6,8 +6,8 @@ import { loadCity } from '../../server/city/city.js';
 import type { SirenRef } from './probe-types.js';
 
 /**
- * Push and sirens arrive with issue 5. The bench measures them when the server offers them
- * and otherwise says exactly what is missing, so the same bench runs before and after.
+ * The bench measures push and sirens when the server offers them and otherwise says exactly
+ * what is missing, so the same bench runs against a server built without them.
  */
 export type Feature<T> = { ok: true; value: T } | { ok: false; reason: string };
 

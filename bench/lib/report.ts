@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** The keys issue 7 asks for; null = not measured, with the reason in `notAvailable`. */
+/** The headline figures; null = not measured, with the reason in `notAvailable`. */
 export interface Headline {
   residents: number;
   alertToOpsP50Ms: number | null;

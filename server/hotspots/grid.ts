@@ -4,7 +4,7 @@ import type { AreaFeature, GeoPoint } from '../../shared/types.js';
 /** Metres per degree of latitude on the sphere `shared/geo.ts` measures with. */
 const METRES_PER_DEGREE = 111_195;
 
-/** Micro-places: square cells of about this side (issue 6: "a grid of cells of about 150 m"). */
+/** Micro-places: square cells of about this side, the scale of a block face or a corner. */
 export const CELL_METRES = 150;
 
 /**

@@ -54,7 +54,7 @@ export interface PushDeps {
 }
 
 /**
- * Issue 5's notification side, assembled: VAPID keys, the outbox fan-out the alert
+ * The notification side, assembled: VAPID keys, the outbox fan-out the alert
  * projection writes through, the worker that drains it, and the siren hub it feeds.
  */
 export function createPush(d: PushDeps, options: PushOptions = {}): PushService {
