@@ -73,6 +73,7 @@ export function quadrantMap(city: CityInfo, o: QuadrantMapOptions) {
       areasLayer(o.areas, AREA),
       cellsLayer(o.cells ?? []),
       pointsLayer(o.points, o.current ?? null),
+      wayLayer(o.you ?? null, target),
       spotLayer('target', target, '#b3261e', 11, target ? t('officer.map.target') : ''),
       youLayer(o.you ?? null),
     ]}
@@ -185,11 +186,32 @@ function youLayer(you: (GeoPoint & { accuracy?: number }) | null): MapLayer {
   };
 }
 
+/** About 250 m square: the crew's position as precise as the map's frame needs. */
+const cell = (p: GeoPoint) => `${Math.round(p.lat * 400)},${Math.round(p.lng * 400)}`;
+
+/** During a dispatch, a dashed line from the crew to where they are going. */
+function wayLayer(you: GeoPoint | null, target: GeoPoint | null): MapLayer {
+  return {
+    id: 'way',
+    deps: [you?.lat, you?.lng, target?.lat, target?.lng],
+    draw(L, group) {
+      if (!you || !target) return;
+      L.polyline(
+        [
+          [you.lat, you.lng],
+          [target.lat, target.lng],
+        ],
+        { color: '#b3261e', weight: 3, dashArray: '6 8', interactive: false },
+      ).addTo(group);
+    },
+  };
+}
+
 /**
  * The quadrant; during a dispatch the target and the crew, so the way there fills the map (a
- * target outside the quadrant would otherwise be a dot at its edge). Applied once per target,
- * and once more when the first fix arrives: the map neither jumps while panned nor follows
- * every fix.
+ * target outside the quadrant would otherwise be a dot at its edge). Applied once per target
+ * and again each time the crew has moved about 250 m: the map neither jumps at every fix nor
+ * leaves the crew behind.
  */
 function quadrantFrame(
   areas: AreaFeature[],
@@ -198,7 +220,7 @@ function quadrantFrame(
 ): MapFrame {
   const quadrant = areas.map((a) => a.properties.id).join(',');
   return {
-    key: target ? `${quadrant}|${target.lat},${target.lng}|${you ? 'you' : ''}` : quadrant,
+    key: target ? `${quadrant}|${target.lat},${target.lng}|${you ? cell(you) : ''}` : quadrant,
     apply(L, map) {
       const bounds = target ? boundsOf(L, [], [target, ...(you ? [you] : [])]) : boundsOf(L, areas);
       if (bounds.isValid()) map.fitBounds(bounds, { padding: [40, 40], maxZoom: 17 });
