@@ -126,7 +126,9 @@ test('the crew sees where to go, whom to call and how to get there; the log keep
     geolocation: geo(start),
   });
   const page = await officer(car, 'oficial13');
+  // The partner's phone is set to another time zone: the log still reads the city's time.
   const partnerContext = await browser.newContext({
+    timezoneId: 'Asia/Tokyo',
     viewport: PHONE,
     permissions: ['geolocation'],
     geolocation: geo(moved(home, 300, 900)),
@@ -226,6 +228,9 @@ test('the crew sees where to go, whom to call and how to get there; the log keep
     .getByRole('navigation')
     .getByRole('button', { name: /registro/i })
     .click();
+  await expect(
+    partner.locator(`li[data-record="${alert.id}"] [data-step="dispatched"] time`),
+  ).toHaveText(shown);
   await screens(partner, 'log-dispatch', async (p) => {
     await p
       .getByRole('navigation')
@@ -252,6 +257,9 @@ test('a silent alert’s dispatch shows the place and the note, never the person
   const alert = await raiseAndDispatch(BASE, 'vecino39', 'gender_violence', 'Gritos en el fondo');
   const alarm = page.getByRole('alertdialog');
   await expect(alarm).toContainText(/violencia de género/i, { timeout: 15_000 });
+  await expect(alarm).toContainText(/silenciosa/i);
+  await expect(alarm.locator('a[href^="tel:"]')).toHaveCount(0);
+  await page.screenshot({ path: `${SCREENS}/officer-dispatch-silent-alarm.png` });
   await alarm.getByRole('button', { name: /aceptar/i }).click();
   const card = page.locator(`[data-dispatch="${alert.id}"]`);
   await expect(card).toContainText(/alerta silenciosa/i);

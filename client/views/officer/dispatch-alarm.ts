@@ -138,7 +138,7 @@ export class DispatchCard extends SacElement {
     const d = this.dispatch;
     const type = t(`alert.type.${d.type}` as MessageKey);
     const silent = isAlertTypeCode(d.type) && alertType(d.type).silent;
-    if (d.status === 'dispatched' && !this.closed) return this.alarm(d, type);
+    if (d.status === 'dispatched' && !this.closed) return this.alarm(d, type, silent);
     const next = nextStep(d.status);
     const order = ['accepted', 'en_route', 'on_scene', 'done'] as const;
     const reached = order.indexOf(d.status as (typeof order)[number]);
@@ -174,7 +174,7 @@ export class DispatchCard extends SacElement {
   }
 
   /** Before anyone accepts: what it is, where, how far and which way, and the note. */
-  private alarm(d: Dispatch, type: string) {
+  private alarm(d: Dispatch, type: string, silent: boolean) {
     const place = placeLine(d);
     const away = fromYou(d.location, this.fix);
     return html`<div
@@ -184,7 +184,7 @@ export class DispatchCard extends SacElement {
       aria-labelledby="alarm-title"
     >
       <h2 id="alarm-title">${t('officer.dispatch.new')}</h2>
-      <div class="type">${type}</div>
+      <div class="type">${type}${silent ? ` · ${t('alert.silent')}` : ''}</div>
       ${place.text ? html`<p class="place">${place.text}</p>` : ''}
       ${d.areaName ? html`<p>${t('officer.where.area', { area: d.areaName })}</p>` : ''}
       <p>
