@@ -73,6 +73,7 @@ export async function startServer(
     log,
     fanOut: push.fanOut,
     units,
+    landmarks: city.sirens,
   });
   const requests = new RequestProjection({ storage, sync, areas: city.areas });
   // Before anyone connects: what a crash took back between a record's commit and its room

@@ -3,7 +3,11 @@ import {
   NEAREST_AREA_MAX_METRES,
   areaForPoint,
   bbox,
+  bearingDegrees,
+  compassPoint,
   distanceMetres,
+  heading,
+  nearest,
   pointInPolygon,
   polygonCentroid,
   roundLocation,
@@ -186,5 +190,60 @@ describe('roundLocation', () => {
   it('is idempotent', () => {
     const once = roundLocation({ lat: -32.93333, lng: -68.81111 });
     expect(roundLocation(once)).toEqual(once);
+  });
+});
+
+describe('bearing, compass point and heading', () => {
+  const centre = { lat: -32.9275, lng: -68.845 };
+  /** A point `metres` away along a cardinal axis (small distances: planar is exact enough). */
+  const moved = (north: number, east: number) => ({
+    lat: centre.lat + north / 111_195,
+    lng: centre.lng + east / (111_195 * Math.cos((centre.lat * Math.PI) / 180)),
+  });
+
+  it('measures bearings clockwise from north', () => {
+    expect(bearingDegrees(centre, moved(500, 0))).toBeCloseTo(0, 0);
+    expect(bearingDegrees(centre, moved(0, 500))).toBeCloseTo(90, 0);
+    expect(bearingDegrees(centre, moved(-500, 0))).toBeCloseTo(180, 0);
+    expect(bearingDegrees(centre, moved(0, -500))).toBeCloseTo(270, 0);
+    expect(bearingDegrees(centre, moved(400, 400))).toBeCloseTo(45, 0);
+  });
+
+  it('stays in [0, 360)', () => {
+    const b = bearingDegrees(centre, moved(500, -1));
+    expect(b).toBeGreaterThanOrEqual(0);
+    expect(b).toBeLessThan(360);
+  });
+
+  it('names the nearest of eight compass points, wrapping at north', () => {
+    expect(compassPoint(0)).toBe('n');
+    expect(compassPoint(22.4)).toBe('n');
+    expect(compassPoint(22.6)).toBe('ne');
+    expect(compassPoint(90)).toBe('e');
+    expect(compassPoint(200)).toBe('s');
+    expect(compassPoint(225)).toBe('sw');
+    expect(compassPoint(300)).toBe('nw');
+    expect(compassPoint(350)).toBe('n');
+    expect(compassPoint(-45)).toBe('nw');
+    expect(compassPoint(720 + 135)).toBe('se');
+  });
+
+  it('says how far and which way: 650 m to the north-east', () => {
+    const h = heading(centre, moved(460, 460));
+    expect(h.towards).toBe('ne');
+    expect(h.metres).toBeGreaterThan(640);
+    expect(h.metres).toBeLessThan(660);
+  });
+
+  it('finds the nearest point within a radius', () => {
+    const points = [
+      { id: 'a', ...moved(300, 0) },
+      { id: 'b', ...moved(0, 100) },
+      { id: 'c', ...moved(-2000, 0) },
+    ];
+    expect(nearest(centre, points)?.point.id).toBe('b');
+    expect(nearest(centre, points)?.metres).toBeCloseTo(100, 0);
+    expect(nearest(moved(-1900, 0), points, 50)).toBeNull();
+    expect(nearest(centre, [])).toBeNull();
   });
 });

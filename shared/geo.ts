@@ -41,6 +41,46 @@ export function distanceMetres(a: GeoPoint, b: GeoPoint): number {
   return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+/** The eight compass points, clockwise from north: how an officer is told where to turn. */
+export const COMPASS_POINTS = ['n', 'ne', 'e', 'se', 's', 'sw', 'w', 'nw'] as const;
+export type CompassPoint = (typeof COMPASS_POINTS)[number];
+
+/** Initial great-circle bearing from `a` to `b`, degrees clockwise from north in [0, 360). */
+export function bearingDegrees(a: GeoPoint, b: GeoPoint): number {
+  const lat1 = toRad(a.lat);
+  const lat2 = toRad(b.lat);
+  const dLng = toRad(b.lng - a.lng);
+  const y = Math.sin(dLng) * Math.cos(lat2);
+  const x = Math.cos(lat1) * Math.sin(lat2) - Math.sin(lat1) * Math.cos(lat2) * Math.cos(dLng);
+  const deg = (Math.atan2(y, x) * 180) / Math.PI;
+  return ((deg % 360) + 360) % 360;
+}
+
+/** The compass point nearest a bearing (each covers 45°, north from 337.5° to 22.5°). */
+export function compassPoint(bearing: number): CompassPoint {
+  const normal = ((bearing % 360) + 360) % 360;
+  return COMPASS_POINTS[Math.round(normal / 45) % 8]!;
+}
+
+/** Which way and how far `to` lies from `from`: "650 m al noreste". */
+export function heading(from: GeoPoint, to: GeoPoint): { metres: number; towards: CompassPoint } {
+  return { metres: distanceMetres(from, to), towards: compassPoint(bearingDegrees(from, to)) };
+}
+
+/** The nearest of some points to `p` within `maxMetres`, with its distance; null if none. */
+export function nearest<T extends GeoPoint>(
+  p: GeoPoint,
+  points: readonly T[],
+  maxMetres = Infinity,
+): { point: T; metres: number } | null {
+  let best: { point: T; metres: number } | null = null;
+  for (const point of points) {
+    const metres = distanceMetres(p, point);
+    if (metres <= maxMetres && (!best || metres < best.metres)) best = { point, metres };
+  }
+  return best;
+}
+
 /**
  * Even-odd ray casting on a `[lng, lat]` ring (closed or not). The comparisons are
  * half-open, so a point on an edge shared by two adjacent areas falls in exactly one of

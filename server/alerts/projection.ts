@@ -18,6 +18,8 @@ import type { FanOut } from './fan-out.js';
 import { withoutHiddenControls } from '../../shared/text.js';
 import { countsAgainstReporter, opsActor } from '../console/ops-record.js';
 import { appendStep, ownRecord, projectAlert, shownInOps } from './in-rooms.js';
+import { dispatchDetails } from './dispatch-record.js';
+import type { DispatchReference } from '../../shared/dispatch.js';
 
 export { displayName } from './in-rooms.js';
 
@@ -33,6 +35,8 @@ export interface ProjectionDeps {
   now?: () => Date;
   /** Patrol units (issue 6, server/units): told of each transition of an alert with a unit. */
   units?: { alertChanged(alert: AlertRow): void };
+  /** The city's known points (its sirens): a dispatch names the nearest one. */
+  landmarks?: readonly DispatchReference[];
 }
 
 /**
@@ -242,9 +246,16 @@ export class AlertProjection {
     if (a.assignedUnit) this.d.units?.alertChanged(a);
   }
 
-  /** The assigned unit sees the whole alert, silent ones included (DESIGN §2). */
+  /**
+   * The assigned unit gets where to go (position, address or nearest known point, area) and
+   * the note; the reporter's name and phone unless the alert is silent (dispatch-record.ts).
+   */
   private dispatch(a: AlertRow): void {
     const doc = this.d.sync.room(unitRoom(a.assignedUnit!)).doc;
+    const details = dispatchDetails(a, this.d.storage.users.byId(a.reporterId), {
+      areas: this.d.areas,
+      landmarks: this.d.landmarks ?? [],
+    });
     doc.transact(() => {
       doc.getMap('dispatches').set(
         a.id,
@@ -257,6 +268,7 @@ export class AlertProjection {
             note: a.note,
             dispatchedAt: a.statusAt,
             status: 'dispatched',
+            ...details,
           }),
         ),
       );

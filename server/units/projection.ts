@@ -155,14 +155,18 @@ export class UnitProjection {
   }
 
   /**
-   * An alert's status reached its unit's room: the crew sees when the centre closes it.
+   * An alert's status reached its unit's room: the crew sees when the centre closes it, and
+   * the shift log shows at what time (`alertStatusAt`).
    * Called by the alert projection after every transition of an alert with a unit.
    */
   alertChanged(a: AlertRow): void {
     if (!a.assignedUnit || a.status === 'dispatched') return;
     const rec = this.d.sync.room(unitRoom(a.assignedUnit)).doc.getMap('dispatches').get(a.id);
     if (!(rec instanceof Y.Map) || rec.get('alertStatus') === a.status) return;
-    rec.doc?.transact(() => rec.set('alertStatus', a.status), SERVER);
+    rec.doc?.transact(() => {
+      rec.set('alertStatus', a.status);
+      rec.set('alertStatusAt', a.statusAt);
+    }, SERVER);
   }
 
   /** `ops.units/<id>`: where the crew is and what it logged this shift, for the centre. */

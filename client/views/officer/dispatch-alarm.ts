@@ -2,22 +2,26 @@ import { html, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
 import { formatTime, t, type MessageKey } from '../../../shared/i18n/core.js';
-import { distanceMetres } from '../../../shared/geo.js';
+import { alertType, isAlertTypeCode } from '../../../shared/catalogue.js';
 import type { Fix } from '../../../shared/types.js';
 import { TYPE_COLOURS, base } from '../../styles.js';
 import { officerStyles } from './officer-styles.js';
 import { nextStep, type Dispatch } from './records.js';
+import { fromYou, placeLine, whereStyles, whereToGo } from './dispatch-place.js';
 
 /**
  * A dispatched alert on the unit's phone: full screen, a tone and vibration until
- * someone of the crew accepts it; after that a card with the next step (en route → on scene
- * → done). Each step is written to the unit's room and reaches the operators and the resident.
+ * someone of the crew accepts it, with where it is and how far; after that a card with
+ * where to go (address or nearest known point, area, distance and direction from the crew,
+ * navigate), whom to call, the note and the next step (en route → on scene → done). Each step
+ * is written to the unit's room and reaches the operators and the resident.
  */
 @customElement('sac-officer-dispatch')
 export class DispatchCard extends SacElement {
   static override styles = [
     base,
     officerStyles,
+    whereStyles,
     css`
       :host {
         display: block;
@@ -48,6 +52,13 @@ export class DispatchCard extends SacElement {
         font-size: 1.6rem;
         font-weight: 800;
       }
+      .alarm p {
+        margin: 0;
+      }
+      .alarm .place {
+        font-size: 1.4rem;
+        font-weight: 800;
+      }
       .alarm button {
         min-height: 72px;
         font-size: 1.4rem;
@@ -62,6 +73,9 @@ export class DispatchCard extends SacElement {
       .type {
         font-weight: 800;
         font-size: 1.15rem;
+      }
+      h2.type {
+        margin: 0;
       }
       .steps {
         display: flex;
@@ -84,6 +98,7 @@ export class DispatchCard extends SacElement {
 
   @property({ attribute: false }) dispatch!: Dispatch;
   @property({ attribute: false }) fix: Fix | null = null;
+  @property({ attribute: false }) cityName = '';
   @property({ type: Boolean }) stored = true;
   private ringing: ReturnType<typeof setInterval> | null = null;
 
@@ -122,44 +137,22 @@ export class DispatchCard extends SacElement {
   override render() {
     const d = this.dispatch;
     const type = t(`alert.type.${d.type}` as MessageKey);
-    const where =
-      d.location && this.fix
-        ? t('officer.dispatch.distance', {
-            metres: Math.round(distanceMetres(d.location, this.fix)),
-          })
-        : '';
-    if (d.status === 'dispatched' && !this.closed) {
-      return html`<div
-        class="alarm"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="alarm-title"
-      >
-        <h2 id="alarm-title">${t('officer.dispatch.new')}</h2>
-        <div class="type">${type}</div>
-        <div>
-          ${t('officer.dispatch.at', { time: formatTime(d.dispatchedAt) })}
-          ${where ? `· ${where}` : ''}
-        </div>
-        ${d.note ? html`<div>${t('officer.dispatch.note', { note: d.note })}</div>` : ''}
-        <button @click=${() => this.step()}>${t('officer.dispatch.accept')}</button>
-      </div>`;
-    }
+    const silent = isAlertTypeCode(d.type) && alertType(d.type).silent;
+    if (d.status === 'dispatched' && !this.closed) return this.alarm(d, type, silent);
     const next = nextStep(d.status);
     const order = ['accepted', 'en_route', 'on_scene', 'done'] as const;
     const reached = order.indexOf(d.status as (typeof order)[number]);
     return html`<section class="card" data-dispatch=${d.id} data-status=${d.status}>
       <div class="row">
-        <span class="type" style="color:${TYPE_COLOURS[d.type] ?? 'inherit'}">${type}</span>
+        <h2 class="type" style="color:${TYPE_COLOURS[d.type] ?? 'inherit'}">${type}</h2>
+        ${silent ? html`<span class="badge phone">${t('alert.silent')}</span>` : ''}
         <span class="badge ${this.stored ? 'server' : 'phone'}">
           ${this.stored ? t('officer.stored.server') : t('officer.stored.phone')}
         </span>
       </div>
-      <div class="muted">
-        ${t('officer.dispatch.at', { time: formatTime(d.dispatchedAt) })}
-        ${where ? `· ${where}` : ''}
-      </div>
-      ${d.note ? html`<div>${t('officer.dispatch.note', { note: d.note })}</div>` : ''}
+      <div class="muted">${t('officer.dispatch.at', { time: formatTime(d.dispatchedAt) })}</div>
+      ${whereToGo(d, this.fix, this.cityName, silent)}
+      ${d.note ? html`<p class="note">${t('officer.dispatch.note', { note: d.note })}</p>` : ''}
       <div class="steps">
         ${order.map(
           (s, i) =>
@@ -178,6 +171,28 @@ export class DispatchCard extends SacElement {
             : ''
       }
     </section>`;
+  }
+
+  /** Before anyone accepts: what it is, where, how far and which way, and the note. */
+  private alarm(d: Dispatch, type: string, silent: boolean) {
+    const place = placeLine(d);
+    const away = fromYou(d.location, this.fix);
+    return html`<div
+      class="alarm"
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby="alarm-title"
+    >
+      <h2 id="alarm-title">${t('officer.dispatch.new')}</h2>
+      <div class="type">${type}${silent ? ` · ${t('alert.silent')}` : ''}</div>
+      ${place.text ? html`<p class="place">${place.text}</p>` : ''}
+      ${d.areaName ? html`<p>${t('officer.where.area', { area: d.areaName })}</p>` : ''}
+      <p>
+        ${t('officer.dispatch.at', { time: formatTime(d.dispatchedAt) })}${away ? ` · ${away}` : ''}
+      </p>
+      ${d.note ? html`<p>${t('officer.dispatch.note', { note: d.note })}</p>` : ''}
+      <button @click=${() => this.step()}>${t('officer.dispatch.accept')}</button>
+    </div>`;
   }
 }
 

@@ -206,6 +206,7 @@ export class OfficerHome extends SacElement {
           html`<sac-officer-dispatch
             .dispatch=${d.value}
             .fix=${this.fix}
+            .cityName=${this.city.name}
             ?stored=${d.stored}
             @step=${(e: CustomEvent<string>) => this.room && void step(this.room, e.detail)}
           ></sac-officer-dispatch>`,
@@ -252,6 +253,7 @@ export class OfficerHome extends SacElement {
           .checkins=${this.checkins}
           .conversations=${this.conversations}
           .requests=${this.requests}
+          .dispatches=${this.dispatches}
         ></sac-officer-log>`;
     }
   }

@@ -20,8 +20,8 @@ export interface QuadrantMapOptions {
   points: PlanPoint[];
   /** the point the crew should be at now */
   current?: string | null;
-  /** the crew's last fix */
-  you?: GeoPoint | null;
+  /** the crew's last fix ("you are here", with its accuracy when known) */
+  you?: (GeoPoint & { accuracy?: number }) | null;
   /** where an accepted dispatch sends the crew */
   target?: GeoPoint | null;
   cells?: MapCell[];
@@ -73,10 +73,11 @@ export function quadrantMap(city: CityInfo, o: QuadrantMapOptions) {
       areasLayer(o.areas, AREA),
       cellsLayer(o.cells ?? []),
       pointsLayer(o.points, o.current ?? null),
-      spotLayer('target', target, '#b3261e', 11),
-      spotLayer('you', o.you ?? null, '#1b6e3a', 8),
+      wayLayer(o.you ?? null, target),
+      spotLayer('target', target, '#b3261e', 11, target ? t('officer.map.target') : ''),
+      youLayer(o.you ?? null),
     ]}
-    .frame=${quadrantFrame(o.areas, target)}
+    .frame=${quadrantFrame(o.areas, target, o.you ?? null)}
     .layerStyles=${[pointStyles]}
   ></sac-map>`;
 }
@@ -128,13 +129,21 @@ function pointsLayer(points: PlanPoint[], current: string | null): MapLayer {
   };
 }
 
-function spotLayer(id: string, at: GeoPoint | null, colour: string, radius: number): MapLayer {
+/** A dot with a name that stays shown (`label`), so the crew need not guess which is which. */
+function spotLayer(
+  id: string,
+  at: GeoPoint | null,
+  colour: string,
+  radius: number,
+  label: string,
+  side: 'top' | 'bottom' = 'top',
+): MapLayer {
   return {
     id,
-    deps: [at?.lat, at?.lng],
+    deps: [at?.lat, at?.lng, label],
     draw(L, group) {
       if (!at) return;
-      L.circleMarker([at.lat, at.lng], {
+      const dot = L.circleMarker([at.lat, at.lng], {
         radius,
         color: '#fff',
         weight: 3,
@@ -142,17 +151,79 @@ function spotLayer(id: string, at: GeoPoint | null, colour: string, radius: numb
         fillOpacity: 1,
         interactive: false,
       }).addTo(group);
+      if (label)
+        dot.bindTooltip(label, {
+          permanent: true,
+          direction: side,
+          offset: [0, side === 'top' ? -8 : 8],
+        });
     },
   };
 }
 
-/** The quadrant and the dispatch's target; once per set, so the map does not jump while panned. */
-function quadrantFrame(areas: AreaFeature[], target: GeoPoint | null): MapFrame {
+/**
+ * "You are here": the crew's own position, moved with every fix the phone's watch reports,
+ * with a ring for its accuracy (a 300 m fix must not look like a precise one).
+ */
+function youLayer(you: (GeoPoint & { accuracy?: number }) | null): MapLayer {
+  const label = you ? t('officer.map.you') : '';
+  const dot = spotLayer('you-dot', you, '#1b6e3a', 8, label, 'bottom');
   return {
-    key: areas.map((a) => a.properties.id).join(',') + (target ? 'T' : ''),
+    id: 'you',
+    deps: [you?.accuracy, ...dot.deps],
+    draw(L, group, map) {
+      if (!you) return;
+      if (you.accuracy && you.accuracy > 15)
+        L.circle([you.lat, you.lng], {
+          radius: you.accuracy,
+          color: '#1b6e3a',
+          weight: 1,
+          fillOpacity: 0.08,
+          interactive: false,
+        }).addTo(group);
+      dot.draw(L, group, map);
+    },
+  };
+}
+
+/** About 250 m square: the crew's position as precise as the map's frame needs. */
+const cell = (p: GeoPoint) => `${Math.round(p.lat * 400)},${Math.round(p.lng * 400)}`;
+
+/** During a dispatch, a dashed line from the crew to where they are going. */
+function wayLayer(you: GeoPoint | null, target: GeoPoint | null): MapLayer {
+  return {
+    id: 'way',
+    deps: [you?.lat, you?.lng, target?.lat, target?.lng],
+    draw(L, group) {
+      if (!you || !target) return;
+      L.polyline(
+        [
+          [you.lat, you.lng],
+          [target.lat, target.lng],
+        ],
+        { color: '#b3261e', weight: 3, dashArray: '6 8', interactive: false },
+      ).addTo(group);
+    },
+  };
+}
+
+/**
+ * The quadrant; during a dispatch the target and the crew, so the way there fills the map (a
+ * target outside the quadrant would otherwise be a dot at its edge). Applied once per target
+ * and again each time the crew has moved about 250 m: the map neither jumps at every fix nor
+ * leaves the crew behind.
+ */
+function quadrantFrame(
+  areas: AreaFeature[],
+  target: GeoPoint | null,
+  you: GeoPoint | null,
+): MapFrame {
+  const quadrant = areas.map((a) => a.properties.id).join(',');
+  return {
+    key: target ? `${quadrant}|${target.lat},${target.lng}|${you ? cell(you) : ''}` : quadrant,
     apply(L, map) {
-      const bounds = boundsOf(L, areas, target ? [target] : []);
-      if (bounds.isValid()) map.fitBounds(bounds, { padding: [12, 12] });
+      const bounds = target ? boundsOf(L, [], [target, ...(you ? [you] : [])]) : boundsOf(L, areas);
+      if (bounds.isValid()) map.fitBounds(bounds, { padding: [40, 40], maxZoom: 17 });
     },
   };
 }

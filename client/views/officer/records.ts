@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { Answer } from '../../../shared/conversations.js';
 import { isShiftPlan, type ShiftPlan } from '../../../shared/plan.js';
+import type { DispatchDetails } from '../../../shared/dispatch.js';
 import type { Fix, RequestCategory } from '../../../shared/types.js';
 import { DISPATCH_STATUSES, DISPATCH_STEP_TIMES } from '../../../sync/policy/index.js';
 import type { SyncedRoom } from '../../data/room.js';
@@ -41,7 +42,8 @@ export interface OfficerRequest {
   status?: string;
 }
 
-export interface Dispatch {
+/** A dispatch as the unit's room holds it: the server's fields, then the crew's steps. */
+export interface Dispatch extends DispatchDetails {
   id: string;
   alertId: string;
   type: string;
@@ -49,7 +51,13 @@ export interface Dispatch {
   note: string;
   dispatchedAt: string;
   status: DispatchStatus;
+  acceptedAt?: string;
+  enRouteAt?: string;
+  onSceneAt?: string;
+  doneAt?: string;
+  /** the alert's status once the centre moved it on, and when */
   alertStatus?: string;
+  alertStatusAt?: string;
 }
 
 /** A record read from the room, with whether the server has stored it (DESIGN §4 receipts). */

@@ -1,0 +1,33 @@
+/** The patrol officer's dispatch (where to go, whom to call) and shift log, in Spanish. */
+export const officerFieldEs = {
+  'compass.n': 'al norte',
+  'compass.ne': 'al noreste',
+  'compass.e': 'al este',
+  'compass.se': 'al sureste',
+  'compass.s': 'al sur',
+  'compass.sw': 'al suroeste',
+  'compass.w': 'al oeste',
+  'compass.nw': 'al noroeste',
+  'officer.where.title': 'Dónde',
+  'officer.where.home': 'Domicilio de quien avisó',
+  'officer.where.home_no_fix': 'Domicilio registrado: la alerta llegó sin ubicación del teléfono',
+  'officer.where.from_place': 'A {distance} {direction} de {place}',
+  'officer.where.beside': 'Junto a {place}',
+  'officer.where.area': 'Zona: {area}',
+  'officer.where.no_place': 'Sin ubicación del teléfono: pedí más datos al centro.',
+  'officer.where.from_you': 'A {distance} {direction} de vos',
+  'officer.where.no_fix':
+    'Todavía sin tu posición: activá la ubicación para ver distancia y dirección.',
+  'officer.where.navigate': 'Navegar hasta ahí',
+  'officer.where.open_map': 'Ver en OpenStreetMap',
+  'officer.reporter.title': 'Quién avisó',
+  'officer.reporter.call': 'Llamar a {name}: {phone}',
+  'officer.reporter.no_phone': 'Sin teléfono registrado',
+  'officer.dispatch.silent_hint':
+    'Alerta silenciosa: no se comparten los datos de quien avisó y no se le devuelve la llamada.',
+  'officer.map.you': 'Vos estás acá',
+  'officer.map.target': 'Despacho',
+  'officer.log.dispatch': 'Despacho: {type}',
+  'officer.log.closed': 'Cerrada: {status}',
+  'officer.log.steps': 'Pasos del despacho',
+} as const;
