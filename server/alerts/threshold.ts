@@ -1,4 +1,5 @@
 import { ALERT_THRESHOLD, alertType } from '../../shared/catalogue.js';
+import type { HeldBack } from '../../shared/types.js';
 import type { AlertRow } from '../storage/storage.js';
 
 /**
@@ -45,12 +46,6 @@ export function overThreshold(
   const cancelled = inWindow.filter((a) => a.status === 'cancelled').length;
   const counted = inWindow.filter((a) => a.status !== 'resolved' && a.status !== 'cancelled');
   return counted.length + Math.max(0, cancelled - 1) >= ALERT_THRESHOLD.count;
-}
-
-/** What the threshold holds back of an alert: its sirens, its neighbours' pushes. */
-export interface HeldBack {
-  siren: boolean;
-  neighbours: boolean;
 }
 
 /** What this alert would send besides the operators (sirens only when raised near home). */

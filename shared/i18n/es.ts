@@ -3,7 +3,10 @@
  * in voseo ("Tocá", "Ingresá"), as residents of Mendoza speak. `{name}` placeholders are
  * filled by `t()`; a translation must keep the same placeholders (tested).
  */
+import { heldEs } from './held.es.js';
+
 export const es = {
+  ...heldEs,
   'app.name': 'SAC — Alerta Comunitaria',
   'app.loading': 'Cargando…',
   'app.retry': 'Reintentar',
@@ -126,7 +129,6 @@ export const es = {
   'ops.queue.count': '{open} abiertas',
   'ops.queue.empty': 'No hay alertas. El centro está tranquilo.',
   'ops.column.actions': 'Acciones',
-  'ops.flagged': 'Supera el límite: solo operadores',
   'ops.new_alert': 'Nueva alerta',
   'officer.unit': 'Unidad {unit}',
   'officer.dispatches': 'Despachos',
@@ -429,7 +431,6 @@ export const es = {
   'ops.column.waiting': 'Espera',
   'ops.column.viewers': 'Quién la mira',
   'ops.queue.none_match': 'Ninguna alerta coincide con los filtros.',
-  'ops.flagged_short': 'Sobre el límite',
   'ops.false_alarms': '{count} falsas alarmas',
   'ops.escalated_short': 'Escalada al 911',
   'ops.filter.search': 'Buscar en la cola',
