@@ -52,6 +52,7 @@ for (const lang of ['es', 'en'] as const)
       const note = detail(page).locator('[data-held="both"]');
       await expect(note).toContainText(lang === 'es' ? /no hizo sonar la sirena ni avisó a los vecinos/ : /sounded no siren and told no neighbours/); // prettier-ignore
       await expect(note.getByRole('button')).toContainText(lang === 'es' ? /liberar/i : /release/i);
+      await note.scrollIntoViewIfNeeded();
       await shot(page, `operator-detail-${lang}-${size}`);
       await context.close();
 
@@ -119,6 +120,7 @@ test('the sirens board shows the units that did not get their command in time', 
       await expect(banner).toBeVisible({ timeout: 30_000 });
       await expect(banner).toContainText(lang === 'es' ? /sirenas? no recibi/ : /did not get/);
       await banner.getByRole('button').click();
+      await expect(banner.getByRole('button')).toHaveCount(0);
       await expect(page.locator('tr[data-siren]').first()).toContainText(lang === 'es' ? /sonar \(alerta general\), venció/i : /sound \(general alert\), expired/i); // prettier-ignore
       await shot(page, `sirens-board-${lang}-${size}`);
       await context.close();

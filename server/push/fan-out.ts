@@ -39,8 +39,9 @@ export interface FanOutDeps {
  * The fan-out policy of DESIGN §6 under the privacy matrix of §2, written as outbox rows
  * inside the alert's own transaction: a crash never loses or doubles a notification.
  *
- * - new public alert (not silent, not over the threshold): the area's other residents get a
- *   push; the area's sirens sound if the projection requested one (raised near home);
+ * - new public alert (not silent, not held back by the threshold), or one an operator released:
+ *   the area's other residents get a push; the area's sirens sound if it was raised near home;
+ * - cancelled or closed while its sirens could still sound: a silence to the same units;
  * - every new alert: on-duty operators and admins;
  * - dispatch: the unit's officers;
  * - any other status change: the reporter, unless the alert is silent (then nobody else).

@@ -93,7 +93,7 @@ export class SirensBoard extends SacElement {
           })}</span
         >
       </header>
-      ${missedBanner(this.sirens, this.now, () => (this.show = 'missed'))}
+      ${missedBanner(this.sirens, this.now, this.show === 'missed' ? null : () => (this.show = 'missed'))}
       <div class="tools">
         <select
           aria-label=${t('ops.sirens.show')}

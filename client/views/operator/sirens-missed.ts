@@ -15,13 +15,17 @@ export function missedRecently(s: OpsSiren, now: number): boolean {
  * Commands that expired undelivered (server/sirens: a unit offline or not answering): the
  * operator learns which units stayed quiet, or did not stop, when they should have.
  */
-export function missedBanner(sirens: readonly OpsSiren[], now: number, onShow: () => void) {
+export function missedBanner(
+  sirens: readonly OpsSiren[],
+  now: number,
+  onShow: (() => void) | null,
+) {
   const count = sirens.filter((s) => missedRecently(s, now)).length;
   if (!count) return nothing;
   return html`<div class="missed" role="status" data-missed=${count}>
     <strong>${count === 1 ? t('sirens.missed.one') : t('sirens.missed.many', { count })}</strong>
     <p>${t('sirens.missed.hint')}</p>
-    <button @click=${onShow}>${t('sirens.show_missed')}</button>
+    ${onShow ? html`<button @click=${onShow}>${t('sirens.show_missed')}</button>` : nothing}
   </div>`;
 }
 
