@@ -141,4 +141,30 @@ describe('siren commands end with their alert', () => {
     }
     own.close();
   });
+
+  it('leaves a unit sounding while another open alert still sounds it', async () => {
+    const ids = areaSirens('area-4');
+    const units = await Promise.all(ids.map((id) => connect(id)));
+    const resident = (await server.login('vecino4')) as Person;
+    const own = await room(`user:${resident.user.id}`, resident);
+    const home = homeOf('vecino4');
+    const first = raiseAlert(own, 'general', home);
+    await until(() => units.every((u) => u.received.length === 1 && u.state === 'sounding'));
+    const second = raiseAlert(own, 'fire', home);
+    await until(() => units.every((u) => u.received.length === 2));
+    const cancel = (id: string) =>
+      (own.map('alerts').get(id) as Y.Map<unknown>).set('cancelledAt', new Date().toISOString());
+
+    // The first is cancelled: the fire still needs the sirens, so none is silenced.
+    cancel(first);
+    await until(() => sirenRows(first).length === 2 * ids.length && sirenRows(first).every((r) => r.done)); // prettier-ignore
+    await sleep(500);
+    for (const u of units) expect(commands(u).map((c) => c.cmd)).toEqual(['sound', 'sound']);
+    expect(units.every((u) => u.state === 'sounding')).toBe(true);
+    // Then the fire is cancelled too: now they stop.
+    cancel(second);
+    await until(() => units.every((u) => u.state === 'idle'));
+    for (const u of units) expect(commands(u).at(-1)?.cmd).toBe('silence');
+    own.close();
+  });
 });

@@ -88,6 +88,8 @@ export class SirenUnit {
       sounds.forEach((p) => this.drop(p));
       return true;
     }
+    // This alert is over: whatever happens next, it no longer keeps the unit sounding.
+    this.sounds.delete(job.alert);
     const own = sounds.find((p) => p.job.alert === job.alert);
     if (own) this.drop(own);
     if ((own && own.sends === 0) || this.unsounded.has(job.alert)) return false;
