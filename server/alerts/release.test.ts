@@ -89,6 +89,8 @@ describe('an alert past the threshold', () => {
 
     // Only staff may release, only an alert held back.
     expect((await release(fourth, resident.token)).status).toBe(403);
+    expect((await release(fourth, (await server.login('oficial1')).token)).status).toBe(403);
+    expect((await server.request(`/api/console/alerts/${fourth}/release`, { method: 'POST' })).status).toBe(401); // prettier-ignore
     const first = [...ops.map('alerts').keys()].find((k) => field(ops, k, 'flagged') === false)!;
     expect((await release(first)).status).toBe(409);
     expect((await release(randomUUID())).status).toBe(404);
