@@ -56,7 +56,16 @@ export async function startServer(
     },
   );
   const push = createPush({ config, log, storage, sync, city }, options.push);
-  const services: Services = { config, log, storage, sync, city, push };
+  const services: Services = {
+    config,
+    log,
+    storage,
+    sync,
+    city,
+    push,
+    // The projection is declared below; routes call this only once the server listens.
+    alerts: { release: (id, by) => projection.release(id, by) },
+  };
   // Officers' records in unit rooms; an officer on scene moves the alert through
   // the alert projection (declared next; called only once updates flow).
   const units = new UnitProjection({

@@ -4,6 +4,8 @@ import type { Storage } from './storage/storage.js';
 import type { SyncServer } from './sync/sync-server.js';
 import type { City } from './city/city.js';
 import type { PushService } from './push/index.js';
+import type { ReleaseRefusal } from './alerts/release.js';
+import type { UserRow } from './storage/storage.js';
 
 /** Everything a route needs, built once at start-up and passed down (no module state). */
 export interface Services {
@@ -14,4 +16,6 @@ export interface Services {
   city: City;
   /** Web Push and the siren hub (DESIGN §6). */
   push: PushService;
+  /** Operators' actions on alerts that go through the alert projection. */
+  alerts: { release(id: string, by: UserRow): ReleaseRefusal | null };
 }

@@ -60,6 +60,11 @@ export interface OpsSiren {
   online: boolean;
   lastHeartbeat: string | null;
   state: 'idle' | 'pending' | 'sounding';
+  /** the last command that expired before the unit acknowledged it (server/sirens) */
+  missedAt?: string | null;
+  missedCmd?: 'sound' | 'silence' | 'test' | null;
+  /** the alert that command was for; null for an operator's test or silence */
+  missedAlert?: string | null;
 }
 
 /** `ops.requests/<id>` (written by server/requests; operators set `status` and `reply`). */

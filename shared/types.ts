@@ -68,6 +68,23 @@ export interface UserAlert extends AlertDraft {
   unitLabel?: string;
   /** when the dispatched crew set off (server-written, not for silent alerts) */
   enRouteAt?: string;
+  /** what the per-resident threshold held back (server-written, only on such an alert) */
+  heldBack?: HeldBack;
+  /** when an operator released what the threshold held back */
+  releasedAt?: string;
+}
+
+/** What the per-resident threshold held back of an alert (server/alerts/threshold.ts). */
+export interface HeldBack {
+  siren: boolean;
+  neighbours: boolean;
+}
+
+/** Which words say what was held back: both, only the siren, only the neighbours. */
+export function heldWhat(h: HeldBack | undefined): 'both' | 'siren' | 'neighbours' | null {
+  if (!h) return null;
+  if (h.siren && h.neighbours) return 'both';
+  return h.siren ? 'siren' : h.neighbours ? 'neighbours' : null;
 }
 
 export interface TimelineEntry {
@@ -88,6 +105,8 @@ export interface OpsAlert extends UserAlert {
   escalatedAt?: string;
   sirenRequested: boolean;
   flagged: boolean;
+  /** the operator who released it (see `releasedAt`) */
+  releasedBy?: string;
   timeline: TimelineEntry[];
 }
 

@@ -46,6 +46,9 @@ export const consoleApi = {
   /** Revealing a silent alert's reporter: audited before the server answers. */
   identity: (alertId: string) =>
     call<OpenedAlert>('POST', `/console/alerts/${encodeURIComponent(alertId)}/identity`),
+  /** Sends what the per-resident threshold held back of an alert (audited). */
+  release: (alertId: string) =>
+    call<{ ok: true }>('POST', `/console/alerts/${encodeURIComponent(alertId)}/release`),
   flagged: () => call<{ reporters: FlaggedReporterView[] }>('GET', '/console/flagged'),
   audit: (query: { before?: number; action?: string; limit?: number } = {}) => {
     const params = new URLSearchParams();

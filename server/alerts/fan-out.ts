@@ -7,6 +7,8 @@ import type { AlertRow, UserRow } from '../storage/storage.js';
 export interface FanOut {
   onReceived(alert: AlertRow, reporter: UserRow): void;
   onStatus(alert: AlertRow): void;
+  /** An operator released an alert the threshold held back: what it held back goes out now. */
+  onReleased(alert: AlertRow, reporter: UserRow): void;
 }
 
-export const noFanOut: FanOut = { onReceived: () => {}, onStatus: () => {} };
+export const noFanOut: FanOut = { onReceived: () => {}, onStatus: () => {}, onReleased: () => {} };

@@ -6,6 +6,7 @@ import type { AlertEventRow, AlertRow, UserRow } from '../storage/storage.js';
 import type { SyncServer } from '../sync/sync-server.js';
 import { SERVER } from '../sync/origin.js';
 import { addWorkspace, opsActor, opsIdentity } from '../console/ops-record.js';
+import { wouldReach } from './threshold.js';
 
 /**
  * An alert as each room shows it, written from its SQL row and events. Idempotent: it writes
@@ -27,6 +28,7 @@ export function projectAlert(
     setIfChanged(own, 'status', a.status);
     setIfChanged(own, 'statusAt', a.statusAt);
     if (a.assignedUnit) setIfChanged(own, 'unitLabel', a.assignedUnit);
+    setThreshold(own, a);
     addMissing(own, events, (e) => ({ status: e.status, at: e.at }));
   }, SERVER);
 
@@ -36,6 +38,8 @@ export function projectAlert(
     if (existing instanceof Y.Map) {
       setIfChanged(existing, 'status', a.status);
       setIfChanged(existing, 'statusAt', a.statusAt);
+      setThreshold(existing, a);
+      if (a.releasedBy) setIfChanged(existing, 'releasedBy', a.releasedBy);
       addMissing(existing, events, (e) => opsStep(a, e));
       return;
     }
@@ -56,6 +60,8 @@ export function projectAlert(
         flagged: a.flagged,
       }),
     );
+    setThreshold(rec, a);
+    if (a.releasedBy) rec.set('releasedBy', a.releasedBy);
     rec.set('timeline', Y.Array.from(events.map((e) => opsStep(a, e))));
     addWorkspace(rec);
     ops.getMap('alerts').set(a.id, rec);
@@ -119,6 +125,17 @@ const opsStep = (a: AlertRow, e: AlertEventRow) => ({
 function record(sync: SyncServer, room: string, id: string): Y.Map<unknown> | null {
   const value = sync.room(room).doc.getMap('alerts').get(id);
   return value instanceof Y.Map ? (value as Y.Map<unknown>) : null;
+}
+
+/**
+ * What the per-resident threshold held back (`heldBack`: siren, neighbours), said on the
+ * alert for the operator and, in plain words, for the resident; `releasedAt` once an
+ * operator let it through. Absent on every alert the threshold did not touch.
+ */
+function setThreshold(rec: Y.Map<unknown>, a: AlertRow): void {
+  if (!a.flagged) return;
+  if (!rec.has('heldBack')) rec.set('heldBack', wouldReach(a));
+  if (a.releasedAt) setIfChanged(rec, 'releasedAt', a.releasedAt);
 }
 
 function setIfChanged(rec: Y.Map<unknown>, key: string, value: unknown): void {

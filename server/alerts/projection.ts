@@ -1,10 +1,5 @@
 import * as Y from 'yjs';
-import {
-  alertType,
-  isOpenStatus,
-  ALERT_THRESHOLD,
-  NEAR_HOME_METRES,
-} from '../../shared/catalogue.js';
+import { alertType, isOpenStatus, NEAR_HOME_METRES } from '../../shared/catalogue.js';
 import { areaForPoint, distanceMetres } from '../../shared/geo.js';
 import type { AlertStatus, AlertTypeCode, AreaFeature, Fix } from '../../shared/types.js';
 import { OPS_ROOM, areaRoom, unitRoom, userRoom } from '../../sync/rooms.js';
@@ -20,6 +15,8 @@ import { countsAgainstReporter, opsActor } from '../console/ops-record.js';
 import { appendStep, ownRecord, projectAlert, shownInOps } from './in-rooms.js';
 import { dispatchDetails } from './dispatch-record.js';
 import type { DispatchReference } from '../../shared/dispatch.js';
+import { overThreshold, raisedAt, reachesArea, thresholdSince, wouldReach } from './threshold.js';
+import { releaseAlert, type ReleaseRefusal } from './release.js';
 
 export { displayName } from './in-rooms.js';
 
@@ -78,11 +75,8 @@ export class AlertProjection {
     const location = (f.location as Fix | null) ?? null;
     const at = this.now();
     const info = alertType(type);
-    const since = new Date(Date.parse(at) - ALERT_THRESHOLD.windowMs).toISOString();
 
     this.d.sync.committer.job(() => {
-      // Never refused for volume; past the threshold it reaches operators only (DESIGN §4).
-      const flagged = this.d.storage.alerts.countSince(reporter.id, since) >= ALERT_THRESHOLD.count;
       const place = location ?? reporter.home;
       const nearHome =
         !!location &&
@@ -99,10 +93,19 @@ export class AlertProjection {
         areaId: (place && areaForPoint(place, this.d.areas)) ?? reporter.areaId,
         status: 'received',
         statusAt: at,
-        sirenRequested: !!info.siren && nearHome && !flagged,
-        flagged,
+        // What it would sound; `flagged` may hold it back (an operator can release it).
+        sirenRequested: !!info.siren && nearHome,
+        flagged: false,
         assignedUnit: null,
       };
+      // Never refused for volume; past the threshold it reaches operators only (DESIGN §4),
+      // and only an alert that would reach anyone else is marked (threshold.ts).
+      const reach = wouldReach(candidate);
+      if (reach.siren || reach.neighbours) {
+        const since = thresholdSince(raisedAt(candidate));
+        const earlier = this.d.storage.alerts.reporterSince(reporter.id, since);
+        candidate.flagged = overThreshold(candidate, earlier);
+      }
       let row: AlertRow = candidate;
       let events: AlertEventRow[];
       if (this.d.storage.alerts.insert(candidate)) {
@@ -158,9 +161,17 @@ export class AlertProjection {
     return repaired;
   }
 
-  /** Silent alerts and alerts past the threshold never reach an area room. */
+  /** Silent alerts and alerts held back by the threshold never reach an area room. */
   private isPublic(a: AlertRow): boolean {
-    return !alertType(a.type).silent && !a.flagged && a.areaId !== null;
+    return reachesArea(a);
+  }
+
+  /**
+   * An operator lets a held-back alert reach its area: sirens and neighbours' pushes go out
+   * as they would have, audited. Null when it was scheduled; otherwise why not.
+   */
+  release(id: string, by: UserRow): ReleaseRefusal | null {
+    return releaseAlert(this.d, id, by);
   }
 
   private cancelled(reporter: UserRow, alertId: string): void {

@@ -74,6 +74,19 @@ export function consoleRoutes(s: Services, now: () => Date = () => new Date()): 
     return c.json(body);
   });
 
+  /**
+   * Lets an alert the per-resident threshold held back reach its area: its sirens and the
+   * neighbours' pushes go out as they would have (server/alerts/release.ts), audited.
+   */
+  app.post('/alerts/:id/release', (c) => {
+    const refusal = s.alerts.release(c.req.param('id'), c.get('user'));
+    if (refusal === 'not_found') throw new ApiError(404, 'not_found', 'No such alert.');
+    if (refusal === 'not_held')
+      throw new ApiError(409, 'conflict', 'The alert is not held back by the threshold.');
+    if (refusal === 'closed') throw new ApiError(409, 'conflict', 'The alert is closed.');
+    return c.json({ ok: true }, 202);
+  });
+
   const find = (id: string) => {
     const alert = s.storage.alerts.byId(id);
     if (!alert) throw new ApiError(404, 'not_found', 'No such alert.');

@@ -1,12 +1,13 @@
-import { alertType } from '../../shared/catalogue.js';
+import { alertType, isOpenStatus } from '../../shared/catalogue.js';
 import type { Lang } from '../../shared/i18n/index.js';
 import type { PushMessage } from '../../shared/push-message.js';
 import type { AlertRow, OutboxRow, PushAudience, Storage, UserRow } from '../storage/storage.js';
 import type { City, SirenInfo } from '../city/city.js';
 import type { FanOut } from '../alerts/fan-out.js';
 import type { Logger } from '../log.js';
-import { soundJob } from '../sirens/commands.js';
-import { areaFold, pushKey, sirenKey, type PushJob } from './jobs.js';
+import { alertSilenceJob, soundEndsAt, soundJob } from '../sirens/commands.js';
+import { reachesArea } from '../alerts/threshold.js';
+import { areaFold, pushKey, silenceKey, sirenKey, type PushJob, type SirenJob } from './jobs.js';
 import type { SirenDispatch } from './outbox-worker.js';
 import * as text from './messages.js';
 
@@ -38,8 +39,9 @@ export interface FanOutDeps {
  * The fan-out policy of DESIGN §6 under the privacy matrix of §2, written as outbox rows
  * inside the alert's own transaction: a crash never loses or doubles a notification.
  *
- * - new public alert (not silent, not over the threshold): the area's other residents get a
- *   push; the area's sirens sound if the projection requested one (raised near home);
+ * - new public alert (not silent, not held back by the threshold), or one an operator released:
+ *   the area's other residents get a push; the area's sirens sound if it was raised near home;
+ * - cancelled or closed while its sirens could still sound: a silence to the same units;
  * - every new alert: on-duty operators and admins;
  * - dispatch: the unit's officers;
  * - any other status change: the reporter, unless the alert is silent (then nobody else).
@@ -61,30 +63,25 @@ export class OutboxFanOut implements FanOut {
 
   onReceived(alert: AlertRow, reporter: UserRow): void {
     this.guarded(() => {
-      const info = alertType(alert.type);
       const ctx = this.context(alert);
-      const isPublic = !info.silent && !alert.flagged && alert.areaId !== null;
-      if (isPublic && info.siren && alert.sirenRequested) {
-        const now = this.nowMs();
-        const rows: OutboxRow[] = [];
-        for (const siren of this.sirensByArea.get(alert.areaId!) ?? []) {
-          const key = sirenKey(alert.id, siren.id);
-          const payload = JSON.stringify(soundJob(siren.id, info.siren, now));
-          const id = this.d.storage.outbox.add('siren', key, payload);
-          if (id !== null) rows.push({ id, kind: 'siren', key, payload, attempts: 0, notBefore: 0, fold: null }); // prettier-ignore
-        }
-        this.sirenRows = rows;
-      }
-      if (isPublic && info.notifyNeighbours) this.tellArea(alert, reporter, ctx);
+      if (reachesArea(alert)) this.tellArea(alert, reporter, ctx);
       this.push(alert, 'received', { kind: 'staff' }, ALERT_TTL_SECONDS, (lang) =>
         text.operatorMessage(lang, ctx),
       );
     });
   }
 
+  /** What the threshold held back, sent as the alert would have been (operators knew already). */
+  onReleased(alert: AlertRow, reporter: UserRow): void {
+    this.guarded(() => {
+      if (reachesArea(alert)) this.tellArea(alert, reporter, this.context(alert));
+    });
+  }
+
   onStatus(alert: AlertRow): void {
     this.guarded(() => {
       const ctx = this.context(alert);
+      if (!isOpenStatus(alert.status)) this.silence(alert);
       if (alert.status === 'dispatched' && alert.assignedUnit) {
         const audience = { kind: 'unit', unitId: alert.assignedUnit } as const;
         this.push(alert, 'dispatched', audience, ALERT_TTL_SECONDS, (lang) =>
@@ -103,13 +100,46 @@ export class OutboxFanOut implements FanOut {
     });
   }
 
+  /** The area's sirens and its residents' pushes, for an alert that reaches its area. */
+  private tellArea(alert: AlertRow, reporter: UserRow, ctx: text.AlertContext): void {
+    const info = alertType(alert.type);
+    if (info.siren && alert.sirenRequested) {
+      const start = Date.parse(alert.releasedAt ?? alert.receivedAt);
+      for (const siren of this.sirensByArea.get(alert.areaId!) ?? []) {
+        const job = soundJob(siren.id, info.siren, alert.id, start);
+        this.addSiren(sirenKey(alert.id, siren.id), job);
+      }
+    }
+    if (info.notifyNeighbours) this.pushArea(alert, reporter, ctx);
+  }
+
+  /**
+   * A cancelled or closed alert silences the units it sounded, while their pattern could still
+   * be running. The hub skips a unit whose sound never left, and a unit another alert is
+   * sounding (server/sirens/unit-commands.ts).
+   */
+  private silence(alert: AlertRow): void {
+    const pattern = alertType(alert.type).siren;
+    if (!pattern || !alert.sirenRequested || !reachesArea(alert)) return;
+    const ends = soundEndsAt(alert, pattern);
+    if (ends <= this.nowMs()) return;
+    for (const siren of this.sirensByArea.get(alert.areaId!) ?? [])
+      this.addSiren(silenceKey(alert.id, siren.id), alertSilenceJob(siren.id, alert.id, ends));
+  }
+
+  private addSiren(key: string, job: SirenJob): void {
+    const payload = JSON.stringify(job);
+    const id = this.d.storage.outbox.add('siren', key, payload);
+    if (id !== null) this.sirenRows.push({ id, kind: 'siren', key, payload, attempts: 0, notBefore: 0, fold: null }); // prettier-ignore
+  }
+
   /**
    * One push per member and area at a time. The message covers every public alert of the
    * area within a push's lifetime (the TTL), so it may replace an undelivered earlier one at
    * the push service (same Topic) and a member's push that still waits to be sent simply
    * takes the new text: in a burst each member costs one encryption per send, not per alert.
    */
-  private tellArea(alert: AlertRow, reporter: UserRow, ctx: text.AlertContext): void {
+  private pushArea(alert: AlertRow, reporter: UserRow, ctx: text.AlertContext): void {
     const areaId = alert.areaId!;
     const since = new Date(Date.parse(alert.receivedAt) - ALERT_TTL_SECONDS * 1000).toISOString();
     const recent = this.d.storage.alerts
@@ -195,8 +225,7 @@ export class OutboxFanOut implements FanOut {
   }
 }
 
-/** An alert the area's residents were pushed (the rule of `onReceived`). */
+/** An alert the area's residents were pushed (the rule of `tellArea`). */
 function isNeighbourAlert(a: AlertRow): boolean {
-  const info = alertType(a.type);
-  return !info.silent && info.notifyNeighbours && !a.flagged;
+  return reachesArea(a) && alertType(a.type).notifyNeighbours;
 }

@@ -31,6 +31,8 @@ export interface PushOptions {
   paused?: boolean;
   /** Shorter siren retry and offline delays, to keep tests short. */
   sirens?: Partial<SirenTimings>;
+  /** The siren hub's clock: a test moves it on to see commands expire. */
+  sirenNow?: () => number;
 }
 
 export interface PushService {
@@ -68,6 +70,7 @@ export function createPush(d: PushDeps, options: PushOptions = {}): PushService 
     writer,
     board,
     ...(options.sirens ? { timings: options.sirens } : {}),
+    ...(options.sirenNow ? { now: options.sirenNow } : {}),
   });
   const sender = new SenderPool(keys, d.log, {
     threads: d.config.PUSH_THREADS,

@@ -29,6 +29,8 @@ export interface SirenJob {
   cmd: SirenCommandKind;
   pattern?: string;
   seconds?: number;
+  /** the alert a sound or its silence is for; absent on an operator's test or silence */
+  alert?: string;
   /** ms since the epoch; a command not acknowledged by then is dropped (see SirenHub) */
   expires: number;
 }
@@ -53,6 +55,7 @@ const sirenJob = z.object({
   cmd: z.enum(['sound', 'silence', 'test']),
   pattern: z.string().max(32).optional(),
   seconds: z.number().int().min(1).max(600).optional(),
+  alert: z.string().min(1).max(64).optional(),
   expires: z.number().int(),
 });
 
@@ -75,3 +78,6 @@ export const pushKey = (alertId: string, event: string, subscriptionId: number):
 export const areaFold = (areaId: string, subscriptionId: number): string =>
   `area:${areaId}:${subscriptionId}`;
 export const sirenKey = (alertId: string, sirenId: string): string => `siren:${alertId}:${sirenId}`;
+/** The silence of a unit an alert sounded: one per alert and unit, whichever way it closed. */
+export const silenceKey = (alertId: string, sirenId: string): string =>
+  `siren:${alertId}:${sirenId}:silence`;

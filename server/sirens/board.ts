@@ -14,9 +14,16 @@ export interface SirenRecord {
   online: boolean;
   lastHeartbeat: string | null;
   state: BoardState;
+  /** the last command that expired before the unit acknowledged it (null: none yet) */
+  missedAt: string | null;
+  missedCmd: 'sound' | 'silence' | 'test' | null;
+  /** the alert that command was for (null for an operator's test or silence) */
+  missedAlert: string | null;
 }
 
-type Patch = Partial<Pick<SirenRecord, 'online' | 'lastHeartbeat' | 'state'>>;
+type Patch = Partial<
+  Pick<SirenRecord, 'online' | 'lastHeartbeat' | 'state' | 'missedAt' | 'missedCmd' | 'missedAlert'>
+>;
 
 /**
  * lastHeartbeat is a liveness hint, not a log: refreshed for every unit at once, at most
@@ -59,7 +66,7 @@ export class SirenBoard {
           rec = new Y.Map<unknown>();
           map.set(s.id, rec);
         }
-        const fields: Omit<SirenRecord, 'lastHeartbeat'> = {
+        const fields: Omit<SirenRecord, 'lastHeartbeat' | `missed${string}`> = {
           id: s.id,
           areaId: s.areaId,
           label: s.label,
@@ -69,7 +76,8 @@ export class SirenBoard {
           state: 'idle',
         };
         setChanged(rec, fields);
-        if (!rec.has('lastHeartbeat')) rec.set('lastHeartbeat', null);
+        for (const key of ['lastHeartbeat', 'missedAt', 'missedCmd', 'missedAlert'])
+          if (!rec.has(key)) rec.set(key, null);
       }
     }, SERVER);
   }

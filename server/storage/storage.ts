@@ -62,6 +62,10 @@ export interface AlertRow {
   sirenRequested: boolean;
   flagged: boolean;
   assignedUnit: string | null;
+  /** when an operator let a held-back (`flagged`) alert reach its sirens and neighbours */
+  releasedAt?: string;
+  /** the operator who released it */
+  releasedBy?: string;
 }
 
 export interface AlertEventRow {
@@ -106,6 +110,14 @@ export interface DeviceRow {
   id: string;
   areaId: string;
   createdAt: string;
+}
+
+export interface SirenMissRow {
+  sirenId: string;
+  cmd: 'sound' | 'silence' | 'test';
+  /** the alert the command was for; null for an operator's test or silence */
+  alertId: string | null;
+  expiredAt: string;
 }
 
 export interface AuditRow {
@@ -154,7 +166,9 @@ export interface Storage {
     insert(row: AlertRow): boolean;
     byId(id: string): AlertRow | undefined;
     /** The reporter's non-silent alerts received since then (the threshold, DESIGN §2, §4). */
-    countSince(reporterId: string, sinceIso: string): number;
+    reporterSince(reporterId: string, sinceIso: string): AlertRow[];
+    /** Marks a held-back alert released; false when it was not held back or is released already. */
+    release(id: string, at: string, by: string): boolean;
     setStatus(id: string, status: AlertStatus, at: string, assignedUnit?: string | null): void;
     addEvent(event: AlertEventRow): void;
     events(alertId: string): AlertEventRow[];
@@ -202,6 +216,9 @@ export interface Storage {
     upsert(row: DeviceRow & { tokenHash: string }): void;
     byTokenHash(tokenHash: string): DeviceRow | undefined;
     count(): number;
+    /** A command that expired before its unit acknowledged it (shown to operators). */
+    addMiss(row: SirenMissRow): void;
+    missesSince(sinceIso: string): SirenMissRow[];
   };
   audit: {
     add(row: AuditRow): void;

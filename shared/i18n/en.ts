@@ -1,9 +1,12 @@
 import type { MessageKey } from './es.js';
+import { heldEn } from './held.en.js';
 import { officerFieldEn } from './officer-field.en.js';
 
 /** English. Typed against the Spanish keys: a missing or extra string is a type error. */
 export const en: Record<MessageKey, string> = {
+  ...heldEn,
   ...officerFieldEn,
+
   'app.name': 'SAC — Community Alert',
   'app.loading': 'Loading…',
   'app.retry': 'Try again',
@@ -124,7 +127,6 @@ export const en: Record<MessageKey, string> = {
   'ops.queue.count': '{open} open',
   'ops.queue.empty': 'No alerts. All quiet at the centre.',
   'ops.column.actions': 'Actions',
-  'ops.flagged': 'Over the limit: operators only',
   'ops.new_alert': 'New alert',
   'officer.unit': 'Unit {unit}',
   'officer.dispatches': 'Dispatches',
@@ -426,7 +428,6 @@ export const en: Record<MessageKey, string> = {
   'ops.column.waiting': 'Waiting',
   'ops.column.viewers': 'Who is looking',
   'ops.queue.none_match': 'No alert matches the filters.',
-  'ops.flagged_short': 'Over the limit',
   'ops.false_alarms': '{count} false alarms',
   'ops.escalated_short': 'Escalated to 911',
   'ops.filter.search': 'Search the queue',

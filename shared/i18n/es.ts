@@ -1,3 +1,4 @@
+import { heldEs } from './held.es.js';
 import { officerFieldEs } from './officer-field.es.js';
 
 /**
@@ -6,6 +7,7 @@ import { officerFieldEs } from './officer-field.es.js';
  * filled by `t()`; a translation must keep the same placeholders (tested).
  */
 export const es = {
+  ...heldEs,
   ...officerFieldEs,
   'app.name': 'SAC — Alerta Comunitaria',
   'app.loading': 'Cargando…',
@@ -129,7 +131,6 @@ export const es = {
   'ops.queue.count': '{open} abiertas',
   'ops.queue.empty': 'No hay alertas. El centro está tranquilo.',
   'ops.column.actions': 'Acciones',
-  'ops.flagged': 'Supera el límite: solo operadores',
   'ops.new_alert': 'Nueva alerta',
   'officer.unit': 'Unidad {unit}',
   'officer.dispatches': 'Despachos',
@@ -432,7 +433,6 @@ export const es = {
   'ops.column.waiting': 'Espera',
   'ops.column.viewers': 'Quién la mira',
   'ops.queue.none_match': 'Ninguna alerta coincide con los filtros.',
-  'ops.flagged_short': 'Sobre el límite',
   'ops.false_alarms': '{count} falsas alarmas',
   'ops.escalated_short': 'Escalada al 911',
   'ops.filter.search': 'Buscar en la cola',

@@ -161,6 +161,7 @@ const AUDIT_KEYS: Readonly<Record<string, true>> = Object.fromEntries(
     'alert.checklist',
     'alert.opened',
     'alert.identity_opened',
+    'alert.released',
     'user.any',
     'user.approve',
     'user.reject',

@@ -26,6 +26,7 @@ import {
   timesSection,
   type NameOf,
 } from './detail-sections.js';
+import { heldNote } from './held-note.js';
 import './dispatch-picker.js';
 
 /** What the panel is asking the operator, besides showing the alert. */
@@ -34,6 +35,7 @@ export type DetailMode = 'view' | 'dispatch' | 'resolve' | 'escalate' | 'false_a
 /** An operator's intent; operator-home writes it to `ops` (ops-actions.ts). */
 export type Intent =
   | { kind: 'acknowledge' | 'on_scene' | 'escalate' | 'false_alarm' | 'identity' | 'close' }
+  | { kind: 'release' }
   | { kind: 'dispatch'; unitId: string }
   | { kind: 'resolve'; outcome: (typeof ALERT_OUTCOMES)[number] }
   | { kind: 'mode'; mode: DetailMode }
@@ -104,7 +106,7 @@ export class AlertDetail extends SacElement {
             </p>`
           : nothing
       }
-      ${a.flagged ? html`<p class="flagged">${t('ops.flagged')}</p>` : nothing} ${this.actions(a)}
+      ${heldNote(a, this.nameOf, () => this.intent({ kind: 'release' }))} ${this.actions(a)}
       ${this.modePanel(a)}
       <div class="body">
         <div class="two">

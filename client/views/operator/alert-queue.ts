@@ -10,6 +10,7 @@ import { ageOf, type ConsoleAlert, type QueueFilter, type StatusFilter } from '.
 import { opsStyles } from './ops-styles.js';
 import { queueStyles } from './queue-styles.js';
 import { initials, type Viewer } from './presence.js';
+import { heldChip } from './held-note.js';
 
 const STATUS_FILTERS: StatusFilter[] = [
   'open',
@@ -169,7 +170,7 @@ export class AlertQueue extends SacElement {
         </button>
         <div class="sub">
           ${alertType(a.type).silent ? html`<span class="silent">${t('alert.silent')}</span>` : nothing}
-          ${a.flagged ? html`<span class="warn">${t('ops.flagged_short')}</span>` : nothing}
+          ${heldChip(a)}
           ${
             falseAlarms >= REPEAT_FALSE_ALARMS
               ? html`<span class="warn">${t('ops.false_alarms', { count: falseAlarms })}</span>`

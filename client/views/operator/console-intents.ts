@@ -2,6 +2,8 @@ import { t } from '../../../shared/i18n/core.js';
 import type { Me } from '../../../shared/types.js';
 import type { SyncedRoom } from '../../data/room.js';
 import { consoleApi } from '../../data/console.js';
+import { ApiFailure } from '../../data/api.js';
+import { canRelease } from './held-note.js';
 import type { DetailMode, Intent } from './alert-detail.js';
 import type { OpenedAlert } from '../../../shared/console.js';
 import type { OpsView } from './ops-data.js';
@@ -82,6 +84,9 @@ export function perform(host: IntentHost, intent: ConsoleIntent): void {
     case 'identity':
       if (id) void revealIdentity(host, id);
       return;
+    case 'release':
+      if (id) void releaseHeld(host, id);
+      return;
   }
   if (!doc || !id) return;
   switch (intent.kind) {
@@ -101,6 +106,22 @@ export function perform(host: IntentHost, intent: ConsoleIntent): void {
       return write(t('ops.detail.protocol'), () => toggleStep(doc, id, intent.step, intent.done));
     case 'note':
       return write(t('ops.detail.add_note'), () => addNote(doc, id, intent.text, host.me.id));
+  }
+}
+
+/**
+ * Sends what the per-resident threshold held back (server: audited, sirens and neighbours);
+ * the alert's `releasedAt` then arrives through `ops`.
+ */
+async function releaseHeld(host: IntentHost, id: string): Promise<void> {
+  if (!canRelease(host.view.alerts.find((a) => a.id === id))) return;
+  host.lastAction = { label: t('held.ops.title'), at: Date.now() };
+  try {
+    await consoleApi.release(id);
+    host.notice = { kind: 'info', text: t('held.ops.done') };
+  } catch (e) {
+    const code = e instanceof ApiFailure ? e.code : 'internal';
+    host.notice = { kind: 'error', text: t('held.ops.failed', { code }) };
   }
 }
 

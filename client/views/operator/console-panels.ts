@@ -33,6 +33,7 @@ export function boardPanel(
     case 'sirens':
       return html`<sac-sirens-board
         .sirens=${v.sirens}
+        .alerts=${v.alerts}
         .city=${city}
         .now=${now}
       ></sac-sirens-board>`;

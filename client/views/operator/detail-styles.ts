@@ -64,6 +64,12 @@ export const detailStyles = css`
     background: #fff1d6;
     color: #6b4100;
   }
+  .flagged p {
+    margin: 4px 0 6px;
+  }
+  .flagged button {
+    min-height: 34px;
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;

@@ -18,6 +18,7 @@ export const SHORTCUTS: readonly (readonly [string, MessageKey])[] = [
   ['f', 'ops.keys.false_alarm'],
   ['n', 'ops.keys.note'],
   ['i', 'ops.keys.identity'],
+  ['l', 'ops.keys.release'],
   ['/', 'ops.keys.filter'],
   ['Esc', 'ops.keys.escape'],
   ['?', 'ops.keys.help'],

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
 import type { OpsSiren } from '../../../shared/console.js';
@@ -7,23 +7,43 @@ import type { CityInfo } from '../../../shared/types.js';
 import { consoleApi } from '../../data/console.js';
 import { ApiFailure } from '../../data/api.js';
 import { base } from '../../styles.js';
-import { ageOf } from './ops-data.js';
+import { ageOf, type ConsoleAlert } from './ops-data.js';
+import { missedBanner, missedCell, missedRecently } from './sirens-missed.js';
 import { opsStyles } from './ops-styles.js';
 import { boardStyles } from './board-styles.js';
 
-type Show = 'all' | 'offline' | 'sounding';
+type Show = 'all' | 'offline' | 'sounding' | 'missed';
 const PAGE = 40;
 
 /**
  * The siren central units (`ops.sirens`, kept by server/sirens): online or not, last
  * heartbeat, state, and the test / silence commands (`POST /api/sirens/:id/test|silence`,
- * retried by the server until the unit acknowledges). Offline units first: they need a visit.
+ * retried by the server until the unit acknowledges or the command expires, and then shown
+ * here as missed). Offline units first: they need a visit.
  */
 @customElement('sac-sirens-board')
 export class SirensBoard extends SacElement {
-  static override styles = [base, opsStyles, boardStyles];
+  static override styles = [
+    base,
+    opsStyles,
+    boardStyles,
+    css`
+      .missed {
+        padding: 8px 12px;
+        border-radius: 8px;
+        background: #fff1d6;
+        color: #5c3800;
+      }
+      .missed p {
+        margin: 4px 0 6px;
+        font-size: 0.85rem;
+      }
+    `,
+  ];
 
   @property({ attribute: false }) sirens: OpsSiren[] = [];
+  /** to name the alert a missed command was for */
+  @property({ attribute: false }) alerts: ConsoleAlert[] = [];
   @property({ attribute: false }) city!: CityInfo;
   @property({ attribute: false }) now = Date.now();
   @state() private show: Show = 'all';
@@ -50,9 +70,12 @@ export class SirensBoard extends SacElement {
     const online = this.sirens.filter((s) => s.online).length;
     const sounding = this.sirens.filter((s) => s.state === 'sounding').length;
     const shown = this.sirens
-      .filter((s) =>
-        this.show === 'offline' ? !s.online : this.show === 'sounding' ? s.state !== 'idle' : true,
-      )
+      .filter((s) => {
+        if (this.show === 'offline') return !s.online;
+        if (this.show === 'sounding') return s.state !== 'idle';
+        if (this.show === 'missed') return missedRecently(s, this.now);
+        return true;
+      })
       .filter((s) => !this.area || s.areaId === this.area)
       .sort(
         (a, b) =>
@@ -70,15 +93,16 @@ export class SirensBoard extends SacElement {
           })}</span
         >
       </header>
+      ${missedBanner(this.sirens, this.now, this.show === 'missed' ? null : () => (this.show = 'missed'))}
       <div class="tools">
         <select
           aria-label=${t('ops.sirens.show')}
           @change=${(e: Event) => (this.show = (e.target as HTMLSelectElement).value as Show)}
         >
-          ${(['all', 'offline', 'sounding'] as const).map(
+          ${(['all', 'offline', 'sounding', 'missed'] as const).map(
             (v) =>
               html`<option value=${v} ?selected=${this.show === v}>
-                ${t(`ops.sirens.show_${v}`)}
+                ${v === 'missed' ? t('sirens.show_missed') : t(`ops.sirens.show_${v}`)}
               </option>`,
           )}
         </select>
@@ -108,6 +132,7 @@ export class SirensBoard extends SacElement {
               <th scope="col">${t('ops.sirens.link')}</th>
               <th scope="col">${t('ops.sirens.heartbeat')}</th>
               <th scope="col">${t('ops.column.status')}</th>
+              <th scope="col">${t('sirens.missed.column')}</th>
               <th scope="col">${t('ops.column.actions')}</th>
             </tr>
           </thead>
@@ -152,6 +177,7 @@ export class SirensBoard extends SacElement {
           >${t(`ops.siren.state.${s.state}`)}</span
         >
       </td>
+      <td>${missedCell(s, this.alerts, this.now)}</td>
       <td class="row-actions">
         <button
           @click=${() => void this.command(s, 'test')}

@@ -4,7 +4,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { AlertTypeInfo } from '../../../shared/catalogue.js';
 import { isOpenStatus } from '../../../shared/catalogue.js';
 import { formatDateTime, formatTime, getLang, t } from '../../../shared/i18n/core.js';
-import type { UserAlert } from '../../../shared/types.js';
+import { heldWhat, type UserAlert } from '../../../shared/types.js';
 import { TYPE_COLOURS, base } from '../../styles.js';
 import { unitName } from './timeline-steps.js';
 import './alert-timeline.js';
@@ -14,6 +14,18 @@ export function deliveryText(a: UserAlert): string {
   if (!a.receivedAt) return a.cancelledAt ? t('status.cancelled') : t('status.saved_local');
   if (!a.status || a.status === 'received') return t('status.delivered');
   return t(`status.${a.status}`);
+}
+
+/**
+ * What the per-resident threshold held back of this alert, in plain words, or that an operator
+ * released it; empty for every other alert.
+ */
+export function heldText(a: UserAlert): string {
+  const what = heldWhat(a.heldBack);
+  if (!what) return '';
+  // Closed without release: "an operator is looking at it" no longer holds.
+  if (!a.releasedAt && (a.cancelledAt || (a.status && !isOpenStatus(a.status)))) return '';
+  return a.releasedAt ? t(`held.mine.released_${what}`) : t(`held.mine.${what}`);
 }
 
 /**
@@ -76,6 +88,14 @@ export class AlertList extends SacElement {
       }
       .meta {
         font-size: 0.85rem;
+      }
+      .held {
+        margin: 6px 0 0;
+        padding: 8px 10px;
+        border-radius: 8px;
+        background: #fff1d6;
+        color: #5c3800;
+        font-size: 0.95rem;
       }
       .follow {
         display: inline-block;
@@ -145,6 +165,7 @@ export class AlertList extends SacElement {
       <div>
         <div class="title">${neutral ? t('alert.neutral_name') : t(`alert.type.${a.type}`)}</div>
         <div class="state ${local ? 'local' : 'ok'}" role="status">${deliveryText(a)}</div>
+        ${heldText(a) ? html`<p class="held" data-held=${a.releasedAt ? 'released' : 'held'}>${heldText(a)}</p>` : ''}
         <div class="meta muted">
           ${when}${a.location ? '' : ` · ${t('alert.no_location')}`}${
             a.unitLabel ? ` · ${unitName(a.unitLabel)}` : ''

@@ -18,6 +18,8 @@ interface Raw {
   siren_requested: number;
   flagged: number;
   assigned_unit: string | null;
+  released_at: string | null;
+  released_by: string | null;
 }
 
 const toRow = (r: Raw): AlertRow => ({
@@ -35,6 +37,8 @@ const toRow = (r: Raw): AlertRow => ({
   sirenRequested: r.siren_requested === 1,
   flagged: r.flagged === 1,
   assignedUnit: r.assigned_unit,
+  ...(r.released_at ? { releasedAt: r.released_at } : {}),
+  ...(r.released_by ? { releasedBy: r.released_by } : {}),
 });
 
 export function alertQueries(db: Db): Storage['alerts'] {
@@ -46,9 +50,13 @@ export function alertQueries(db: Db): Storage['alerts'] {
   // Silent alerts are not counted: the count decides `flagged` on her next public alert, shown
   // to every operator, and a flag nobody can explain by her visible alerts would point at a
   // silent one (DESIGN §2). A silent alert itself never reaches neighbours or sirens anyway.
-  const countSince = db.prepare<[string, string], { n: number }>(
-    `SELECT count(*) AS n FROM alerts WHERE reporter_id = ? AND received_at >= ?
-     AND type NOT IN (${SILENT_TYPES})`,
+  const reporterSince = db.prepare<[string, string], Raw>(
+    `SELECT * FROM alerts WHERE reporter_id = ? AND received_at >= ?
+     AND type NOT IN (${SILENT_TYPES}) ORDER BY received_at, rowid`,
+  );
+  const release = db.prepare(
+    `UPDATE alerts SET released_at = ?, released_by = ?
+     WHERE id = ? AND flagged = 1 AND released_at IS NULL`,
   );
   const setStatus = db.prepare(
     'UPDATE alerts SET status = ?, status_at = ?, assigned_unit = coalesce(?, assigned_unit) WHERE id = ?',
@@ -83,7 +91,8 @@ export function alertQueries(db: Db): Storage['alerts'] {
       const r = byId.get(id);
       return r && toRow(r);
     },
-    countSince: (reporterId, sinceIso) => countSince.get(reporterId, sinceIso)!.n,
+    reporterSince: (reporterId, sinceIso) => reporterSince.all(reporterId, sinceIso).map(toRow),
+    release: (id, at, by) => release.run(at, by, id).changes === 1,
     setStatus: (id, status, at, assignedUnit) =>
       void setStatus.run(status, at, assignedUnit ?? null, id),
     addEvent: (e) => void addEvent.run(e),

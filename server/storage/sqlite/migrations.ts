@@ -268,4 +268,20 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX users_unit ON users(unit_id, role, status);
   CREATE INDEX users_phone ON users(phone);
   `,
+  // The per-resident threshold said plainly: an operator may release an alert it held back
+  // (its sirens and neighbour pushes go out then, audited). Siren commands that expired before
+  // their unit acknowledged them are kept, so the operator sees which units stayed quiet.
+  `
+  ALTER TABLE alerts ADD COLUMN released_at TEXT;
+  ALTER TABLE alerts ADD COLUMN released_by TEXT;
+
+  CREATE TABLE siren_misses (
+    id INTEGER PRIMARY KEY,
+    siren_id TEXT NOT NULL,
+    cmd TEXT NOT NULL,
+    alert_id TEXT,
+    expired_at TEXT NOT NULL
+  );
+  CREATE INDEX siren_misses_at ON siren_misses(expired_at);
+  `,
 ];
