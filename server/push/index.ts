@@ -121,6 +121,7 @@ export function createPush(d: PushDeps, options: PushOptions = {}): PushService 
       if (purge) clearTimeout(purge);
       await worker.stop();
       sirens.close();
+      board.close();
       await sender.close();
       writer.flush();
     },

@@ -45,6 +45,7 @@ export class SirenBoard {
   /** heartbeats heard since the last heartbeat write, by unit: time in ms */
   private readonly heard = new Map<string, number>();
   private heartbeatsWrittenAt = 0;
+  private closed = false;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -83,6 +84,8 @@ export class SirenBoard {
   }
 
   set(id: string, patch: Patch): void {
+    // After close the ops room may be gone with its database: a late change has nowhere to go.
+    if (this.closed) return;
     this.dirty.set(id, { ...this.dirty.get(id), ...patch });
     this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
   }
@@ -102,6 +105,12 @@ export class SirenBoard {
     this.heartbeatsWrittenAt = nowMs;
     for (const [unit, at] of this.heard) this.set(unit, { lastHeartbeat: iso(at) });
     this.heard.clear();
+  }
+
+  /** Writes what is pending and takes no more: the server is shutting down. */
+  close(): void {
+    this.flush();
+    this.closed = true;
   }
 
   flush(): void {
