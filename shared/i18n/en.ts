@@ -1,7 +1,9 @@
 import type { MessageKey } from './es.js';
+import { historyEn } from './history.en.js';
 
 /** English. Typed against the Spanish keys: a missing or extra string is a type error. */
 export const en: Record<MessageKey, string> = {
+  ...historyEn,
   'app.name': 'SAC — Community Alert',
   'app.loading': 'Loading…',
   'app.retry': 'Try again',
@@ -502,7 +504,6 @@ export const en: Record<MessageKey, string> = {
   'ops.stats.dispatched': 'Dispatch',
   'ops.stats.on_scene': 'Arrive',
   'ops.stats.closed': 'Close',
-  'ops.stats.samples': 'Median of {count} alerts',
   'ops.map.label': 'Map of alerts, units and sirens',
   'ops.map.alert': 'Alert',
   'ops.map.unit': 'Unit',

@@ -1,9 +1,12 @@
+import { historyEs } from './history.es.js';
+
 /**
  * Spanish (Argentina): the source of truth for every message key. Addressing the user is
  * in voseo ("Tocá", "Ingresá"), as residents of Mendoza speak. `{name}` placeholders are
  * filled by `t()`; a translation must keep the same placeholders (tested).
  */
 export const es = {
+  ...historyEs,
   'app.name': 'SAC — Alerta Comunitaria',
   'app.loading': 'Cargando…',
   'app.retry': 'Reintentar',
@@ -506,7 +509,6 @@ export const es = {
   'ops.stats.dispatched': 'Despachar',
   'ops.stats.on_scene': 'Llegar',
   'ops.stats.closed': 'Cerrar',
-  'ops.stats.samples': 'Mediana de {count} alertas',
   'ops.map.label': 'Mapa de alertas, móviles y sirenas',
   'ops.map.alert': 'Alerta',
   'ops.map.unit': 'Móvil',
@@ -572,10 +574,10 @@ export const es = {
   'ops.users.reject_label': 'Rechazar a {name}',
   'ops.users.suspend_label': 'Suspender a {name}',
   'ops.users.reinstate_label': 'Rehabilitar a {name}',
-  'ops.users.done_approve': '{name} quedó aprobado.',
+  'ops.users.done_approve': 'Se aprobó la cuenta de {name}.',
   'ops.users.done_reject': 'Se rechazó el registro de {name}.',
-  'ops.users.done_suspend': '{name} quedó suspendido: se cerraron sus sesiones abiertas.',
-  'ops.users.done_reinstate': '{name} quedó rehabilitado.',
+  'ops.users.done_suspend': 'Se suspendió la cuenta de {name} y se cerraron sus sesiones abiertas.',
+  'ops.users.done_reinstate': 'Se rehabilitó la cuenta de {name}.',
   'ops.users.failed': 'No se pudo cambiar la cuenta de {name} ({code}).',
   'ops.users.status_pending': 'pendiente',
   'ops.users.status_active': 'activa',
