@@ -57,6 +57,9 @@ export const historyEn: Record<keyof typeof historyEs, string> = {
   'residents.home_map': 'Map of {name}’s home',
   'residents.home_outside': 'The location is outside the city’s neighbourhoods.',
   'residents.pages': 'Resident pages',
+  'residents.false_alarms': 'False alarms',
+  'residents.prev': '‹ Previous',
+  'residents.next': 'Next ›',
   'residents.show_map': 'Show on the map',
 
   'audit.subject.alert': '{type} · {area} · {time}',

@@ -60,6 +60,9 @@ export const historyEs = {
   'residents.home_map': 'Mapa del domicilio de {name}',
   'residents.home_outside': 'La ubicación quedó fuera de los barrios de la ciudad.',
   'residents.pages': 'Páginas de vecinos',
+  'residents.false_alarms': 'Falsas alarmas',
+  'residents.prev': '‹ Anteriores',
+  'residents.next': 'Siguientes ›',
   'residents.show_map': 'Ver en el mapa',
 
   'audit.subject.alert': '{type} · {area} · {time}',

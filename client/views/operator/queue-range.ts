@@ -102,6 +102,7 @@ export function pager(r: RangeInput) {
 
 export const rangeStyles = css`
   label.day {
+    grid-column: span 2;
     display: flex;
     align-items: center;
     gap: 4px;
