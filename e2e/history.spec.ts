@@ -52,8 +52,8 @@ test('a day of last month is browsed, the history searched, the counts hold', as
   await expect(closing).toHaveAttribute('title', /No cuenta las \d+ que canceló el vecino/);
 
   const day = dayLastMonth();
-  await queue(page).getByLabel('Desde').fill(day);
-  await queue(page).getByLabel('Hasta').fill(day);
+  await queue(page).getByLabel('Desde', { exact: true }).fill(day);
+  await queue(page).getByLabel('Hasta', { exact: true }).fill(day);
   await expect(queue(page).getByRole('heading', { name: 'Historial de alertas' })).toBeVisible();
   await expect(queue(page).locator('.range')).toContainText(
     new RegExp(`\\d+ alertas del ${shown(day)}`),
@@ -163,8 +163,8 @@ for (const lang of ['es', 'en'] as const)
         await expectNoAxeViolations(page);
       };
       const day = dayLastMonth();
-      await queue(page).getByLabel(T('history.from')).fill(day);
-      await queue(page).getByLabel(T('history.to')).fill(day);
+      await queue(page).getByLabel(T('history.from'), { exact: true }).fill(day);
+      await queue(page).getByLabel(T('history.to'), { exact: true }).fill(day);
       await queue(page)
         .getByRole('searchbox')
         .fill(lang === 'es' ? 'robo' : 'theft');

@@ -85,7 +85,8 @@ export class AuditView extends SacElement {
         </div>
         ${this.error ? html`<p class="message error" role="status">${t('app.error')}</p>` : nothing}
       </header>
-      <div class="scroll">
+      <!-- a region the keyboard can scroll: on a phone the log is wider than the screen -->
+      <div class="scroll" tabindex="0" role="region" aria-label=${t('ops.tab.audit')}>
         <table>
           <thead>
             <tr>

@@ -138,6 +138,15 @@ export const rangeStyles = css`
     font-size: 0.85rem;
     min-height: 0;
   }
+  /* a narrow queue (a phone): two filters a row, one day picker each */
+  @media (max-width: 600px) {
+    .filters {
+      grid-template-columns: 1fr 1fr;
+    }
+    label.day {
+      grid-column: span 1;
+    }
+  }
   .pager {
     display: flex;
     justify-content: space-between;

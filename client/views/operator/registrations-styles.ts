@@ -28,11 +28,15 @@ export const registrationsStyles = css`
     padding: 8px;
   }
   @media (max-width: 760px) {
+    /* one column that scrolls as a whole: the record in full, then the lists */
     .layout.with-detail {
       grid-template-columns: 1fr;
+      grid-template-rows: auto minmax(320px, 1fr);
+      overflow: auto;
     }
     .layout > aside {
       order: -1;
+      overflow: visible;
     }
   }
 `;
