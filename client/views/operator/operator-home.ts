@@ -17,7 +17,7 @@ import {
   type OpsView,
   type QueueFilter,
 } from './ops-data.js';
-import { QueueSource } from './queue-history.js';
+import { QueueSource } from './queue-source.js';
 import { cityToday } from './city-day.js';
 import { viewers, setViewing, type Viewer } from './presence.js';
 import { consoleBar, type Tab } from './console-bar.js';
@@ -65,7 +65,7 @@ export class OperatorHome extends SacElement implements KeyHost {
   @query('sac-map') private map?: SacMap;
   room: SyncedRoom | null = null;
   private readonly attention = new Attention();
-  private readonly queue$ = new QueueSource(this);
+  private readonly source = new QueueSource(this);
   private readonly fresh = new Set<string>();
   private readonly seen = new Set<string>();
   private readonly audited = new Map<string, number>();
@@ -153,12 +153,12 @@ export class OperatorHome extends SacElement implements KeyHost {
   }
 
   private get visible(): ConsoleAlert[] {
-    return this.queue$.visible(this.view.alerts, this.city);
+    return this.source.visible(this.view.alerts, this.city);
   }
 
   /** An alert of `ops`, or of the history page on screen. */
   findAlert(id: string): ConsoleAlert | undefined {
-    return this.view.alerts.find((a) => a.id === id) ?? this.queue$.find(id);
+    return this.view.alerts.find((a) => a.id === id) ?? this.source.find(id);
   }
 
   move(step: 1 | -1): void {
@@ -270,18 +270,18 @@ export class OperatorHome extends SacElement implements KeyHost {
         .alerts=${visible}
         .total=${this.view.alerts.length}
         .live=${this.view.alerts}
-        .history=${this.queue$.history}
+        .history=${this.source.history}
         .today=${cityToday(this.now)}
         .city=${this.city}
         .units=${this.view.units}
-        .filter=${this.queue$.filter}
+        .filter=${this.source.filter}
         .selected=${this.selected}
         .fresh=${this.fresh}
         .viewers=${this.others}
         .now=${this.now}
         @select=${(e: CustomEvent<string>) => this.select(e.detail)}
-        @filter=${(e: CustomEvent<QueueFilter>) => this.queue$.setFilter(e.detail)}
-        @page=${(e: CustomEvent<number>) => this.queue$.ask(e.detail)}
+        @filter=${(e: CustomEvent<QueueFilter>) => this.source.setFilter(e.detail)}
+        @page=${(e: CustomEvent<number>) => this.source.ask(e.detail)}
       ></sac-alert-queue>
       ${
         alert
