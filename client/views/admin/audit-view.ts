@@ -19,6 +19,8 @@ const FILTERS = [
   'user.',
   'siren.',
   'request.',
+  'plan.edit',
+  'signin.release',
 ];
 
 /**
