@@ -169,7 +169,7 @@ test('suspending a resident with repeated false alarms signs out their open app 
   const flagged = op.locator('table[data-list="flagged"] tr[data-user="vecino23"]');
   await expect(flagged).toContainText(/falsas alarmas/i);
   await flagged.getByRole('button', { name: /suspender/i }).click();
-  await expect(op.getByRole('status').filter({ hasText: /suspendido/i })).toBeVisible();
+  await expect(op.getByRole('status').filter({ hasText: /se suspendió la cuenta/i })).toBeVisible();
   // The resident's sockets were closed with 4401: the app leaves the signed-in screen.
   await expect(resident.locator('sac-resident-home')).toHaveCount(0, { timeout: 10_000 });
 

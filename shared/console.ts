@@ -127,6 +127,8 @@ export interface ConsoleStats {
   /** start of today in the city's time zone */
   since: string;
   received: number;
+  /** of those, how many the resident cancelled (left out of the median to close) */
+  cancelled: number;
   medians: Record<Stage, number | null>;
   /** how many alerts each median is taken over */
   samples: Record<Stage, number>;
@@ -182,7 +184,31 @@ export interface AuditEntryView {
   detail: string;
   /** an alert's type code, an account's name or a request's category, when known */
   subjectLabel: string | null;
+  /** what the entry is about, named (server/console/audit-names.ts); null when unknown */
+  about: AuditSubject | null;
+  /** the detail as something to read: a unit's name, an outcome, a time, a note, a step */
+  said: AuditDetail | null;
 }
+
+/**
+ * An audit entry's subject, resolved to what a person reads: an alert by its type, area and
+ * time (never its reporter: admins read the log, and a silent alert's reporter is named only
+ * by the audited identity view), an account by its name, a siren or a car by its label.
+ */
+export type AuditSubject =
+  | { kind: 'alert'; type: AlertTypeCode; areaId: string | null; receivedAt: string }
+  | { kind: 'user'; name: string; username: string }
+  | { kind: 'request'; category: string; areaId: string | null }
+  | { kind: 'siren'; label: string; areaId: string | null }
+  | { kind: 'plan'; unit: string; day: string; shift: string }
+  | { kind: 'address'; address: string };
+
+export type AuditDetail =
+  | { kind: 'unit'; label: string }
+  | { kind: 'outcome'; outcome: string }
+  | { kind: 'time'; at: string }
+  | { kind: 'note'; text: string }
+  | { kind: 'step'; step: string; done: boolean };
 
 /** `GET /api/console/flagged`: residents whose false alarms repeat. */
 export interface FlaggedReporterView {

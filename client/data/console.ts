@@ -6,8 +6,29 @@ import type {
   OpenedDetail,
   StaffMember,
 } from '../../shared/console.js';
+import type { HistoryPage, ResidentPage } from '../../shared/history.js';
 import type { Role, UserStatus } from '../../shared/types.js';
 import { call } from './api.js';
+
+/** A query string from the values that are set. */
+function query(values: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== '') params.set(k, String(v));
+  const qs = params.toString();
+  return qs ? `?${qs}` : '';
+}
+
+/** `GET /api/console/alerts`: the history, any days (the city's calendar), any words. */
+export interface HistoryQuery {
+  from?: string;
+  to?: string;
+  q?: string;
+  status?: string;
+  type?: string;
+  area?: string;
+  limit?: number;
+  offset?: number;
+}
 
 /** A user as `/api/users` shows it to staff (server/users/routes.ts). */
 export interface UserView {
@@ -22,6 +43,8 @@ export interface UserView {
   unitId: string | null;
   falseAlarms: number;
   createdAt: string;
+  /** the registered home, to show it on a map */
+  home?: { lat: number; lng: number } | null;
   /** a pending registration's phone on other accounts (server/users/routes.ts) */
   samePhone?: { id: string; username: string; name: string; status: UserStatus }[];
 }
@@ -50,12 +73,11 @@ export const consoleApi = {
   release: (alertId: string) =>
     call<{ ok: true }>('POST', `/console/alerts/${encodeURIComponent(alertId)}/release`),
   flagged: () => call<{ reporters: FlaggedReporterView[] }>('GET', '/console/flagged'),
-  audit: (query: { before?: number; action?: string; limit?: number } = {}) => {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
-    const qs = params.toString();
-    return call<{ entries: AuditEntryView[] }>('GET', `/console/audit${qs ? `?${qs}` : ''}`);
-  },
+  audit: (q: { before?: number; action?: string; limit?: number } = {}) =>
+    call<{ entries: AuditEntryView[] }>('GET', `/console/audit${query(q)}`),
+  history: (q: HistoryQuery) => call<HistoryPage>('GET', `/console/alerts${query({ ...q })}`),
+  residents: (q: { q?: string; status?: string; area?: string; limit?: number; offset?: number }) =>
+    call<ResidentPage>('GET', `/users/residents${query(q)}`),
   users: (status: UserStatus) => call<{ users: UserView[] }>('GET', `/users?status=${status}`),
   locks: () => call<{ locks: SignInLock[] }>('GET', '/users/locks'),
   releaseLock: (lock: Pick<SignInLock, 'kind' | 'key'>) =>

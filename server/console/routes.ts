@@ -15,6 +15,8 @@ import { ApiError } from '../http/errors.js';
 import { STAFF, requireUser, type Env } from '../http/context.js';
 import type { UserRow } from '../storage/storage.js';
 import { consoleStats, startOfCityDay } from './stats.js';
+import { historyRoutes } from './history.js';
+import { readableEntry } from './audit-names.js';
 
 const auditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -42,6 +44,8 @@ export function consoleRoutes(s: Services, now: () => Date = () => new Date()): 
     const rows = s.storage.console.responseTimesSince(since.toISOString());
     return c.json<ConsoleStats>(consoleStats(since, rows));
   });
+
+  historyRoutes(app, s);
 
   app.get('/alerts/:id/times', (c) => {
     const times = s.storage.console.responseTimes(c.req.param('id'));
@@ -136,12 +140,14 @@ export function consoleRoutes(s: Services, now: () => Date = () => new Date()): 
     const q = auditQuery.safeParse(c.req.query());
     if (!q.success)
       throw new ApiError(400, 'bad_request', q.error.issues[0]?.message ?? 'bad query');
-    const entries: AuditEntryView[] = s.storage.console.audit({
-      limit: q.data.limit,
-      ...(q.data.before !== undefined ? { beforeId: q.data.before } : {}),
-      ...(q.data.action ? { action: q.data.action } : {}),
-      ...(q.data.actor ? { actorId: q.data.actor } : {}),
-    });
+    const entries: AuditEntryView[] = s.storage.console
+      .audit({
+        limit: q.data.limit,
+        ...(q.data.before !== undefined ? { beforeId: q.data.before } : {}),
+        ...(q.data.action ? { action: q.data.action } : {}),
+        ...(q.data.actor ? { actorId: q.data.actor } : {}),
+      })
+      .map((e) => readableEntry(e, s.city));
     return c.json({ entries });
   });
 

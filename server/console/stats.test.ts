@@ -12,6 +12,7 @@ const row = (received: string, stamps: Partial<ResponseTimesRow> = {}): Response
   onSceneAt: null,
   closedAt: null,
   escalatedAt: null,
+  status: 'received',
   ...stamps,
 });
 
@@ -49,5 +50,25 @@ describe('console stats', () => {
     });
     expect(stats.samples).toEqual({ acknowledged: 3, dispatched: 1, on_scene: 0, closed: 1 });
     expect(consoleStats(new Date(t), []).medians.acknowledged).toBeNull();
+  });
+
+  it('leaves alerts the resident cancelled out of the time to close', () => {
+    const t = '2025-03-01T10:00:00.000Z';
+    const stats = consoleStats(new Date(t), [
+      row(t, { status: 'resolved', closedAt: '2025-03-01T10:20:00.000Z' }),
+      row(t, { status: 'false_alarm', closedAt: '2025-03-01T10:10:00.000Z' }),
+      row(t, { status: 'cancelled', closedAt: '2025-03-01T10:00:05.000Z' }),
+      row(t, {
+        status: 'cancelled',
+        acknowledgedAt: '2025-03-01T10:00:40.000Z',
+        closedAt: '2025-03-01T10:01:00.000Z',
+      }),
+    ]);
+    expect(stats.received).toBe(4);
+    expect(stats.cancelled).toBe(2);
+    expect(stats.samples.closed).toBe(2);
+    expect(stats.medians.closed).toBe(900);
+    // Taking it still counts: the operator did take the alert before the resident cancelled.
+    expect(stats.samples.acknowledged).toBe(1);
   });
 });

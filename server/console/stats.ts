@@ -30,12 +30,17 @@ export function startOfCityDay(now: Date, timeZone = CITY_TIME_ZONE): Date {
   return new Date(Date.UTC(n('year'), n('month') - 1, n('day')) - offset);
 }
 
+/**
+ * When the alert reached the stage. "Closed" is the centre's closing (resolved or false
+ * alarm): an alert the resident cancelled was closed by nobody's work, and a cancel seconds
+ * after a mistaken press would pull the median down to nothing.
+ */
 const stampOf = (r: ResponseTimesRow, stage: Stage): string | null =>
   ({
     acknowledged: r.acknowledgedAt,
     dispatched: r.dispatchedAt,
     on_scene: r.onSceneAt,
-    closed: r.closedAt,
+    closed: r.status === 'cancelled' ? null : r.closedAt,
   })[stage];
 
 /** Medians from `received` to each stage over the alerts that reached it. */
@@ -49,5 +54,6 @@ export function consoleStats(since: Date, rows: readonly ResponseTimesRow[]): Co
     medians[stage] = median(values);
     samples[stage] = values.length;
   }
-  return { since: since.toISOString(), received: rows.length, medians, samples };
+  const cancelled = rows.filter((r) => r.status === 'cancelled').length;
+  return { since: since.toISOString(), received: rows.length, cancelled, medians, samples };
 }

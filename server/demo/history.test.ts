@@ -68,4 +68,23 @@ describe('seedHistory', () => {
     // Re-running is harmless: the same ids, stored once.
     expect(seedHistory(storage, city, now)).toBe(0);
   });
+
+  it("ends with the city's yesterday, even when the UTC date is already tomorrow", () => {
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'sac-history-'));
+    const late = openSqlite(other);
+    try {
+      late.transaction(() => {
+        for (const r of demoResidents(areas, 5))
+          late.users.insert({ id: r.username, username: r.username, passwordHash: 'x', role: 'citizen', status: 'active', name: r.name, phone: null, address: r.address, home: r.home, areaId: r.areaId, unitId: null, showName: true }); // prettier-ignore
+      });
+      // 22:00 on 15 June in Mendoza is 01:00 UTC on the 16th.
+      seedHistory(late, city, new Date('2025-06-16T01:00:00Z'));
+      const all = late.patrol.incidentsSince('2000-01-01T00:00:00Z');
+      expect(all.length).toBeGreaterThan(0);
+      expect(all.every((a) => a.receivedAt < '2025-06-15T03:00:00Z')).toBe(true);
+    } finally {
+      void late.close();
+      fs.rmSync(other, { recursive: true, force: true });
+    }
+  });
 });

@@ -88,7 +88,7 @@ const TZ_OFFSET_HOURS = -3; // Mendoza: UTC−3 all year (Argentina keeps no day
 
 /**
  * Writes a year of synthetic, closed alerts into SQL only (no room, no push, no siren), ending
- * a day before `now`, so hot spots and the shift plan have something to stand on. Reproducible:
+ * with the city's yesterday, so hot spots and the shift plan have something to stand on. Reproducible:
  * the same city and the same day give the same history. One transaction; a few thousand rows.
  */
 export function seedHistory(storage: Storage, city: City, now: Date): number {
@@ -100,7 +100,9 @@ export function seedHistory(storage: Storage, city: City, now: Date): number {
   const unitOf = new Map(city.units.flatMap((u) => u.quadrant.map((a) => [a, u.id] as const)));
   const places = HOT_PLACES.map((p) => hotPlace(areas[p.areaIndex % areas.length]!, p.at));
   const cityBox = bbox(areas.flatMap((a) => a.geometry.coordinates[0] ?? []));
-  const endDay = Math.floor(now.getTime() / 86_400_000) - 1;
+  // Yesterday in the city's calendar: by the UTC date, late evening in the city would seed
+  // "today" (and hours still to come), and the console's figures for today would count it.
+  const endDay = Math.floor((now.getTime() + TZ_OFFSET_HOURS * 3_600_000) / 86_400_000) - 1;
 
   let written = 0;
   storage.transaction(() => {

@@ -1,5 +1,8 @@
 import type { AuditEntryView } from '../../shared/console.js';
 import type { AlertStatus, AlertTypeCode, UserStatus } from '../../shared/types.js';
+import type { SearchStore } from './search.js';
+
+export type * from './search.js';
 
 /**
  * What the operator console keeps in the system of record beyond the alert's own
@@ -30,6 +33,8 @@ export interface ResponseTimesRow {
   onSceneAt: string | null;
   /** resolved, false alarm or cancelled, whichever came first */
   closedAt: string | null;
+  /** the alert's status now: a median of closing times leaves out what the resident cancelled */
+  status: AlertStatus;
   escalatedAt: string | null;
 }
 
@@ -42,8 +47,20 @@ export interface AuditQuery {
   actorId?: string;
 }
 
-/** The audit view's row is the stored row (`shared/console.ts`). */
-export type AuditEntry = AuditEntryView;
+/**
+ * The stored row with what SQL knows of its subject; the console names the rest (units,
+ * sirens) from the city (server/console/audit-names.ts).
+ */
+export type AuditEntry = Omit<AuditEntryView, 'about' | 'said'> & {
+  alertType: AlertTypeCode | null;
+  alertArea: string | null;
+  alertAt: string | null;
+  userName: string | null;
+  userUsername: string | null;
+  requestCategory: string | null;
+  requestArea: string | null;
+  noteText: string | null;
+};
 
 /** One of a reporter's earlier alerts, for the false-alarm history. */
 export interface ReporterAlert {
@@ -65,7 +82,7 @@ export interface FlaggedReporter {
   falseAlarms: number;
 }
 
-export interface ConsoleStore {
+export interface ConsoleStore extends SearchStore {
   /** Records the first escalation; false when the alert was already escalated (or is unknown). */
   escalate(alertId: string, at: string, by: string): boolean;
   setOutcome(alertId: string, outcome: string): void;

@@ -8,6 +8,7 @@ import type { UserStatus } from '../../shared/types.js';
 import { CloseCode } from '../../sync/protocol.js';
 import type { LoginThrottle } from '../auth/throttle.js';
 import { lockRoutes } from './locks.js';
+import { residentRoutes } from './residents.js';
 
 const statusQuery = z.enum(['pending', 'active', 'suspended', 'rejected']).optional();
 
@@ -20,6 +21,7 @@ const view = (u: UserRow) => ({
   name: u.name,
   phone: u.phone,
   address: u.address,
+  home: u.home,
   areaId: u.areaId,
   unitId: u.unitId,
   falseAlarms: u.falseAlarms,
@@ -51,6 +53,7 @@ export function userRoutes(s: Services, throttle: LoginThrottle): Hono<Env> {
   });
 
   lockRoutes(app, s, throttle);
+  residentRoutes(app, s);
 
   const setStatus = (path: string, to: UserStatus, from: readonly UserStatus[]) =>
     app.post(`/:id/${path}`, (c) => {

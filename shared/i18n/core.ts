@@ -81,6 +81,11 @@ export function pickLang(tags: readonly string[]): Lang {
   return DEFAULT_LANG;
 }
 
+/** Whether a key built at run time (an audit action's, say) has a message. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(es, key);
+}
+
 /** The message for `key` in the current language. */
 export function t(key: MessageKey, params?: MessageParams): string {
   return tFor(current, key, params);

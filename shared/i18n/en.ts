@@ -1,10 +1,12 @@
 import type { MessageKey } from './es.js';
 import { heldEn } from './held.en.js';
+import { historyEn } from './history.en.js';
 import { officerFieldEn } from './officer-field.en.js';
 
 /** English. Typed against the Spanish keys: a missing or extra string is a type error. */
 export const en: Record<MessageKey, string> = {
   ...heldEn,
+  ...historyEn,
   ...officerFieldEn,
 
   'app.name': 'SAC — Community Alert',
@@ -505,7 +507,6 @@ export const en: Record<MessageKey, string> = {
   'ops.stats.dispatched': 'Dispatch',
   'ops.stats.on_scene': 'Arrive',
   'ops.stats.closed': 'Close',
-  'ops.stats.samples': 'Median of {count} alerts',
   'ops.map.label': 'Map of alerts, units and sirens',
   'ops.map.alert': 'Alert',
   'ops.map.unit': 'Unit',

@@ -1,4 +1,5 @@
 import { heldEs } from './held.es.js';
+import { historyEs } from './history.es.js';
 import { officerFieldEs } from './officer-field.es.js';
 
 /**
@@ -8,6 +9,7 @@ import { officerFieldEs } from './officer-field.es.js';
  */
 export const es = {
   ...heldEs,
+  ...historyEs,
   ...officerFieldEs,
   'app.name': 'SAC — Alerta Comunitaria',
   'app.loading': 'Cargando…',
@@ -509,7 +511,6 @@ export const es = {
   'ops.stats.dispatched': 'Despachar',
   'ops.stats.on_scene': 'Llegar',
   'ops.stats.closed': 'Cerrar',
-  'ops.stats.samples': 'Mediana de {count} alertas',
   'ops.map.label': 'Mapa de alertas, móviles y sirenas',
   'ops.map.alert': 'Alerta',
   'ops.map.unit': 'Móvil',
@@ -575,10 +576,10 @@ export const es = {
   'ops.users.reject_label': 'Rechazar a {name}',
   'ops.users.suspend_label': 'Suspender a {name}',
   'ops.users.reinstate_label': 'Rehabilitar a {name}',
-  'ops.users.done_approve': '{name} quedó aprobado.',
+  'ops.users.done_approve': 'Se aprobó la cuenta de {name}.',
   'ops.users.done_reject': 'Se rechazó el registro de {name}.',
-  'ops.users.done_suspend': '{name} quedó suspendido: se cerraron sus sesiones abiertas.',
-  'ops.users.done_reinstate': '{name} quedó rehabilitado.',
+  'ops.users.done_suspend': 'Se suspendió la cuenta de {name} y se cerraron sus sesiones abiertas.',
+  'ops.users.done_reinstate': 'Se rehabilitó la cuenta de {name}.',
   'ops.users.failed': 'No se pudo cambiar la cuenta de {name} ({code}).',
   'ops.users.status_pending': 'pendiente',
   'ops.users.status_active': 'activa',

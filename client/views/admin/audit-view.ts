@@ -1,16 +1,16 @@
 import { html, css, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
 import type { AuditEntryView } from '../../../shared/console.js';
-import { formatDateTime, t, type MessageKey } from '../../../shared/i18n/core.js';
+import { formatDateTime, t } from '../../../shared/i18n/core.js';
+import type { CityInfo } from '../../../shared/types.js';
 import { consoleApi } from '../../data/console.js';
-import { REQUEST_CATEGORIES, isAlertTypeCode } from '../../../shared/catalogue.js';
 import { base } from '../../styles.js';
+import { actionText, detailText, subjectText } from './audit-text.js';
 import { opsStyles } from '../operator/ops-styles.js';
 import { boardStyles } from '../operator/board-styles.js';
 
 const PAGE = 100;
-const UUID = /^[0-9a-f]{8}-[0-9a-f-]{27}$/i;
 const FILTERS = [
   '',
   'alert.',
@@ -19,6 +19,8 @@ const FILTERS = [
   'user.',
   'siren.',
   'request.',
+  'plan.edit',
+  'signin.release',
 ];
 
 /**
@@ -36,12 +38,11 @@ export class AuditView extends SacElement {
       .silent-row td {
         background: #f4eefb;
       }
-      code {
-        font-size: 0.8rem;
-      }
     `,
   ];
 
+  /** the city, to name an alert's or a request's area */
+  @property({ attribute: false }) city: CityInfo | null = null;
   @state() private entries: AuditEntryView[] = [];
   @state() private filter = '';
   @state() private more = false;
@@ -64,24 +65,6 @@ export class AuditView extends SacElement {
     }
   }
 
-  private label(action: string): string {
-    const key = `audit.action.${action}`;
-    return Object.hasOwn(AUDIT_KEYS, key) ? t(key as MessageKey) : action;
-  }
-
-  /** An alert by its type, a request by its category, an account by its name; then the id. */
-  private subject(e: AuditEntryView) {
-    const label = e.subjectLabel ?? '';
-    const category = REQUEST_CATEGORIES.find((c) => c === label);
-    const text =
-      e.action.startsWith('alert.') && isAlertTypeCode(label)
-        ? t(`alert.type.${label}`)
-        : e.action.startsWith('request.') && category
-          ? t(`request.category.${category}`)
-          : label;
-    return html`${text} <code class="muted">${e.subject.slice(0, 8)}</code>`;
-  }
-
   override render() {
     return html`<header class="board-head">
         <h1>${t('ops.tab.audit')}</h1>
@@ -95,7 +78,7 @@ export class AuditView extends SacElement {
           ${FILTERS.map(
             (f) =>
               html`<option value=${f} ?selected=${this.filter === f}>
-                ${f ? this.label(f.endsWith('.') ? `${f}any` : f) : t('audit.all')}
+                ${f ? actionText(f.endsWith('.') ? `${f}any` : f) : t('audit.all')}
               </option>`,
           )}
         </select>
@@ -104,7 +87,8 @@ export class AuditView extends SacElement {
         </div>
         ${this.error ? html`<p class="message error" role="status">${t('app.error')}</p>` : nothing}
       </header>
-      <div class="scroll">
+      <!-- a region the keyboard can scroll: on a phone the log is wider than the screen -->
+      <div class="scroll" tabindex="0" role="region" aria-label=${t('ops.tab.audit')}>
         <table>
           <thead>
             <tr>
@@ -124,12 +108,12 @@ export class AuditView extends SacElement {
                 >
                   <td class="small">${formatDateTime(e.at)}</td>
                   <th scope="row">
-                    ${e.actorName ?? e.actorId}
+                    ${e.actorName ?? t('audit.unknown_actor')}
                     ${e.actorRole ? html`<span class="muted small">${t(`role.${e.actorRole}`)}</span>` : nothing}
                   </th>
-                  <td>${this.label(e.action)}</td>
-                  <td>${this.subject(e)}</td>
-                  <td class="small">${UUID.test(e.detail) ? e.detail.slice(0, 8) : e.detail}</td>
+                  <td>${actionText(e.action)}</td>
+                  <td>${subjectText(e, this.city)}</td>
+                  <td class="small">${detailText(e)}</td>
                 </tr>`,
             )}
           </tbody>
@@ -145,40 +129,6 @@ export class AuditView extends SacElement {
       </div>`;
   }
 }
-
-/** The actions with a translated label; others show as recorded. */
-const AUDIT_KEYS: Readonly<Record<string, true>> = Object.fromEntries(
-  [
-    'alert.any',
-    'alert.acknowledged',
-    'alert.dispatched',
-    'alert.on_scene',
-    'alert.resolved',
-    'alert.false_alarm',
-    'alert.escalated',
-    'alert.outcome',
-    'alert.note',
-    'alert.checklist',
-    'alert.opened',
-    'alert.identity_opened',
-    'alert.released',
-    'user.any',
-    'user.approve',
-    'user.reject',
-    'user.suspend',
-    'user.reinstate',
-    'siren.any',
-    'siren.test',
-    'siren.silence',
-    'request.any',
-    'request.acknowledged',
-    'request.in_progress',
-    'request.closed',
-    'request.duplicate',
-    'request.not_our_responsibility',
-    'request.reply',
-  ].map((a) => [`audit.action.${a}`, true]),
-);
 
 declare global {
   interface HTMLElementTagNameMap {

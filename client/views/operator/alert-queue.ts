@@ -3,12 +3,19 @@ import { customElement, property, query } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
 import { ALERT_TYPE_CODES, alertType, isOpenStatus } from '../../../shared/catalogue.js';
 import { REPEAT_FALSE_ALARMS, type OpsUnit } from '../../../shared/console.js';
-import { formatTime, t } from '../../../shared/i18n/core.js';
+import { formatDateTime, formatTime, t } from '../../../shared/i18n/core.js';
 import { OPEN_STATUSES, CLOSED_STATUSES, type CityInfo } from '../../../shared/types.js';
 import { TYPE_COLOURS, base } from '../../styles.js';
-import { ageOf, type ConsoleAlert, type QueueFilter, type StatusFilter } from './ops-data.js';
+import {
+  ageOf,
+  inHistory,
+  type ConsoleAlert,
+  type QueueFilter,
+  type StatusFilter,
+} from './ops-data.js';
 import { opsStyles } from './ops-styles.js';
 import { queueStyles } from './queue-styles.js';
+import { pager, rangeBar, rangePickers, rangeStyles, type HistoryInfo } from './queue-range.js';
 import { initials, type Viewer } from './presence.js';
 import { heldChip } from './held-note.js';
 
@@ -26,10 +33,16 @@ const STATUS_FILTERS: StatusFilter[] = [
  */
 @customElement('sac-alert-queue')
 export class AlertQueue extends SacElement {
-  static override styles = [base, opsStyles, queueStyles];
+  static override styles = [base, opsStyles, queueStyles, rangeStyles];
 
   @property({ attribute: false }) alerts: ConsoleAlert[] = [];
   @property({ attribute: false }) total = 0;
+  /** every alert of `ops`, whatever the filters: the header's counts never depend on them */
+  @property({ attribute: false }) live: ConsoleAlert[] = [];
+  /** the page of history shown, when the filter asks for the history */
+  @property({ attribute: false }) history: HistoryInfo | null = null;
+  /** today in the city's calendar (YYYY-MM-DD), the last day the pickers offer */
+  @property({ attribute: false }) today = '';
   @property({ attribute: false }) city!: CityInfo;
   @property({ attribute: false }) units: OpsUnit[] = [];
   @property({ attribute: false }) filter!: QueueFilter;
@@ -61,11 +74,24 @@ export class AlertQueue extends SacElement {
   }
 
   override render() {
-    const open = this.alerts.filter((a) => isOpenStatus(a.status)).length;
+    const open = this.live.filter((a) => isOpenStatus(a.status)).length;
+    const waiting = this.live.filter((a) => a.status === 'received').length;
+    const history = inHistory(this.filter);
+    const range = {
+      filter: this.filter,
+      history: this.history,
+      today: this.today,
+      set: (patch: Partial<QueueFilter>) => this.setFilter(patch),
+      page: (offset: number) => this.emit('page', offset),
+    };
     return html`
       <header>
-        <h1>${t('ops.queue.title')}</h1>
-        <span class="count">${t('ops.queue.count', { open })}</span>
+        <h1>${history ? t('history.title') : t('ops.queue.title')}</h1>
+        <span class="count" title=${t('history.count_hint')}
+          >${
+            waiting ? t('history.count_waiting', { open, waiting }) : t('ops.queue.count', { open })
+          }</span
+        >
       </header>
       <div class="filters" role="search">
         <input
@@ -102,7 +128,9 @@ export class AlertQueue extends SacElement {
           ],
           (v) => this.setFilter({ area: v }),
         )}
+        ${rangePickers(range)}
       </div>
+      ${rangeBar(range)}
       <div class="scroll">
         ${
           this.alerts.length
@@ -120,9 +148,18 @@ export class AlertQueue extends SacElement {
                 </tbody>
               </table>`
             : html`<div class="empty">
-                ${this.total ? t('ops.queue.none_match') : t('ops.queue.empty')}
+                ${
+                  history
+                    ? this.history?.loading
+                      ? ''
+                      : t('history.none')
+                    : this.total
+                      ? t('ops.queue.none_match')
+                      : t('ops.queue.empty')
+                }
               </div>`
         }
+        ${pager(range)}
       </div>
     `;
   }
@@ -182,7 +219,7 @@ export class AlertQueue extends SacElement {
       <td>${this.areaName(a.areaId)}</td>
       <td class="age">
         <span class=${late ? 'late' : ''}>${open ? age : '—'}</span>
-        <small>${a.receivedAt ? formatTime(a.receivedAt) : ''}</small>
+        <small>${a.receivedAt ? this.when(a.receivedAt) : ''}</small>
       </td>
       <td data-status=${a.status ?? ''}>
         <span class="pill st-${a.status}">${a.status ? t(`status.${a.status}`) : ''}</span>
@@ -200,6 +237,11 @@ export class AlertQueue extends SacElement {
         </div>
       </td>
     </tr>`;
+  }
+
+  /** The time for today's alerts; the date too for older ones (the history). */
+  private when(iso: string): string {
+    return this.now - Date.parse(iso) < 20 * 3600_000 ? formatTime(iso) : formatDateTime(iso);
   }
 
   private unitLabel(id: string): string {

@@ -35,6 +35,8 @@ export interface IntentHost {
   lastAction: { label: string; at: number } | null;
   select(id: string | null): void;
   centreMap(): void;
+  /** an alert of `ops` or of the history page on screen */
+  findAlert(id: string): OpsView['alerts'][number] | undefined;
 }
 
 export type ConsoleIntent =
@@ -127,7 +129,7 @@ async function releaseHeld(host: IntentHost, id: string): Promise<void> {
 
 /** A silent alert's reporter, asked of the server (which audits it) only when wanted. */
 async function revealIdentity(host: IntentHost, id: string): Promise<void> {
-  const alert = host.view.alerts.find((a) => a.id === id);
+  const alert = host.findAlert(id);
   if (!alert?.identityProtected || host.identity) return;
   try {
     const identity = await consoleApi.identity(id);

@@ -46,6 +46,6 @@ export function boardPanel(
     case 'registrations':
       return html`<sac-registrations .city=${city}></sac-registrations>`;
     case 'audit':
-      return html`<sac-audit-view></sac-audit-view>`;
+      return html`<sac-audit-view .city=${city}></sac-audit-view>`;
   }
 }

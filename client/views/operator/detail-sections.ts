@@ -15,6 +15,10 @@ import { NOTE_TEXT_MAX } from './ops-actions.js';
 
 /** The detail panel's sections, as plain render functions of the alert (alert-detail.ts). */
 
+/** The time of a step; with its date when it is not from the last hours (an alert of the history). */
+const clock = (iso: string): string =>
+  Date.now() - Date.parse(iso) < 20 * 3600_000 ? formatTime(iso) : formatDateTime(iso);
+
 export type NameOf = (userId: string) => string;
 
 /** Who raised it: from the room for ordinary alerts, from an audited call for silent ones. */
@@ -106,14 +110,14 @@ export function timesSection(a: ConsoleAlert, now: number) {
     <h3 class="section-title" id="times">${t('ops.detail.times')}</h3>
     <dl class="times">
       <dt>${t('ops.stage.received')}</dt>
-      <dd>${times.received ? formatTime(times.received) : '—'}</dd>
+      <dd>${times.received ? clock(times.received) : '—'}</dd>
       ${STAGES.map((stage) => {
         const at = times[stage];
         return html`<dt>${t(`ops.stage.${stage}`)}</dt>
           <dd>
             ${
               at
-                ? html`${formatTime(at)}
+                ? html`${clock(at)}
                     <strong>+${duration(secondsBetween(times.received, at))}</strong>`
                 : html`<span class="muted">—</span>`
             }
@@ -178,7 +182,7 @@ export function notesSection(a: ConsoleAlert, nameOf: NameOf, add: (text: string
       ${notes.map(
         (n) =>
           html`<li>
-            <span class="muted small">${formatTime(n.at)} · ${nameOf(n.by)}</span>
+            <span class="muted small">${clock(n.at)} · ${nameOf(n.by)}</span>
             <p>${n.text}</p>
           </li>`,
       )}
@@ -225,7 +229,7 @@ export function timelineSection(a: ConsoleAlert, nameOf: NameOf) {
       ${entries.map(
         (e) =>
           html`<li>
-            <span class="mono">${formatTime(e.at)}</span> <strong>${e.what}</strong>
+            <span class="mono">${clock(e.at)}</span> <strong>${e.what}</strong>
             <span class="muted">${e.who}</span>
           </li>`,
       )}

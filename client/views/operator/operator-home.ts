@@ -11,13 +11,14 @@ import { consoleApi } from '../../data/console.js';
 import { base } from '../../styles.js';
 import { Attention } from './attention.js';
 import {
-  NO_FILTER,
-  matches,
   rankUnits,
   readOps,
+  type ConsoleAlert,
   type OpsView,
   type QueueFilter,
 } from './ops-data.js';
+import { QueueSource } from './queue-source.js';
+import { cityToday } from './city-day.js';
 import { viewers, setViewing, type Viewer } from './presence.js';
 import { consoleBar, type Tab } from './console-bar.js';
 import { boardPanel } from './console-panels.js';
@@ -51,7 +52,6 @@ export class OperatorHome extends SacElement implements KeyHost {
   @property({ attribute: false }) city!: CityInfo;
   @state() view: OpsView = { alerts: [], units: [], sirens: [], requests: [] };
   @state() private tab: Tab = 'queue';
-  @state() private filter: QueueFilter = NO_FILTER;
   @state() selected: string | null = null;
   @state() mode: DetailMode = 'view';
   @state() private others: Viewer[] = [];
@@ -65,6 +65,7 @@ export class OperatorHome extends SacElement implements KeyHost {
   @query('sac-map') private map?: SacMap;
   room: SyncedRoom | null = null;
   private readonly attention = new Attention();
+  private readonly source = new QueueSource(this);
   private readonly fresh = new Set<string>();
   private readonly seen = new Set<string>();
   private readonly audited = new Map<string, number>();
@@ -151,10 +152,13 @@ export class OperatorHome extends SacElement implements KeyHost {
     return this.tab === 'queue';
   }
 
-  private get visible() {
-    const name = (id: string) =>
-      this.city.areas.features.find((f) => f.properties.id === id)?.properties.name ?? '';
-    return this.view.alerts.filter((a) => matches(a, this.filter, name));
+  private get visible(): ConsoleAlert[] {
+    return this.source.visible(this.view.alerts, this.city);
+  }
+
+  /** An alert of `ops`, or of the history page on screen. */
+  findAlert(id: string): ConsoleAlert | undefined {
+    return this.view.alerts.find((a) => a.id === id) ?? this.source.find(id);
   }
 
   move(step: 1 | -1): void {
@@ -175,7 +179,7 @@ export class OperatorHome extends SacElement implements KeyHost {
     setViewing(this.room?.awareness ?? null, id);
     if (!id) return;
     this.fresh.delete(id);
-    const alert = this.view.alerts.find((a) => a.id === id);
+    const alert = this.findAlert(id);
     const silent = alert ? alertType(alert.type).silent : false;
     const last = this.audited.get(id) ?? 0;
     if (silent && Date.now() - last < REOPEN_AUDIT_MS) return;
@@ -209,7 +213,7 @@ export class OperatorHome extends SacElement implements KeyHost {
   }
 
   centreMap(): void {
-    const alert = this.view.alerts.find((a) => a.id === this.selected);
+    const alert = this.selected ? this.findAlert(this.selected) : undefined;
     this.map?.use((L, map) => revealAlert(L, map, alert, true));
   }
 
@@ -259,21 +263,25 @@ export class OperatorHome extends SacElement implements KeyHost {
   }
 
   private workspace() {
-    const alert = this.view.alerts.find((a) => a.id === this.selected);
+    const alert = this.selected ? this.findAlert(this.selected) : undefined;
     const visible = this.visible;
     return html`<div class="workspace ${alert ? 'with-detail' : ''}">
       <sac-alert-queue
         .alerts=${visible}
         .total=${this.view.alerts.length}
+        .live=${this.view.alerts}
+        .history=${this.source.history}
+        .today=${cityToday(this.now)}
         .city=${this.city}
         .units=${this.view.units}
-        .filter=${this.filter}
+        .filter=${this.source.filter}
         .selected=${this.selected}
         .fresh=${this.fresh}
         .viewers=${this.others}
         .now=${this.now}
         @select=${(e: CustomEvent<string>) => this.select(e.detail)}
-        @filter=${(e: CustomEvent<QueueFilter>) => (this.filter = e.detail)}
+        @filter=${(e: CustomEvent<QueueFilter>) => this.source.setFilter(e.detail)}
+        @page=${(e: CustomEvent<number>) => this.source.ask(e.detail)}
       ></sac-alert-queue>
       ${
         alert

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { PRIORITY_RANK, alertType, isOpenStatus } from '../../../shared/catalogue.js';
 import type { OpsRequest, OpsSiren, OpsUnit } from '../../../shared/console.js';
 import { distanceMetres } from '../../../shared/geo.js';
-import { getLang } from '../../../shared/i18n/core.js';
+import { getLang, t } from '../../../shared/i18n/core.js';
 import type {
   AlertStatus,
   AlertTypeCode,
@@ -84,11 +84,27 @@ export interface QueueFilter {
   status: StatusFilter;
   type: AlertTypeCode | '';
   area: string;
-  /** free text: area, reporter, note */
+  /** free text: area, reporter, note, type, the start of the id */
   text: string;
+  /** the first and last day (the city's calendar, YYYY-MM-DD) of the history asked for */
+  from: string;
+  to: string;
+  /** searching the whole history on the server rather than the last day in `ops` */
+  history: boolean;
 }
 
-export const NO_FILTER: QueueFilter = { status: 'open', type: '', area: '', text: '' };
+export const NO_FILTER: QueueFilter = {
+  status: 'open',
+  type: '',
+  area: '',
+  text: '',
+  from: '',
+  to: '',
+  history: false,
+};
+
+/** The queue shows the server's history (a day range or a search of it), not the live room. */
+export const inHistory = (f: QueueFilter): boolean => f.history || Boolean(f.from || f.to);
 
 export function matches(
   a: ConsoleAlert,
@@ -103,7 +119,14 @@ export function matches(
   if (f.area && a.areaId !== f.area) return false;
   const text = f.text.trim().toLocaleLowerCase();
   if (!text) return true;
-  const hay = [a.areaId ? areaName(a.areaId) : '', a.reporterName, a.note, a.assignedUnit ?? '']
+  const hay = [
+    a.areaId ? areaName(a.areaId) : '',
+    a.reporterName,
+    a.note,
+    a.assignedUnit ?? '',
+    t(`alert.type.${a.type}`),
+    a.id.slice(0, 8),
+  ]
     .join(' ')
     .toLocaleLowerCase();
   return hay.includes(text);
@@ -116,7 +139,10 @@ export function ageOf(fromIso: string | undefined, nowMs: number): string {
   if (s < 60) return `${s} s`;
   const m = Math.floor(s / 60);
   if (m < 60) return `${m} min`;
-  return `${Math.floor(m / 60)} h ${m % 60} min`;
+  const h = Math.floor(m / 60);
+  // An alert of the history is days old: "36 d 4 h" reads, "868 h 12 min" does not.
+  if (h >= 48) return `${Math.floor(h / 24)} d ${h % 24} h`;
+  return `${h} h ${m % 60} min`;
 }
 
 /** Seconds as "m:ss" (or "h:mm:ss"), for response times. */

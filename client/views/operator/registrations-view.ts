@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
 import type { FlaggedReporterView } from '../../../shared/console.js';
 import { formatDateTime, formatTime, t } from '../../../shared/i18n/core.js';
@@ -9,29 +9,25 @@ import { ApiFailure } from '../../data/api.js';
 import { base } from '../../styles.js';
 import { opsStyles } from './ops-styles.js';
 import { boardStyles } from './board-styles.js';
+import { registrationsStyles } from './registrations-styles.js';
+import type { ResidentCard } from './resident-detail.js';
+import type { ResidentsList } from './residents-list.js';
+import './resident-detail.js';
+import './residents-list.js';
 
-interface Person {
-  id: string;
-  name: string;
-  username: string;
-  phone: string | null;
-  areaId: string | null;
-  falseAlarms: number;
-  address?: string | null;
-  createdAt?: string;
-  samePhone?: UserView['samePhone'];
-}
+type Person = ResidentCard & { samePhone?: UserView['samePhone'] };
 
 /**
  * Residents' accounts: pending registrations to approve or reject (a phone already on another
  * account is flagged: registration itself never says so), residents whose false alarms
  * repeat (to warn or suspend), suspended ones to reinstate, and sign-ins blocked after failed
  * attempts, to release. Suspension closes the resident's open sockets at once
- * (server/users/routes.ts); every change is audited there.
+ * (server/users/routes.ts); every change is audited there. Below them, every resident, to
+ * search; the chosen one's record (with a map of the home) shows beside the lists.
  */
 @customElement('sac-registrations')
 export class RegistrationsView extends SacElement {
-  static override styles = [base, opsStyles, boardStyles];
+  static override styles = [base, opsStyles, boardStyles, registrationsStyles];
 
   @property({ attribute: false }) city!: CityInfo;
   @state() private pending: UserView[] = [];
@@ -39,6 +35,9 @@ export class RegistrationsView extends SacElement {
   @state() private suspended: UserView[] = [];
   @state() private locks: SignInLock[] = [];
   @state() private message: { text: string; error: boolean } | null = null;
+  /** the resident whose record is open */
+  @state() private chosen: Person | null = null;
+  @query('sac-residents-list') private directory?: ResidentsList;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -57,6 +56,11 @@ export class RegistrationsView extends SacElement {
       this.flagged = flagged.reporters.filter((r) => r.status === 'active');
       this.suspended = suspended.users;
       this.locks = locks.locks;
+      // An applicant's home is what an operator checks first: the first one opens at once.
+      const still = this.chosen && this.pending.find((p) => p.id === this.chosen!.id);
+      if (!this.chosen) this.chosen = this.pending[0] ?? null;
+      else if (still) this.chosen = still;
+      this.directory?.refresh();
     } catch {
       this.message = { text: t('app.error'), error: true };
     }
@@ -103,26 +107,46 @@ export class RegistrationsView extends SacElement {
             : nothing
         }
       </header>
-      <div class="scroll">
-        ${this.table(
-          'pending',
-          t('ops.users.pending', { count: this.pending.length }),
-          this.pending,
-          ['approve', 'reject'],
-        )}
-        ${this.table(
-          'flagged',
-          t('ops.users.flagged', { count: this.flagged.length }),
-          this.flagged,
-          ['suspend'],
-        )}
-        ${this.table(
-          'suspended',
-          t('ops.users.suspended', { count: this.suspended.length }),
-          this.suspended,
-          ['reinstate'],
-        )}
-        ${this.locksTable()}
+      <div class="layout ${this.chosen ? 'with-detail' : ''}">
+        <div class="scroll">
+          ${this.table(
+            'pending',
+            t('ops.users.pending', { count: this.pending.length }),
+            this.pending,
+            ['approve', 'reject'],
+          )}
+          ${this.table(
+            'flagged',
+            t('ops.users.flagged', { count: this.flagged.length }),
+            this.flagged,
+            ['suspend'],
+          )}
+          ${this.table(
+            'suspended',
+            t('ops.users.suspended', { count: this.suspended.length }),
+            this.suspended,
+            ['reinstate'],
+          )}
+          ${this.locksTable()}
+          <sac-residents-list
+            .city=${this.city}
+            .selected=${this.chosen?.id ?? null}
+            @open=${(e: CustomEvent<Person>) => (this.chosen = e.detail)}
+          ></sac-residents-list>
+        </div>
+        ${
+          this.chosen
+            ? html`<aside>
+                <sac-resident-detail
+                  .resident=${this.chosen}
+                  .city=${this.city}
+                  @close=${() => (this.chosen = null)}
+                >
+                  <!-- actions on the chosen account go here, as children with slot="actions" -->
+                </sac-resident-detail>
+              </aside>`
+            : nothing
+        }
       </div>`;
   }
 
@@ -190,7 +214,14 @@ export class RegistrationsView extends SacElement {
                 (p) =>
                   html`<tr data-user=${p.username}>
                     <th scope="row">
-                      ${p.name} <span class="muted small">@${p.username}</span>
+                      <button
+                        class="name"
+                        aria-label=${t('residents.open', { name: p.name })}
+                        @click=${() => (this.chosen = p)}
+                      >
+                        ${p.name}
+                      </button>
+                      <span class="muted small">@${p.username}</span>
                       ${(p.samePhone ?? []).map(
                         (o) =>
                           html`<div class="warn small" data-same-phone=${o.username}>

@@ -9,7 +9,10 @@ import { duration } from './ops-data.js';
 
 const REFRESH_MS = 30_000;
 
-/** Today's response times (`GET /api/console/stats`): medians from received to each stage. */
+/**
+ * Today's response times (`GET /api/console/stats`): medians from received to each stage,
+ * each saying in its tooltip what it counts ("close" leaves out what residents cancelled).
+ */
 @customElement('sac-stats-bar')
 export class StatsBar extends SacElement {
   static override styles = [
@@ -79,13 +82,15 @@ export class StatsBar extends SacElement {
     const s = this.stats;
     if (!s) return nothing;
     return html`<dl aria-label=${t('ops.stats.label')}>
-      <div>
+      <div title=${t('stats.hint.received', { count: s.received, cancelled: s.cancelled })}>
         <dt>${t('ops.stats.today')}</dt>
         <dd>${s.received}</dd>
       </div>
       ${STAGES.map(
         (stage) =>
-          html`<div title=${t('ops.stats.samples', { count: s.samples[stage] })}>
+          html`<div
+            title=${t(`stats.hint.${stage}`, { count: s.samples[stage], cancelled: s.cancelled })}
+          >
             <dt>${t(`ops.stats.${stage}`)}</dt>
             <dd data-stage=${stage}>${duration(s.medians[stage])}</dd>
           </div>`,

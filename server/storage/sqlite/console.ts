@@ -1,5 +1,6 @@
 import type { Db } from './index.js';
 import { SILENT_TYPES } from './silent.js';
+import { searchQueries } from './search.js';
 import type {
   AlertNoteRow,
   AuditEntry,
@@ -9,9 +10,10 @@ import type {
   ResponseTimesRow,
 } from '../console.js';
 
-const TIMES = `SELECT alert_id AS alertId, type, area_id AS areaId, received_at AS receivedAt,
-  acknowledged_at AS acknowledgedAt, dispatched_at AS dispatchedAt, on_scene_at AS onSceneAt,
-  closed_at AS closedAt, escalated_at AS escalatedAt FROM alert_response_times`;
+const TIMES = `SELECT t.alert_id AS alertId, t.type, t.area_id AS areaId, t.received_at AS receivedAt,
+  t.acknowledged_at AS acknowledgedAt, t.dispatched_at AS dispatchedAt, t.on_scene_at AS onSceneAt,
+  t.closed_at AS closedAt, t.escalated_at AS escalatedAt, a.status
+  FROM alert_response_times t JOIN alerts a ON a.id = t.alert_id`;
 
 export function consoleQueries(db: Db): ConsoleStore {
   // Only the first escalation counts: the policy lets `escalatedAt` be set once, and a resend
@@ -26,9 +28,9 @@ export function consoleQueries(db: Db): ConsoleStore {
   const notes = db.prepare<[string], AlertNoteRow>(
     'SELECT id, alert_id AS alertId, text, at, by FROM alert_notes WHERE alert_id = ? ORDER BY at, rowid',
   );
-  const times = db.prepare<[string], ResponseTimesRow>(`${TIMES} WHERE alert_id = ?`);
+  const times = db.prepare<[string], ResponseTimesRow>(`${TIMES} WHERE t.alert_id = ?`);
   const timesSince = db.prepare<[string], ResponseTimesRow>(
-    `${TIMES} WHERE received_at >= ? ORDER BY received_at`,
+    `${TIMES} WHERE t.received_at >= ? ORDER BY t.received_at`,
   );
   // A silent alert is in no one's history (DESIGN §2): listed beside her name on her other
   // alerts, it would tell every operator who raised it without the audited identity view.
@@ -42,6 +44,7 @@ export function consoleQueries(db: Db): ConsoleStore {
   );
 
   return {
+    ...searchQueries(db),
     escalate: (alertId, at, by) => escalate.run(at, by, alertId).changes === 1,
     setOutcome: (alertId, value) => void outcome.run(value, alertId),
     addNote: (row) => addNote.run(row).changes === 1,
@@ -71,11 +74,16 @@ export function consoleQueries(db: Db): ConsoleStore {
       // account's name. (A silent alert's reporter is in no row: only its alert id is.)
       const sql = `SELECT a.id, a.at, a.actor_id AS actorId, u.name AS actorName,
         u.role AS actorRole, a.action, a.subject, a.detail,
-        coalesce(al.type, su.name, rq.category) AS subjectLabel
+        coalesce(al.type, su.name, rq.category) AS subjectLabel,
+        al.type AS alertType, al.area_id AS alertArea, al.received_at AS alertAt,
+        su.name AS userName, su.username AS userUsername,
+        rq.category AS requestCategory, rq.area_id AS requestArea,
+        n.text AS noteText
         FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
         LEFT JOIN alerts al ON al.id = a.subject
         LEFT JOIN users su ON su.id = a.subject
         LEFT JOIN requests rq ON rq.id = a.subject
+        LEFT JOIN alert_notes n ON a.action = 'alert.note' AND n.id = a.detail
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id DESC LIMIT ?`;
       return db.prepare<(string | number)[], AuditEntry>(sql).all(...args, q.limit);
     },

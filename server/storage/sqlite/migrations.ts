@@ -284,4 +284,12 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX siren_misses_at ON siren_misses(expired_at);
   `,
+  // The console's history: a day range, then a type, an area or a status within it; the
+  // residents' directory in name order.
+  `
+  CREATE INDEX alerts_type_received ON alerts(type, received_at);
+  CREATE INDEX alerts_area_received ON alerts(area_id, received_at);
+  CREATE INDEX alerts_status_received ON alerts(status, received_at);
+  CREATE INDEX users_role_name ON users(role, name COLLATE NOCASE);
+  `,
 ];
