@@ -195,7 +195,7 @@ export function searchQueries(db: Db): SearchStore {
         >(
           `SELECT id, username, name, phone, address, home_lat AS homeLat, home_lng AS homeLng,
              area_id AS areaId, status, false_alarms AS falseAlarms, created_at AS createdAt
-           ${from} ORDER BY name COLLATE NOCASE, username LIMIT ? OFFSET ?`,
+           ${from} ORDER BY sac_fold(name), username LIMIT ? OFFSET ?`,
         )
         .all(...args, q.limit, q.offset)
         .map(({ homeLat, homeLng, ...r }) => ({
