@@ -134,6 +134,8 @@ export interface CityInfo {
   requestCategories: RequestCategory[];
   phones: { emergency: string; monitoringCentre: string; monitoringCentreSms: string };
   tiles: { url: string; attribution: string } | null;
+  /** the city's street list for typing an address (empty: the address is typed freely) */
+  streets: import('./streets.js').Street[];
 }
 
 /** Error codes of the HTTP API (DESIGN §8): a literal union, never widened. */

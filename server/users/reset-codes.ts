@@ -19,6 +19,15 @@ const newCode = (): string => String(randomInt(0, 100_000_000)).padStart(8, '0')
  * staff account's code is issued only by an admin, as its status is changed only by one.
  */
 export function resetCodeRoutes(app: Hono<Env>, s: Services): void {
+  /** The operator on the phone finds the caller's account by the username they give. */
+  app.get('/by-username/:username', (c) => {
+    const u = s.storage.users.byUsername(c.req.param('username').trim());
+    if (!u) throw new ApiError(404, 'not_found', 'No such user.');
+    return c.json({
+      user: { id: u.id, username: u.username, name: u.name, role: u.role, status: u.status },
+    });
+  });
+
   app.post('/:id/reset-code', async (c) => {
     const actor = c.get('user');
     const target = s.storage.users.byId(c.req.param('id'));

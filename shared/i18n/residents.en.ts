@@ -52,7 +52,6 @@ export const residentsEn: Record<keyof typeof residentsEs, string> = {
   'reset.invalid': 'The username or the code is wrong, or the code has expired.',
   'reset.done': 'Done: your password was changed.',
   'reset.back': 'Back to sign in',
-  'reset.call': 'Call the monitoring centre',
 
   'approved.notice': 'Your account was approved. You can now ask for help from SAC.',
   'approved.ok': 'Got it',
@@ -68,7 +67,7 @@ export const residentsEn: Record<keyof typeof residentsEs, string> = {
   'changes.rejected': 'Change rejected: the previous home stays.',
   'reset.issue': 'Reset password',
   'reset.issued':
-    'Code for {name}: {code}. Read it out on the phone; it is valid until {time} and works once.',
+    'Code for {name}: read it out on the phone. It is valid until {time} and works once.',
   'reset.user': 'Username to reset',
   'reset.find': 'Find',
   'reset.none': 'No resident has that username.',

@@ -51,7 +51,6 @@ export const residentsEs = {
   'reset.invalid': 'El usuario o el código no son correctos, o el código venció.',
   'reset.done': 'Listo: tu contraseña cambió.',
   'reset.back': 'Volver a ingresar',
-  'reset.call': 'Llamar al centro de monitoreo',
 
   'approved.notice': 'Tu cuenta fue aprobada. Ya podés pedir ayuda desde SAC.',
   'approved.ok': 'Entendido',
@@ -67,7 +66,7 @@ export const residentsEs = {
   'changes.rejected': 'Cambio rechazado: sigue el domicilio anterior.',
   'reset.issue': 'Restablecer contraseña',
   'reset.issued':
-    'Código para {name}: {code}. Dictáselo por teléfono; vale hasta las {time} y sirve una sola vez.',
+    'Código para {name}: dictáselo por teléfono. Vale hasta las {time} y sirve una sola vez.',
   'reset.user': 'Usuario a restablecer',
   'reset.find': 'Buscar',
   'reset.none': 'No hay un vecino con ese usuario.',

@@ -9,6 +9,7 @@ import { ApiFailure } from '../../data/api.js';
 import { base } from '../../styles.js';
 import { opsStyles } from './ops-styles.js';
 import { boardStyles } from './board-styles.js';
+import './profile-changes.js';
 
 interface Person {
   id: string;
@@ -123,6 +124,7 @@ export class RegistrationsView extends SacElement {
           ['reinstate'],
         )}
         ${this.locksTable()}
+        <sac-profile-changes .city=${this.city}></sac-profile-changes>
       </div>`;
   }
 
