@@ -35,6 +35,7 @@ export interface AccountRef {
   name: string;
   role: Role;
   status: UserStatus;
+  phone: string | null;
 }
 
 /** The operators' side: decide changes of home, issue reset codes. */

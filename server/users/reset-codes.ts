@@ -19,12 +19,22 @@ const newCode = (): string => String(randomInt(0, 100_000_000)).padStart(8, '0')
  * staff account's code is issued only by an admin, as its status is changed only by one.
  */
 export function resetCodeRoutes(app: Hono<Env>, s: Services): void {
-  /** The operator on the phone finds the caller's account by the username they give. */
+  /**
+   * The operator on the phone finds the caller's account by the username they give, with
+   * the registered phone to check the caller against (or to call back) before a code.
+   */
   app.get('/by-username/:username', (c) => {
     const u = s.storage.users.byUsername(c.req.param('username').trim());
     if (!u) throw new ApiError(404, 'not_found', 'No such user.');
     return c.json({
-      user: { id: u.id, username: u.username, name: u.name, role: u.role, status: u.status },
+      user: {
+        id: u.id,
+        username: u.username,
+        name: u.name,
+        role: u.role,
+        status: u.status,
+        phone: u.phone,
+      },
     });
   });
 

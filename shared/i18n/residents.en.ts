@@ -68,6 +68,8 @@ export const residentsEn: Record<keyof typeof residentsEs, string> = {
   'reset.issue': 'Reset password',
   'reset.issued':
     'Code for {name}: read it out on the phone. It is valid until {time} and works once.',
+  'reset.phone':
+    'Registered phone: {phone}. If unsure who is calling, hang up and call that number.',
   'reset.user': 'Username to reset',
   'reset.find': 'Find',
   'reset.none': 'No resident has that username.',

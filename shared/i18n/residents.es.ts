@@ -67,6 +67,8 @@ export const residentsEs = {
   'reset.issue': 'Restablecer contraseña',
   'reset.issued':
     'Código para {name}: dictáselo por teléfono. Vale hasta las {time} y sirve una sola vez.',
+  'reset.phone':
+    'Teléfono registrado: {phone}. Si dudás de quién llama, cortá y llamá a ese número.',
   'reset.user': 'Usuario a restablecer',
   'reset.find': 'Buscar',
   'reset.none': 'No hay un vecino con ese usuario.',

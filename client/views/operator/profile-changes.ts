@@ -71,7 +71,12 @@ export class ProfileChanges extends SacElement {
   @property({ attribute: false }) city!: CityInfo;
   @state() private changes: HomeChangeView[] = [];
   @state() private message: { text: string; error: boolean } | null = null;
-  @state() private issued: { name: string; code: string; until: string } | null = null;
+  @state() private issued: {
+    name: string;
+    phone: string | null;
+    code: string;
+    until: string;
+  } | null = null;
   @state() private busy = false;
 
   override connectedCallback(): void {
@@ -115,7 +120,7 @@ export class ProfileChanges extends SacElement {
     try {
       who = (await accountDesk.byUsername(username)).user;
       const { code, expiresAt } = await accountDesk.resetCode(who.id);
-      this.issued = { name: who.name, code, until: formatTime(expiresAt) };
+      this.issued = { name: who.name, phone: who.phone, code, until: formatTime(expiresAt) };
     } catch (err) {
       const code = err instanceof ApiFailure ? err.code : 'internal';
       this.message = {
@@ -172,6 +177,13 @@ export class ProfileChanges extends SacElement {
             ? html`<p class="code" role="status" data-reset-code>
                 ${t('reset.issued', { name: this.issued.name, time: this.issued.until })}
                 <br /><strong>${this.issued.code}</strong>
+                ${
+                  this.issued.phone
+                    ? html`<br /><span class="small">
+                          ${t('reset.phone', { phone: this.issued.phone })}
+                        </span>`
+                    : nothing
+                }
               </p>`
             : nothing
         }

@@ -55,6 +55,8 @@ export class AddressEntry implements ReactiveController {
     const street = findStreet(city.streets, this.street);
     const n = Number.parseInt(this.number, 10);
     const point = street ? locateAddress(street, Number.isFinite(n) ? n : null) : null;
+    // The list's spelling is kept, so operators read "Av. San Martín", not "san martin".
+    if (street) this.street = street.name;
     if (point) {
       this.pin = point;
       this.focusArea = areaForPoint(point, city.areas.features);

@@ -17,6 +17,7 @@ import { cancelAlert, raiseAlert, readAlerts } from '../../data/alerts.js';
 import { readFeed } from '../../data/feed.js';
 import { requestBackgroundSync } from '../../data/outbox.js';
 import { hearingMode } from '../../data/profile.js';
+import { account } from '../../data/account.js';
 import {
   fileRequest,
   readRequests,
@@ -106,6 +107,13 @@ export class ResidentHome extends SacElement {
       this.feed = readFeed(doc);
       this.noticeIncoming(readAlerts<AreaAlert>(doc));
     });
+    // Refused: most likely an operator approved a new home in another area meanwhile.
+    this.area.addEventListener('reset', () =>
+      account.refresh().then(
+        (me) => (this.me = me),
+        () => undefined,
+      ),
+    );
   }
 
   /** An approved change of home moves the resident to another neighbourhood: follow it. */
