@@ -116,6 +116,8 @@ for (const lang of ['es', 'en'] as const) {
     await phone.addInitScript((l) => localStorage.setItem('sac.lang', l), lang);
     const page = await phone.newPage();
     await page.goto('/');
+    await expect(page.getByRole('button', { name: T('login.forgot') })).toBeVisible();
+    await both(page, `residents-login-${lang}`);
     await page.getByRole('button', { name: T('login.forgot') }).click();
     await expect(page.getByRole('heading', { name: T('reset.title') })).toBeVisible();
     await page.getByLabel(T('login.username')).fill(reset);

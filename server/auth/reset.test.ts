@@ -114,6 +114,11 @@ describe('password reset with a one-time code', () => {
       token: operator,
     });
     expect(none.status).toBe(404);
+    // Looking an account up by username is for staff too.
+    const lookup = (token: string) => server.request('/api/users/by-username/vecino17', { token });
+    expect((await lookup(resident)).status).toBe(403);
+    const found = (await (await lookup(operator)).json()) as { user: { phone: string } };
+    expect(found.user.phone).toMatch(/^\+?\d+$/);
     // A code for one account does not open another.
     const code = await codeFor('vecino17');
     expect((await redeem('vecino18', code, 'arbol-de-mora-31')).status).toBe(401);
