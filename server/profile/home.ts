@@ -20,7 +20,7 @@ const homeSchema = z
  * resident moving house must not lose alerts-at-home or their neighbourhood meanwhile.
  * Asking again replaces the waiting request; `DELETE` withdraws it.
  */
-export function homeChangeRoutes(app: Hono<Env>, s: Services): void {
+export function homeRequestRoutes(app: Hono<Env>, s: Services): void {
   app.post('/home', requireUser(s, ['citizen']), async (c) => {
     const input = await body(c, homeSchema);
     const user = c.get('user');

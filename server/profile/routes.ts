@@ -3,7 +3,7 @@ import { z } from 'zod';
 import * as Y from 'yjs';
 import { areaRoom } from '../../sync/rooms.js';
 import { meFull, normalisePhone, phoneSchema } from '../auth/routes.js';
-import { homeChangeRoutes } from './home.js';
+import { homeRequestRoutes } from './home.js';
 import { displayName } from '../alerts/projection.js';
 import { body } from '../http/errors.js';
 import { requireUser, type Env } from '../http/context.js';
@@ -51,7 +51,7 @@ export function profileRoutes(s: Services): Hono<Env> {
     if (showName !== undefined) renameInAreas(s, updated);
     return c.json(meFull(s, updated));
   });
-  homeChangeRoutes(app, s);
+  homeRequestRoutes(app, s);
   return app;
 }
 

@@ -8,6 +8,13 @@ export const residentsEn: Record<keyof typeof residentsEs, string> = {
   'push.home_rejected.title': 'Your change of home was not approved',
   'push.home_rejected.body': '{address} stays in force. Call the municipality with any questions.',
 
+  'audit.action.user.phone_changed': 'Changed their phone',
+  'audit.action.user.home_requested': 'Asked to change their home',
+  'audit.action.user.home_approved': 'Approved a change of home',
+  'audit.action.user.home_rejected': 'Rejected a change of home',
+  'audit.action.user.reset_code': 'Gave a password reset code',
+  'audit.action.user.password_reset': 'Reset their password with a code',
+
   'profile.contact': 'Your details',
   'profile.phone': 'Phone',
   'profile.phone_hint': 'The monitoring centre calls you on this number.',

@@ -7,6 +7,13 @@ export const residentsEs = {
   'push.home_rejected.title': 'Tu cambio de domicilio no fue aprobado',
   'push.home_rejected.body': 'Sigue vigente {address}. Llamá a la Municipalidad si tenés dudas.',
 
+  'audit.action.user.phone_changed': 'Cambió su teléfono',
+  'audit.action.user.home_requested': 'Pidió cambiar su domicilio',
+  'audit.action.user.home_approved': 'Aprobó un cambio de domicilio',
+  'audit.action.user.home_rejected': 'Rechazó un cambio de domicilio',
+  'audit.action.user.reset_code': 'Dio un código para restablecer la contraseña',
+  'audit.action.user.password_reset': 'Restableció su contraseña con un código',
+
   'profile.contact': 'Tus datos',
   'profile.phone': 'Teléfono',
   'profile.phone_hint': 'El centro de monitoreo te llama a este número.',
