@@ -58,7 +58,8 @@ for (const lang of ['es', 'en'] as const) {
       await page.getByRole('button', { name: T('login.register') }).click();
       await page.getByLabel(T('register.name')).fill('Elena\u202e Godoy');
       await page.getByLabel(T('register.phone')).fill(freshPhone());
-      await page.getByLabel(T('register.address')).fill('Perú 450');
+      await page.getByLabel(T('address.street')).fill('Perú');
+      await page.getByLabel(T('address.number'), { exact: true }).fill('450');
       await tapMap(page);
       await page
         .getByLabel(T('register.username'), { exact: true })

@@ -54,7 +54,8 @@ for (const lang of ['es', 'en'] as const) {
     });
     await page.getByLabel(T('register.name')).fill('Elena Godoy');
     await page.getByLabel(T('register.phone')).fill(usedPhone);
-    await page.getByLabel(T('register.address')).fill('Perú 450');
+    await page.getByLabel(T('address.street')).fill('Perú');
+    await page.getByLabel(T('address.number'), { exact: true }).fill('450');
     await tapMap(page);
     await page.getByLabel(T('register.username'), { exact: true }).fill('vecino1');
     await page.getByLabel(T('register.password'), { exact: true }).fill('una-clave-larga');

@@ -16,7 +16,8 @@ test('registration → pending → approval → first alert', async ({ browser }
   const number = freshPhone();
   await page.getByLabel('Nombre y apellido').fill('Marta Quiroga');
   await page.getByLabel('Teléfono celular').fill(number);
-  await page.getByLabel('Domicilio').fill('San Martín 1200');
+  await page.getByLabel('Calle').fill('San Martín');
+  await page.getByLabel('Número', { exact: true }).fill('1200');
   await page.getByRole('button', { name: /usar mi ubicación/i }).click();
   await expect(page.getByText(/casa marcada en el barrio/i)).toBeVisible();
   await page.getByLabel('Usuario').fill(username);
@@ -42,7 +43,8 @@ test('registration → pending → approval → first alert', async ({ browser }
   await page.getByRole('button', { name: /registrate/i }).click();
   await page.getByLabel('Nombre y apellido').fill('Otra Persona');
   await page.getByLabel('Teléfono celular').fill(number);
-  await page.getByLabel('Domicilio').fill('Belgrano 10');
+  await page.getByLabel('Calle').fill('Belgrano');
+  await page.getByLabel('Número', { exact: true }).fill('10');
   await page.getByRole('button', { name: /usar mi ubicación/i }).click();
   await expect(page.getByText(/casa marcada en el barrio/i)).toBeVisible();
   await page.getByLabel('Usuario').fill(`${username}x`);

@@ -48,6 +48,21 @@ export interface Me extends SessionUser {
   status: UserStatus;
   home: GeoPoint | null;
   showName: boolean;
+  /** the resident's own contact details (staff: null) */
+  phone: string | null;
+  address: string | null;
+  /** a new home the resident asked for, until an operator approves or rejects it */
+  pendingHome: PendingHome | null;
+  /** the account was approved and the resident has not been told yet in the app */
+  approvedNotice: boolean;
+}
+
+/** A home change waiting for an operator; the current home stays in force meanwhile. */
+export interface PendingHome {
+  address: string;
+  home: GeoPoint;
+  areaId: string;
+  requestedAt: string;
 }
 
 /** What the client writes when it raises an alert (DESIGN §4, contract). */
@@ -138,6 +153,8 @@ export interface CityInfo {
   requestCategories: RequestCategory[];
   phones: { emergency: string; monitoringCentre: string; monitoringCentreSms: string };
   tiles: { url: string; attribution: string } | null;
+  /** the city's street list for typing an address (empty: the address is typed freely) */
+  streets: import('./streets.js').Street[];
 }
 
 /** Error codes of the HTTP API (DESIGN §8): a literal union, never widened. */

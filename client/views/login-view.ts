@@ -6,6 +6,7 @@ import { ApiFailure } from '../data/api.js';
 import { signIn } from '../data/session.js';
 import { base } from '../styles.js';
 import { waitText } from './wait-text.js';
+import './password-reset.js';
 
 @customElement('sac-login')
 export class SacLogin extends SacElement {
@@ -79,6 +80,8 @@ export class SacLogin extends SacElement {
   @property({ type: Boolean }) online = true;
   @state() private error = '';
   @state() private busy = false;
+  /** the "forgot my password" path, with an operator's one-time code */
+  @state() private resetting = false;
   /** seconds left before the server takes another attempt (after a 429) */
   @state() private waitLeft = 0;
   private waitTimer: ReturnType<typeof setInterval> | undefined;
@@ -138,7 +141,27 @@ export class SacLogin extends SacElement {
           <div class="muted">${t('app.name')}</div>
         </div>
       </div>
-      <form @submit=${this.submit}>
+      ${
+        this.resetting
+          ? html`<sac-password-reset @back=${() => (this.resetting = false)}></sac-password-reset>`
+          : this.signInForm()
+      }
+      <div class="lang">
+        <button
+          lang=${other}
+          @click=${() =>
+            this.dispatchEvent(
+              new CustomEvent('lang', { detail: other, bubbles: true, composed: true }),
+            )}
+        >
+          ${t(`app.language.${other}`)}
+        </button>
+      </div>
+    </main>`;
+  }
+
+  private signInForm() {
+    return html`<form @submit=${this.submit}>
         <label for="username">${t('login.username')}</label>
         <input
           id="username"
@@ -162,24 +185,22 @@ export class SacLogin extends SacElement {
       ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : ''}
       <div class="lang">
         <button
+          @click=${() => {
+            this.error = '';
+            this.resetting = true;
+          }}
+        >
+          ${t('login.forgot')}
+        </button>
+      </div>
+      <div class="lang">
+        <button
           @click=${() =>
             this.dispatchEvent(new CustomEvent('register', { bubbles: true, composed: true }))}
         >
           ${t('login.register')}
         </button>
-      </div>
-      <div class="lang">
-        <button
-          lang=${other}
-          @click=${() =>
-            this.dispatchEvent(
-              new CustomEvent('lang', { detail: other, bubbles: true, composed: true }),
-            )}
-        >
-          ${t(`app.language.${other}`)}
-        </button>
-      </div>
-    </main>`;
+      </div>`;
   }
 }
 

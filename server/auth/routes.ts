@@ -14,6 +14,7 @@ import { hashPassword, verifyPassword } from './passwords.js';
 import { SESSION_COOKIE, createSession } from './sessions.js';
 import { passwordProblem } from './password-policy.js';
 import type { LoginThrottle, RegistrationThrottle } from './throttle.js';
+import { resetRoute } from './reset.js';
 
 const loginSchema = z.object({
   username: z.string().trim().min(1).max(64),
@@ -21,7 +22,7 @@ const loginSchema = z.object({
 });
 
 /** Typed text shown to people: normalised, and refused if it hides invisible characters. */
-const visibleText = (min: number, max: number) =>
+export const visibleText = (min: number, max: number) =>
   z
     .string()
     .transform(normaliseText)
@@ -33,6 +34,12 @@ const visibleText = (min: number, max: number) =>
         .refine((v) => !hasInvisible(v), 'invisible or control characters'),
     );
 
+/** A phone as people type it; stored by its digits (normalisePhone). */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ()-]{6,24}$/, 'a phone number');
+
 const registerSchema = z.object({
   username: z
     .string()
@@ -40,10 +47,7 @@ const registerSchema = z.object({
     .regex(/^[a-zA-Z0-9._-]{3,32}$/, 'use 3–32 letters, digits, dots, dashes'),
   password: z.string().max(256),
   name: visibleText(2, 80).refine((v) => /\p{L}/u.test(v), 'a name has letters'),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9 ()-]{6,24}$/, 'a phone number'),
+  phone: phoneSchema,
   address: visibleText(3, 160),
   home: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }),
 });
@@ -55,14 +59,35 @@ export const sessionUser = (u: UserRow): SessionUser => ({
   unitId: u.unitId,
 });
 
-export const me = (u: UserRow): Me => ({
+export const me = (u: UserRow, extra?: Pick<Me, 'pendingHome' | 'approvedNotice'>): Me => ({
   ...sessionUser(u),
   name: u.name,
   username: u.username,
   status: u.status,
   home: u.role === 'citizen' ? u.home : null,
   showName: u.showName,
+  phone: u.role === 'citizen' ? u.phone : null,
+  address: u.role === 'citizen' ? u.address : null,
+  pendingHome: extra?.pendingHome ?? null,
+  approvedNotice: extra?.approvedNotice ?? false,
 });
+
+/** `me()` with what only the resident themself is shown: a waiting home, the approval notice. */
+export const meFull = (s: Services, u: UserRow): Me => {
+  if (u.role !== 'citizen') return me(u);
+  const change = s.storage.residents.homeChange(u.id);
+  return me(u, {
+    pendingHome: change
+      ? {
+          address: change.address,
+          home: change.home,
+          areaId: change.areaId,
+          requestedAt: change.requestedAt,
+        }
+      : null,
+    approvedNotice: s.storage.residents.approvedNotice(u.id),
+  });
+};
 
 /** Phone numbers compare by digits only: "+54 261 4…" and "+542614…" are the same phone. */
 export const normalisePhone = (phone: string): string => phone.replace(/[^0-9+]/g, '');
@@ -158,12 +183,13 @@ export function authRoutes(s: Services, throttles: AuthThrottles): Hono<Env> {
     return c.json({ user: me(s.storage.users.byId(id)!) }, 201);
   });
 
+  resetRoute(app, s, throttles.login, (ms) => tooMany(ms, 'Too many failed attempts.'));
   return app;
 }
 
 export function meRoute(s: Services): Hono<Env> {
   const app = new Hono<Env>();
-  app.get('/', requireUser(s), (c) => c.json(me(c.get('user'))));
+  app.get('/', requireUser(s), (c) => c.json(meFull(s, c.get('user'))));
   return app;
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ALERT_TYPES, REQUEST_CATEGORIES } from '../../shared/catalogue.js';
 import { demoAreas, demoSirens, demoUnits } from '../../shared/demo-city.js';
+import { demoStreets } from '../../shared/demo-streets.js';
 import type { AreaFeature, CityInfo } from '../../shared/types.js';
 import { ConfigError, type Config } from '../config.js';
 
@@ -26,6 +27,20 @@ export interface City {
   units: UnitInfo[];
   sirens: SirenInfo[];
 }
+
+/** A street: its name, and optionally its course with the house numbers at its ends. */
+const street = z
+  .object({
+    name: z.string().trim().min(1).max(80),
+    from: z.number().int().min(0).optional(),
+    to: z.number().int().min(0).optional(),
+    line: z
+      .array(z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]))
+      .min(2)
+      .optional(),
+  })
+  .strict()
+  .refine((s) => (s.from === undefined) === (s.to === undefined), 'from and to go together');
 
 const point = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) });
 const cityFile = z.object({
@@ -59,6 +74,7 @@ const cityFile = z.object({
       label: z.string(),
     }),
   ),
+  streets: z.array(street).max(20_000).optional(),
 });
 
 /**
@@ -83,6 +99,7 @@ export function loadCity(config: Config): City {
       areas,
       units: demoUnits(),
       sirens: demoSirens(areas),
+      streets: demoStreets(),
     };
   } else {
     throw new ConfigError(
@@ -108,6 +125,7 @@ export function loadCity(config: Config): City {
       tiles: config.TILES_URL
         ? { url: config.TILES_URL, attribution: config.TILES_ATTRIBUTION }
         : null,
+      streets: base.streets ?? [],
     },
   };
 }

@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import * as Y from 'yjs';
 import { areaRoom } from '../../sync/rooms.js';
-import { me } from '../auth/routes.js';
+import { meFull, normalisePhone, phoneSchema } from '../auth/routes.js';
+import { homeRequestRoutes } from './home.js';
 import { displayName } from '../alerts/projection.js';
 import { body } from '../http/errors.js';
 import { requireUser, type Env } from '../http/context.js';
@@ -10,27 +11,47 @@ import { SERVER } from '../sync/origin.js';
 import type { Services } from '../services.js';
 import type { UserRow } from '../storage/storage.js';
 
-/** What a resident may change about themselves; anything else is refused, not ignored. */
-const profileSchema = z.object({ showName: z.boolean() }).strict();
+/**
+ * What a resident may change about themselves at once; anything else is refused, not
+ * ignored. The home is not here: it goes back to an operator (home.ts).
+ */
+const profileSchema = z
+  .object({ showName: z.boolean().optional(), phone: phoneSchema.optional() })
+  .strict()
+  .refine((p) => p.showName !== undefined || p.phone !== undefined, 'nothing to change');
 
 /** Neighbours see an alert while it is open and for 24 h after (DESIGN §2). */
 const PUBLIC_FOR_MS = 24 * 3_600_000;
 
 /**
- * `PATCH /api/me`: the resident's profile settings. Today one: whether neighbours see their
- * display name on alerts (DESIGN §2, on by default). The change reaches alerts neighbours
- * can still see, not only future ones: withdrawing consent must take the name off the feed.
+ * `PATCH /api/me`: the resident's profile settings: the phone the monitoring centre calls
+ * back, and whether neighbours see their display name on alerts (DESIGN §2, on by default).
+ * The name change reaches alerts neighbours can still see, not only future ones:
+ * withdrawing consent must take the name off the feed.
  */
 export function profileRoutes(s: Services): Hono<Env> {
   const app = new Hono<Env>();
   app.patch('/', requireUser(s, ['citizen']), async (c) => {
-    const { showName } = await body(c, profileSchema);
+    const { showName, phone } = await body(c, profileSchema);
     const user = c.get('user');
-    s.storage.transaction(() => s.storage.profile.setShowName(user.id, showName));
+    s.storage.transaction(() => {
+      if (showName !== undefined) s.storage.profile.setShowName(user.id, showName);
+      if (phone !== undefined) {
+        s.storage.residents.setPhone(user.id, normalisePhone(phone));
+        s.storage.audit.add({
+          at: new Date().toISOString(),
+          actorId: user.id,
+          action: 'user.phone_changed',
+          subject: user.id,
+          detail: '',
+        });
+      }
+    });
     const updated = s.storage.users.byId(user.id)!;
-    renameInAreas(s, updated);
-    return c.json(me(updated));
+    if (showName !== undefined) renameInAreas(s, updated);
+    return c.json(meFull(s, updated));
   });
+  homeRequestRoutes(app, s);
   return app;
 }
 

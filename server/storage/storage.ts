@@ -9,10 +9,12 @@ import type {
 import type { ProfileStore, RequestStore } from './requests.js';
 import type { PatrolStore } from './patrol.js';
 import type { ConsoleStore } from './console.js';
+import type { ResidentStore } from './residents.js';
 
 export type * from './requests.js';
 export type * from './patrol.js';
 export type * from './console.js';
+export type * from './residents.js';
 
 /**
  * The system of record (DESIGN §7) behind one interface, so that PostgreSQL can replace
@@ -234,6 +236,8 @@ export interface Storage {
   requests: RequestStore;
   /** The resident's own settings. */
   profile: ProfileStore;
+  /** Phone, home and password changes after registration; see residents.ts. */
+  residents: ResidentStore;
   /** Check-ins, conversations and dispatch steps of patrol units; see patrol.ts. */
   patrol: PatrolStore;
   /** The operator console's records: escalations, outcomes, notes, response times. */

@@ -9,6 +9,10 @@ import { CloseCode } from '../../sync/protocol.js';
 import type { LoginThrottle } from '../auth/throttle.js';
 import { lockRoutes } from './locks.js';
 import { residentRoutes } from './residents.js';
+import { homeChangeRoutes } from './home-changes.js';
+import { resetCodeRoutes } from './reset-codes.js';
+import { tellUser } from './notify.js';
+import { tFor } from '../../shared/i18n/index.js';
 
 const statusQuery = z.enum(['pending', 'active', 'suspended', 'rejected']).optional();
 
@@ -54,6 +58,8 @@ export function userRoutes(s: Services, throttle: LoginThrottle): Hono<Env> {
 
   lockRoutes(app, s, throttle);
   residentRoutes(app, s);
+  homeChangeRoutes(app, s);
+  resetCodeRoutes(app, s);
 
   const setStatus = (path: string, to: UserStatus, from: readonly UserStatus[]) =>
     app.post(`/:id/${path}`, (c) => {
@@ -64,8 +70,10 @@ export function userRoutes(s: Services, throttle: LoginThrottle): Hono<Env> {
         throw new ApiError(403, 'forbidden', 'Only an admin may change staff accounts.');
       if (!from.includes(target.status))
         throw new ApiError(409, 'conflict', `The account is ${target.status}.`);
+      let pushed = false;
       s.storage.transaction(() => {
         s.storage.users.setStatus(target.id, to);
+        if (path === 'approve' && target.role === 'citizen') pushed = welcome(s, target.id);
         s.storage.audit.add({
           at: new Date().toISOString(),
           actorId: actor.id,
@@ -76,6 +84,7 @@ export function userRoutes(s: Services, throttle: LoginThrottle): Hono<Env> {
       });
       // Suspension takes effect at once: open sockets are closed (DESIGN §4).
       if (to !== 'active') s.sync.closeUser(target.id, CloseCode.unauthorized);
+      if (pushed) s.push.worker.poke();
       return c.json({ user: view(s.storage.users.byId(target.id)!) });
     });
 
@@ -84,4 +93,20 @@ export function userRoutes(s: Services, throttle: LoginThrottle): Hono<Env> {
   setStatus('suspend', 'suspended', ['active']);
   setStatus('reinstate', 'active', ['suspended']);
   return app;
+}
+
+/**
+ * A resident just approved is told: the app shows it once on their next sign-in, and a push
+ * goes to any phone of theirs already subscribed. Inside the approval's transaction.
+ */
+function welcome(s: Services, userId: string): boolean {
+  s.storage.residents.setApprovedNotice(userId, true);
+  return tellUser(s, userId, 'approved', (lang) => ({
+    title: tFor(lang, 'push.approved.title'),
+    body: tFor(lang, 'push.approved.body'),
+    tag: `account:${userId}`,
+    renotify: false,
+    url: '/',
+    action: tFor(lang, 'push.open'),
+  }));
 }

@@ -2,12 +2,14 @@ import type { MessageKey } from './es.js';
 import { heldEn } from './held.en.js';
 import { historyEn } from './history.en.js';
 import { officerFieldEn } from './officer-field.en.js';
+import { residentsEn } from './residents.en.js';
 
 /** English. Typed against the Spanish keys: a missing or extra string is a type error. */
 export const en: Record<MessageKey, string> = {
   ...heldEn,
   ...historyEn,
   ...officerFieldEn,
+  ...residentsEn,
 
   'app.name': 'SAC — Community Alert',
   'app.loading': 'Loading…',

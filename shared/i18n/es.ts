@@ -1,6 +1,7 @@
 import { heldEs } from './held.es.js';
 import { historyEs } from './history.es.js';
 import { officerFieldEs } from './officer-field.es.js';
+import { residentsEs } from './residents.es.js';
 
 /**
  * Spanish (Argentina): the source of truth for every message key. Addressing the user is
@@ -11,6 +12,7 @@ export const es = {
   ...heldEs,
   ...historyEs,
   ...officerFieldEs,
+  ...residentsEs,
   'app.name': 'SAC — Alerta Comunitaria',
   'app.loading': 'Cargando…',
   'app.retry': 'Reintentar',

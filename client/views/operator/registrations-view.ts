@@ -14,6 +14,7 @@ import type { ResidentCard } from './resident-detail.js';
 import type { ResidentsList } from './residents-list.js';
 import './resident-detail.js';
 import './residents-list.js';
+import './profile-changes.js';
 
 type Person = ResidentCard & { samePhone?: UserView['samePhone'] };
 
@@ -128,6 +129,7 @@ export class RegistrationsView extends SacElement {
             ['reinstate'],
           )}
           ${this.locksTable()}
+          <sac-profile-changes .city=${this.city}></sac-profile-changes>
           <sac-residents-list
             .city=${this.city}
             .selected=${this.chosen?.id ?? null}

@@ -2,40 +2,37 @@ import { html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { SacElement } from '../../components/sac-element.js';
-import { areaForPoint } from '../../../shared/geo.js';
 import { t, type MessageKey } from '../../../shared/i18n/core.js';
-import type { CityInfo, GeoPoint } from '../../../shared/types.js';
+import type { CityInfo } from '../../../shared/types.js';
 import { ApiFailure, api, type RegisterInput } from '../../data/api.js';
-import { currentFix } from '../../data/location.js';
 import { base } from '../../styles.js';
 import { fields } from '../resident/form-styles.js';
-import { areaName } from '../resident/neighbourhood-feed.js';
-import { areaMap } from '../resident/area-layers.js';
 import { waitText } from '../wait-text.js';
+import { AddressEntry, addressStyles } from './address-entry.js';
 
 /** The server's rules (server/auth/routes.ts registerSchema), checked here first. */
 // Browsers compile `pattern` with the `v` flag: brackets and dashes in a class are escaped.
 const USERNAME = '[a-zA-Z0-9._\\-]{3,32}';
 const PHONE = '\\+?[0-9 \\(\\)\\-]{6,24}';
 
-type Field = 'name' | 'phone' | 'address' | 'username' | 'password';
+type Field = 'name' | 'phone' | 'username' | 'password';
 const HINTS: Partial<Record<Field, MessageKey>> = {
   phone: 'register.phone_hint',
-  address: 'register.address_hint',
   username: 'register.username_hint',
   password: 'register.password_hint',
 };
 
 /**
- * Registration (issue 3 §1): name, phone, address, the home's position (tap on the map or
- * the phone's position), username and password. The account stays pending until an operator
- * approves it; the area comes from the home's position.
+ * Registration: name, phone, the address (typed, with the city's street list) and the
+ * home's position confirmed on the map (address-entry.ts), username and password. The
+ * account stays pending until an operator approves it; the area comes from the position.
  */
 @customElement('sac-register')
 export class RegisterView extends SacElement {
   static override styles = [
     base,
     fields,
+    addressStyles,
     css`
       :host {
         display: block;
@@ -46,13 +43,6 @@ export class RegisterView extends SacElement {
       h1 {
         font-size: 1.4rem;
         margin: 4px 0 8px;
-      }
-      .home-status {
-        margin: 8px 0;
-        font-weight: 600;
-      }
-      .home-status.missing {
-        color: var(--warn);
       }
       button.primary {
         width: 100%;
@@ -72,18 +62,10 @@ export class RegisterView extends SacElement {
   ];
 
   @property({ attribute: false }) city: CityInfo | null = null;
-  @state() private home: GeoPoint | null = null;
-  @state() private locating = false;
   @state() private error = '';
   @state() private busy = false;
   @state() private tried = false;
-
-  private async locate(): Promise<void> {
-    this.locating = true;
-    const fix = await currentFix(8000);
-    this.locating = false;
-    if (fix) this.home = { lat: fix.lat, lng: fix.lng };
-  }
+  private readonly entry = new AddressEntry(this, 'home');
 
   private emit(name: string, detail?: unknown): void {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
@@ -92,11 +74,12 @@ export class RegisterView extends SacElement {
   private async submit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     this.tried = true;
-    if (!this.home) {
+    const home = this.entry.pin;
+    if (!home) {
       this.error = t('register.home_missing');
       return;
     }
-    if (this.city && !areaForPoint(this.home, this.city.areas.features)) {
+    if (this.city && !this.entry.areaOf(this.city)) {
       this.error = t('register.outside');
       return;
     }
@@ -104,10 +87,10 @@ export class RegisterView extends SacElement {
     const input: RegisterInput = {
       name: String(form.get('name')).trim(),
       phone: String(form.get('phone')).trim(),
-      address: String(form.get('address')).trim(),
+      address: this.entry.address,
       username: String(form.get('username')).trim(),
       password: String(form.get('password')),
-      home: this.home,
+      home,
     };
     this.busy = true;
     this.error = '';
@@ -121,20 +104,6 @@ export class RegisterView extends SacElement {
     }
   }
 
-  private homeStatus() {
-    if (this.locating)
-      return html`<p class="home-status" role="status">${t('requests.locating')}</p>`;
-    if (!this.home)
-      return html`<p class="home-status ${this.tried ? 'missing' : ''}" role="status">
-        ${t('register.home_missing')}
-      </p>`;
-    const areaId = this.city ? areaForPoint(this.home, this.city.areas.features) : null;
-    const area = this.city && areaName(this.city, areaId);
-    return html`<p class="home-status" role="status" data-area=${areaId ?? ''}>
-      ${area ? t('register.home_set', { area }) : t('register.home_outside')}
-    </p>`;
-  }
-
   override render() {
     return html`<main>
       <form class="card" @submit=${this.submit}>
@@ -142,28 +111,14 @@ export class RegisterView extends SacElement {
         <p class="muted">${t('register.intro')}</p>
         ${this.field('name', 'text', { autocomplete: 'name', minlength: 2, maxlength: 80 })}
         ${this.field('phone', 'tel', { autocomplete: 'tel', pattern: PHONE })}
-        ${this.field('address', 'text', {
-          autocomplete: 'street-address',
-          minlength: 3,
-          maxlength: 160,
-        })}
-        <fieldset>
-          <legend>${t('register.home')}</legend>
-          <div class="hint">${t('register.home_hint')}</div>
-          ${
-            this.city
-              ? areaMap(this.city, {
-                  pin: this.home,
-                  picking: true,
-                  onPick: (point) => (this.home = point),
-                })
-              : ''
-          }
-          ${this.homeStatus()}
-          <button type="button" @click=${() => void this.locate()} ?disabled=${this.locating}>
-            ${t('register.use_location')}
-          </button>
-        </fieldset>
+        ${
+          this.city
+            ? this.entry.render(this.city, {
+                tried: this.tried,
+                missingKey: 'register.home_missing',
+              })
+            : ''
+        }
         ${this.field('username', 'text', {
           autocomplete: 'username',
           pattern: USERNAME,

@@ -100,7 +100,7 @@ function areaFrame(city: CityInfo, focus: string | null, pin: GeoPoint | null): 
       const bounds = pin
         ? L.latLng(pin.lat, pin.lng).toBounds(600)
         : boundsOf(L, focused.length ? focused : features);
-      if (bounds.isValid()) map.fitBounds(bounds, { padding: [12, 12] });
+      if (bounds.isValid()) map.fitBounds(bounds, { padding: [12, 12], animate: false });
       else map.setView([city.centre.lat, city.centre.lng], 13);
     },
   };

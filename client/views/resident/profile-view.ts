@@ -7,6 +7,7 @@ import { hearingMode, setHearingMode, setShowName } from '../../data/profile.js'
 import { base } from '../../styles.js';
 import { fields } from './form-styles.js';
 import { areaName } from './neighbourhood-feed.js';
+import './profile-contact.js';
 
 /** First name and initial, as neighbours would see it (server/alerts displayName). */
 const displayName = (name: string): string => {
@@ -15,8 +16,8 @@ const displayName = (name: string): string => {
 };
 
 /**
- * The resident's settings: the name neighbours see (on the server), hearing-impaired mode
- * (this phone only), and the language.
+ * The resident's settings: phone and home (profile-contact.ts), the name neighbours see (on
+ * the server), hearing-impaired mode (this phone only), and the language.
  */
 @customElement('sac-profile-view')
 export class ProfileView extends SacElement {
@@ -118,6 +119,11 @@ export class ProfileView extends SacElement {
           <dd>${area ?? t('profile.no_area')}</dd>
         </dl>
       </div>
+      <sac-profile-contact
+        .me=${this.me}
+        .city=${this.city}
+        ?online=${this.online}
+      ></sac-profile-contact>
       <div class="card setting">
         <label class="toggle">
           <input

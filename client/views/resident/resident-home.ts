@@ -1,4 +1,4 @@
-import { html, css } from 'lit';
+import { html, css, type PropertyValues } from 'lit';
 import { SacElement } from '../../components/sac-element.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import { t } from '../../../shared/i18n/core.js';
@@ -17,6 +17,7 @@ import { cancelAlert, raiseAlert, readAlerts } from '../../data/alerts.js';
 import { readFeed } from '../../data/feed.js';
 import { requestBackgroundSync } from '../../data/outbox.js';
 import { hearingMode } from '../../data/profile.js';
+import { account } from '../../data/account.js';
 import {
   fileRequest,
   readRequests,
@@ -28,6 +29,7 @@ import { TAB_PATHS, parseRoute, type Route } from './tab-bar.js';
 import type { RequestDraft } from './request-form.js';
 import './alert-composer.js';
 import './alert-list.js';
+import './approved-notice.js';
 import './offline-help.js';
 import './tab-bar.js';
 import './neighbourhood-feed.js';
@@ -96,12 +98,33 @@ export class ResidentHome extends SacElement {
       this.alerts = readAlerts(doc);
       this.requests = readRequests(doc);
     });
-    if (this.me.areaId) {
-      this.area = this.openRoom(areaRoom(this.me.areaId), (doc) => {
-        this.feed = readFeed(doc);
-        this.noticeIncoming(readAlerts<AreaAlert>(doc));
-      });
-    }
+    this.openArea();
+  }
+
+  private openArea(): void {
+    if (!this.me.areaId) return;
+    this.area = this.openRoom(areaRoom(this.me.areaId), (doc) => {
+      this.feed = readFeed(doc);
+      this.noticeIncoming(readAlerts<AreaAlert>(doc));
+    });
+    // Refused: most likely an operator approved a new home in another area meanwhile.
+    this.area.addEventListener('reset', () =>
+      account.refresh().then(
+        (me) => (this.me = me),
+        () => undefined,
+      ),
+    );
+  }
+
+  /** An approved change of home moves the resident to another neighbourhood: follow it. */
+  override willUpdate(changed: PropertyValues<this>): void {
+    const before = changed.get('me');
+    if (!before || before.areaId === this.me.areaId || !this.isConnected) return;
+    this.area?.destroy();
+    this.area = null;
+    this.feed = [];
+    this.seen = null;
+    this.openArea();
   }
 
   override disconnectedCallback(): void {
@@ -182,6 +205,7 @@ export class ResidentHome extends SacElement {
             ></sac-offline-help>`
           : ''
       }
+      ${this.me.approvedNotice ? html`<sac-approved-notice></sac-approved-notice>` : ''}
       ${this.section()}
       <sac-tab-bar .current=${this.route.tab} .areaCount=${openInArea}></sac-tab-bar>
       ${

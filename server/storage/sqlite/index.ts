@@ -11,6 +11,7 @@ import { deviceQueries } from './devices.js';
 import { profileQueries, requestQueries } from './requests.js';
 import { patrolQueries } from './patrol.js';
 import { consoleQueries } from './console.js';
+import { residentQueries } from './residents.js';
 import { CHECKPOINT_EVERY_MS, Checkpointer } from './checkpointer.js';
 import { ownerOnlyDatabase, ownerOnlyDir } from './files.js';
 
@@ -68,6 +69,7 @@ export function openSqlite(dataDir: string, options: SqliteOptions = {}): Storag
     rooms: roomQueries(db),
     requests: requestQueries(db),
     profile: profileQueries(db),
+    residents: residentQueries(db),
     patrol: patrolQueries(db),
     console: consoleQueries(db),
   };

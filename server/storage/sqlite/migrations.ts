@@ -292,4 +292,26 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX alerts_status_received ON alerts(status, received_at);
   CREATE INDEX users_role_name ON users(role, name COLLATE NOCASE);
   `,
+  // What residents change after registering. A new home waits for an operator in its own
+  // table, so the approved one (area, alerts-at-home, sirens) stays in force meanwhile. A
+  // password reset code is kept only as a hash, one per user. `approved_notice`: the
+  // resident is told of their approval once, on their next sign-in.
+  `
+  CREATE TABLE home_changes (
+    user_id TEXT PRIMARY KEY REFERENCES users(id),
+    address TEXT NOT NULL,
+    home_lat REAL NOT NULL,
+    home_lng REAL NOT NULL,
+    area_id TEXT NOT NULL,
+    requested_at TEXT NOT NULL
+  );
+  CREATE TABLE reset_codes (
+    user_id TEXT PRIMARY KEY REFERENCES users(id),
+    code_hash TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    issued_by TEXT NOT NULL,
+    issued_at TEXT NOT NULL
+  );
+  ALTER TABLE users ADD COLUMN approved_notice INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -1,0 +1,82 @@
+/** Residents' account changes: phone, home, password reset, approval notice (voseo). */
+export const residentsEs = {
+  'push.approved.title': 'Tu cuenta de SAC fue aprobada',
+  'push.approved.body': 'Ya podés ingresar y pedir ayuda desde la app.',
+  'push.home_approved.title': 'Tu nuevo domicilio fue aprobado',
+  'push.home_approved.body': 'Las alertas en casa y tu barrio ahora usan {address}.',
+  'push.home_rejected.title': 'Tu cambio de domicilio no fue aprobado',
+  'push.home_rejected.body': 'Sigue vigente {address}. Llamá a la Municipalidad si tenés dudas.',
+
+  'audit.action.user.phone_changed': 'Cambió su teléfono',
+  'audit.action.user.home_requested': 'Pidió cambiar su domicilio',
+  'audit.action.user.home_approved': 'Aprobó un cambio de domicilio',
+  'audit.action.user.home_rejected': 'Rechazó un cambio de domicilio',
+  'audit.action.user.reset_code': 'Dio un código para restablecer la contraseña',
+  'audit.action.user.password_reset': 'Restableció su contraseña con un código',
+
+  'profile.contact': 'Tus datos',
+  'profile.phone': 'Teléfono',
+  'profile.phone_hint': 'El centro de monitoreo te llama a este número.',
+  'profile.address': 'Domicilio',
+  'profile.edit': 'Cambiar',
+  'profile.save': 'Guardar',
+  'profile.cancel': 'Cancelar',
+  'profile.phone_invalid': 'Revisá el número: solo dígitos, espacios, guiones y +.',
+  'profile.offline': 'Sin conexión no se puede cambiar. Probá cuando vuelva la señal.',
+  'profile.home_change': 'Cambiar domicilio',
+  'profile.home_change_hint':
+    'Un operador revisa el cambio. Hasta que lo apruebe, tus alertas en casa y tu barrio siguen con el domicilio actual.',
+  'profile.home_pending': 'Pendiente de aprobación: {address} ({area})',
+  'profile.home_pending_withdraw': 'Retirar el pedido',
+  'profile.home_sent': 'Enviado. Un operador lo va a revisar.',
+  'profile.home_outside': 'Ese punto queda fuera de la ciudad.',
+  'profile.home_missing': 'Confirmá en el mapa dónde está tu casa.',
+
+  'address.street': 'Calle',
+  'address.number': 'Número',
+  'address.number_hint': 'La altura. Si no tiene número, dejalo vacío.',
+  'address.detail': 'Piso, depto. o referencia (opcional)',
+  'address.street_hint': 'Empezá a escribir y elegí tu calle de la lista.',
+  'address.free_hint': 'Calle y número, como lo escribirías en un sobre.',
+  'address.find': 'Ubicar en el mapa',
+  'address.found':
+    'Ubicamos {address} en {area}. Si el punto no es tu casa, tocá el mapa donde está.',
+  'address.not_found':
+    'No encontramos esa dirección. Mirá el mapa del barrio y tocá donde está tu casa.',
+  'address.confirm_hint': 'Confirmá en el mapa: tocá donde está tu casa para mover el punto.',
+  'address.area': 'Barrio (para centrar el mapa)',
+  'address.area_any': 'Elegí tu barrio',
+
+  'login.forgot': '¿Olvidaste tu contraseña?',
+  'reset.title': 'Restablecer la contraseña',
+  'reset.intro':
+    'Llamá a la Municipalidad: un operador te da un código de un solo uso que vale 30 minutos.',
+  'reset.code': 'Código',
+  'reset.code_hint': 'Los 8 números que te dictó el operador.',
+  'reset.password': 'Contraseña nueva',
+  'reset.submit': 'Cambiar la contraseña',
+  'reset.invalid': 'El usuario o el código no son correctos, o el código venció.',
+  'reset.done': 'Listo: tu contraseña cambió.',
+  'reset.back': 'Volver a ingresar',
+
+  'approved.notice': 'Tu cuenta fue aprobada. Ya podés pedir ayuda desde SAC.',
+  'approved.ok': 'Entendido',
+
+  'changes.title': 'Cambios de domicilio',
+  'changes.none': 'No hay cambios de domicilio pendientes.',
+  'changes.from': 'Ahora',
+  'changes.to': 'Pide',
+  'changes.requested': 'Pedido {time}',
+  'changes.approve': 'Aprobar domicilio',
+  'changes.reject': 'Rechazar',
+  'changes.approved': 'Domicilio aprobado.',
+  'changes.rejected': 'Cambio rechazado: sigue el domicilio anterior.',
+  'reset.issue': 'Restablecer contraseña',
+  'reset.issued':
+    'Código para {name}: dictáselo por teléfono. Vale hasta las {time} y sirve una sola vez.',
+  'reset.phone':
+    'Teléfono registrado: {phone}. Si dudás de quién llama, cortá y llamá a ese número.',
+  'reset.user': 'Usuario a restablecer',
+  'reset.find': 'Buscar',
+  'reset.none': 'No hay un vecino con ese usuario.',
+} as const;
