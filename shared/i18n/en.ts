@@ -1,7 +1,9 @@
 import type { MessageKey } from './es.js';
+import { requestsEn } from './requests.en.js';
 
 /** English. Typed against the Spanish keys: a missing or extra string is a type error. */
 export const en: Record<MessageKey, string> = {
+  ...requestsEn,
   'app.name': 'SAC — Community Alert',
   'app.loading': 'Loading…',
   'app.retry': 'Try again',

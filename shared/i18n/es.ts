@@ -1,9 +1,12 @@
+import { requestsEs } from './requests.es.js';
+
 /**
  * Spanish (Argentina): the source of truth for every message key. Addressing the user is
  * in voseo ("Tocá", "Ingresá"), as residents of Mendoza speak. `{name}` placeholders are
  * filled by `t()`; a translation must keep the same placeholders (tested).
  */
 export const es = {
+  ...requestsEs,
   'app.name': 'SAC — Alerta Comunitaria',
   'app.loading': 'Cargando…',
   'app.retry': 'Reintentar',
