@@ -215,6 +215,8 @@ test('the request form with a photo and the console’s request view, es/en, pho
     await expect(page.locator('ol.thread li[data-kind="photo"]')).toBeVisible();
     await expectAccessible(page);
     await shot(page, `console-${lang}-${size}`);
+    await page.locator('ol.thread').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/screens/request-photo-thread-${lang}-${size}.png` });
     await context.close();
   }
 });

@@ -48,7 +48,7 @@ export function historySection(r: OpsRequestView) {
       )}
     </ol>
     ${
-      entries.length === 1
+      entries.every((h) => h.kind !== 'status' && h.kind !== 'reply')
         ? html`<p class="muted small">${t('ops.requests.history_none')}</p>`
         : nothing
     }
@@ -129,7 +129,7 @@ export const requestDetailStyles = css`
     width: auto;
     height: auto;
     max-width: 100%;
-    max-height: 220px;
+    max-height: 180px;
     border-radius: 8px;
     border: 1px solid var(--line);
   }
