@@ -216,7 +216,9 @@ test('the request form with a photo and the console’s request view, es/en, pho
     await expectAccessible(page);
     await shot(page, `console-${lang}-${size}`);
     await page.locator('ol.thread').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `test-results/screens/request-photo-thread-${lang}-${size}.png` });
+    await page.screenshot({
+      path: `test-results/screens/request-photo-thread-${lang}-${size}.png`,
+    });
     await context.close();
   }
 });
