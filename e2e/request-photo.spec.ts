@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DESKTOP, PHONE, expectAccessible, login, untilControlled } from './support/app.js';
 import { BASE, neighbourOf, opsRoom, record, signIn, tapMap, until } from './support/resident.js';
+import * as Y from 'yjs';
 import { openConsole } from './operator-console.js';
 import { sniffPhoto } from '../server/requests/image.js';
 
@@ -221,4 +222,46 @@ test('the request form with a photo and the console’s request view, es/en, pho
     });
     await context.close();
   }
+});
+
+test('an officer files a request for a neighbour with a photo; the console sees it', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    viewport: PHONE,
+    permissions: ['geolocation'],
+    geolocation: { latitude: -32.93, longitude: -68.85 },
+  });
+  const page = await context.newPage();
+  await login(page, 'oficial17');
+  const later = page.getByRole('button', { name: /ahora no/i });
+  if (await later.isVisible()) await later.click();
+  await page
+    .getByRole('navigation')
+    .getByRole('button', { name: /pedido/i })
+    .click();
+  await page.getByRole('button', { name: /poda de árboles/i }).click();
+  await page.getByLabel(/qué pasa y dónde/i).fill('Rama caída sobre el cable, avisa la vecina');
+  await choosePhoto(page, await cameraPhoto(page));
+  await expectAccessible(page);
+  await page.screenshot({ path: 'test-results/screens/request-photo-officer-es-phone.png' });
+  await page.getByRole('button', { name: /enviar al centro/i }).click();
+  await expect(page.getByRole('status').filter({ hasText: /pedido guardado/i })).toBeVisible();
+  await expect(page.locator('sac-photo-picker img')).toHaveCount(0);
+
+  const ops = await opsRoom();
+  const filed = () =>
+    [...ops.map('requests').values()].find(
+      (r) => r instanceof Y.Map && String(r.get('description')).startsWith('Rama caída'),
+    ) as Y.Map<unknown> | undefined;
+  await until(() => filed()?.get('photo') !== undefined, 20_000);
+  const id = filed()!.get('id') as string;
+  const operator = await signIn('operador1');
+  const held = await fetch(`${BASE}/api/requests/${id}/photo`, {
+    headers: { authorization: `Bearer ${operator.token}` },
+  });
+  expect(held.status).toBe(200);
+  expect(sniffPhoto(new Uint8Array(await held.arrayBuffer()))).toMatchObject({ width: 1280 });
+  ops.close();
+  await context.close();
 });

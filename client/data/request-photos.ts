@@ -1,4 +1,5 @@
 import { liveQuery } from 'dexie';
+import * as Y from 'yjs';
 import { PHOTO_LIMITS, requestPhotoUrl } from '../../shared/request-view.js';
 import type { RequestPhotoView } from '../../shared/request-view.js';
 import { call } from './api.js';
@@ -108,6 +109,14 @@ export function startPhotoSender(
     removeEventListener('online', poke);
   };
 }
+
+/** Whether a room (`user:` or `unit:`) holds the request with the server's receipt. */
+export const receivedIn =
+  (doc: Y.Doc) =>
+  (requestId: string): boolean => {
+    const r = doc.getMap('requests').get(requestId);
+    return r instanceof Y.Map && typeof r.get('receivedAt') === 'string';
+  };
 
 /** The photos still on this phone, for the list of requests, as they change. */
 export function watchPhotosOnPhone(show: (rows: PhotoRow[]) => void): () => void {

@@ -9,7 +9,7 @@ import { base } from '../../styles.js';
 import { fields } from './form-styles.js';
 import { areaMap } from './area-layers.js';
 import type { ShrunkPhoto } from '../../data/photo.js';
-import './photo-picker.js';
+import '../../components/photo-picker.js';
 
 export interface RequestDraft {
   category: RequestCategory;

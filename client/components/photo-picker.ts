@@ -1,12 +1,12 @@
 import { html, css, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { SacElement } from '../../components/sac-element.js';
-import { t } from '../../../shared/i18n/core.js';
-import { shrinkPhoto, type ShrunkPhoto } from '../../data/photo.js';
-import { base } from '../../styles.js';
+import { SacElement } from './sac-element.js';
+import { t } from '../../shared/i18n/core.js';
+import { shrinkPhoto, type ShrunkPhoto } from '../data/photo.js';
+import { base } from '../styles.js';
 
 /**
- * One photo for a neighbour request: taken with the camera (`capture="environment"` opens
+ * One photo for a neighbour request (the resident's form and the officer's): taken with the camera (`capture="environment"` opens
  * the back camera at once) or chosen from the gallery (a picture taken earlier, when the
  * problem was seen). Shrunk and re-encoded on the phone before anything else, so what is kept
  * and sent is small and carries no EXIF. Emits `photo` with the result, or null when removed.
@@ -54,6 +54,12 @@ export class PhotoPicker extends SacElement {
   override disconnectedCallback(): void {
     this.set(null);
     super.disconnectedCallback();
+  }
+
+  /** Empties the picker once its form is sent. */
+  clear(): void {
+    this.failed = false;
+    this.set(null);
   }
 
   private set(photo: ShrunkPhoto | null): void {
