@@ -265,3 +265,41 @@ test('an officer files a request for a neighbour with a photo; the console sees 
   ops.close();
   await context.close();
 });
+
+test('a request and its photo taken with no signal are sent by the service worker with the app closed', async ({
+  browser,
+}) => {
+  const phone = await browser.newContext({ viewport: PHONE });
+  await phone.grantPermissions(['background-sync']);
+  const page = await phone.newPage();
+  await login(page, 'vecino36');
+  await untilControlled(page);
+  const photo = await cameraPhoto(page);
+  // Offline from the start of this page's life (an open WebSocket survives offline mode).
+  await phone.setOffline(true);
+  await page.reload();
+  await fillRequest(page, 'Malezas altas en el cantero central');
+  await choosePhoto(page, photo);
+  await page.getByRole('button', { name: 'Enviar pedido' }).click();
+  const item = page.locator('li[data-request]').first();
+  await expect(item.locator('[data-photo="waiting"]')).toBeVisible();
+  const id = (await item.getAttribute('data-request'))!;
+
+  // The app closed: only the service worker can send them now, the request first.
+  await page.close();
+  const ops = await opsRoom();
+  await phone.setOffline(false);
+  await until(() => record(ops, 'requests', id)?.get('photo') !== undefined, 30_000);
+  const operator = await signIn('operador1');
+  const held = await fetch(`${BASE}/api/requests/${id}/photo`, {
+    headers: { authorization: `Bearer ${operator.token}` },
+  });
+  expect(held.status).toBe(200);
+
+  // Next open: nothing waits on the phone any more.
+  const next = await phone.newPage();
+  await next.goto('/#/requests');
+  await expect(next.locator(`li[data-request="${id}"] [data-photo="sent"]`)).toBeVisible();
+  ops.close();
+  await phone.close();
+});
