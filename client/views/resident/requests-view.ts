@@ -228,7 +228,10 @@ export class RequestsView extends SacElement {
     </li>`;
   }
 
-  /** The photo: still on the phone, refused, or on the server (private or published). */
+  /**
+   * The photo: still on the phone, refused, or on the server (private or published). With no
+   * signal the server's copy cannot load: the line of text stays, without a broken image.
+   */
   private photo(r: UserRequest) {
     const local = this.onPhone.get(r.id);
     if (local) {
@@ -251,7 +254,12 @@ export class RequestsView extends SacElement {
     if (!r.photo) return '';
     const published = Boolean(r.photo.publishedAt);
     return html`<div class="photo" data-photo=${published ? 'published' : 'sent'}>
-      <img src=${requestPhotoUrl(r.id)} alt=${t('requests.photo_alt')} loading="lazy" />
+      <img
+        src=${requestPhotoUrl(r.id)}
+        alt=${t('requests.photo_alt')}
+        loading="lazy"
+        @error=${(e: Event) => ((e.target as HTMLImageElement).hidden = true)}
+      />
       <span>${published ? t('requests.photo_published') : t('requests.photo_sent')}</span>
     </div>`;
   }
