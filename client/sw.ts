@@ -10,6 +10,7 @@ import { clientsClaim } from 'workbox-core';
 import { CacheFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { SYNC_TAG, flushPending } from './data/outbox.js';
+import { sendPendingPhotos } from './data/request-photos.js';
 import { postSubscription, serverKey } from './data/push.js';
 import { isPushMessage } from '../shared/push-message.js';
 
@@ -61,7 +62,13 @@ interface SyncEvent extends ExtendableEvent {
 /** Background Sync: deliver what the phone saved while offline, even with the app closed. */
 self.addEventListener('sync', (event) => {
   const e = event as SyncEvent;
-  if (e.tag === SYNC_TAG) e.waitUntil(flushPending().then(() => undefined));
+  // Requests first: a request's photo is accepted only once the server has the request.
+  if (e.tag === SYNC_TAG)
+    e.waitUntil(
+      flushPending()
+        .then(() => sendPendingPhotos())
+        .then(() => undefined),
+    );
 });
 
 /**

@@ -17,14 +17,29 @@ export interface RoomMeta {
   rescued?: string;
 }
 
+/**
+ * A request's photo waiting on this phone until the request is received and the photo sent
+ * (client/data/request-photos.ts). Bytes, not a Blob: older Safari could not keep Blobs in
+ * IndexedDB.
+ */
+export interface PhotoRow {
+  requestId: string;
+  bytes: Uint8Array;
+  type: 'image/jpeg';
+  /** set when the server refused it for good (too large, not an image): shown, not resent */
+  refused?: string;
+}
+
 /** The phone's copy of every room: an update log per room, compacted as it grows. */
 export class SacDb extends Dexie {
   updates!: Table<UpdateRow, number>;
   meta!: Table<RoomMeta, string>;
+  photos!: Table<PhotoRow, string>;
 
   constructor(name = 'sac') {
     super(name);
     this.version(1).stores({ updates: '++id, room', meta: 'room' });
+    this.version(2).stores({ photos: 'requestId' });
   }
 }
 

@@ -2,7 +2,9 @@ import * as Y from 'yjs';
 import type { Fix, RequestCategory } from '../../shared/types.js';
 import type { REQUEST_STATUSES } from '../../sync/policy/index.js';
 import type { SyncedRoom } from './room.js';
+import type { RequestPhotoView } from '../../shared/request-view.js';
 import { requestBackgroundSync } from './outbox.js';
+import { keepPhoto } from './request-photos.js';
 
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
@@ -27,6 +29,8 @@ export interface UserRequest {
   statusAt?: string;
   reply?: string;
   updates?: RequestUpdate[];
+  /** the photo the server holds (sent from this phone, client/data/request-photos.ts) */
+  photo?: RequestPhotoView;
 }
 
 /** The same bounds as the write policy (sync/policy REQUEST_FIELDS): never send a refused one. */
@@ -47,11 +51,19 @@ export function readRequests(doc: Y.Doc): UserRequest[] {
  */
 export async function fileRequest(
   room: SyncedRoom,
-  input: { category: RequestCategory; description: string; location: Fix | null },
+  input: {
+    category: RequestCategory;
+    description: string;
+    location: Fix | null;
+    /** already shrunk and re-encoded (client/data/photo.ts) */
+    photo?: Uint8Array | null;
+  },
 ): Promise<string> {
   const description = input.description.trim().slice(0, DESCRIPTION_MAX);
   if (!description) throw new Error('a request needs a description');
   const id = crypto.randomUUID();
+  // The photo is on the phone before the request can be received: the receipt is what sends it.
+  if (input.photo) await keepPhoto(id, input.photo);
   const fields = {
     id,
     category: input.category,

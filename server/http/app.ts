@@ -9,6 +9,7 @@ import { pushRoutes } from '../push/routes.js';
 import { sirenRoutes } from '../sirens/routes.js';
 import { unitRoutes } from '../units/routes.js';
 import { consoleRoutes } from '../console/index.js';
+import { isPhotoUpload, requestRoutes } from '../requests/routes.js';
 import { LoginThrottle, RegistrationThrottle } from '../auth/throttle.js';
 import { ApiError, onError } from './errors.js';
 import { opsRoutes } from './ops-routes.js';
@@ -27,19 +28,19 @@ export function createApp(s: Services) {
     register: RegistrationThrottle.fromConfig(s.config),
   };
 
+  const limit = bodyLimit({
+    maxSize: 512 * 1024,
+    onError: () => {
+      throw new ApiError(413, 'too_large', 'Request body too large.');
+    },
+  });
   const api = new Hono()
-    .use(
-      '*',
-      bodyLimit({
-        maxSize: 512 * 1024,
-        onError: () => {
-          throw new ApiError(413, 'too_large', 'Request body too large.');
-        },
-      }),
-    )
+    // A request's photo has its own, larger cap (server/requests/routes.ts).
+    .use('*', (c, next) => (isPhotoUpload(c.req.method, c.req.path) ? next() : limit(c, next)))
     .use('*', async (c, next) => {
       await next();
-      c.header('Cache-Control', 'no-store');
+      // A route that says how its answer may be kept (a photo: private) keeps its say.
+      if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
     })
     .get('/city', (c) => c.json(s.city.info))
     .route('/auth', authRoutes(s, throttles))
@@ -50,7 +51,8 @@ export function createApp(s: Services) {
     .route('/push', pushRoutes(s))
     .route('/sirens', sirenRoutes(s))
     .route('/units', unitRoutes(s))
-    .route('/console', consoleRoutes(s));
+    .route('/console', consoleRoutes(s))
+    .route('/requests', requestRoutes(s));
   api.all('*', () => {
     throw new ApiError(404, 'not_found', 'No such endpoint.');
   });

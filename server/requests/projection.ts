@@ -2,12 +2,13 @@ import * as Y from 'yjs';
 import { areaForPoint } from '../../shared/geo.js';
 import { withoutHiddenControls } from '../../shared/text.js';
 import type { AreaFeature, Fix, RequestCategory } from '../../shared/types.js';
-import { OPS_ROOM, unitRoom, userRoom } from '../../sync/rooms.js';
+import { OPS_ROOM } from '../../sync/rooms.js';
 import type { RecordChange } from '../../sync/policy/index.js';
 import type { RequestRow, RequestStatus, Storage, UserRow } from '../storage/storage.js';
 import type { SyncServer } from '../sync/sync-server.js';
 import type { Room } from '../sync/room.js';
 import { SERVER } from '../sync/origin.js';
+import { COLLECTION, originRoom, requestRecord, showExtras } from './in-rooms.js';
 
 export interface RequestProjectionDeps {
   storage: Storage;
@@ -29,7 +30,6 @@ export interface FiledRequest {
   cancelledAt?: string;
 }
 
-const COLLECTION = 'requests';
 /** Answered requests stay in view this long (as closed alerts do): checked at start-up. */
 const SHOWN_AFTER_CLOSE_MS = 24 * 3_600_000;
 
@@ -120,11 +120,17 @@ export class RequestProjection {
       const ops = this.record(OPS_ROOM, r.id);
       const shown =
         ops?.get('statusAt') === r.statusAt && (ops.get('cancelledAt') ?? null) === r.cancelledAt;
-      if (shown || !this.record(originRoom(r), r.id)) continue;
+      if (!this.record(originRoom(r), r.id)) continue;
+      if (shown) {
+        // History and photo are written after their own commits: shown again the same way.
+        if (showExtras(this.d.sync, this.d.storage, r)) repaired++;
+        continue;
+      }
       const reporter = this.d.storage.users.byId(r.reporterId);
       if (!reporter) continue;
       if (!ops) this.projectFiled(r, reporter);
       else this.repairAnswers(r, ops);
+      showExtras(this.d.sync, this.d.storage, r);
       repaired++;
     }
     return repaired;
@@ -185,6 +191,7 @@ export class RequestProjection {
       if (r.cancelledAt) fields.cancelledAt = r.cancelledAt;
       ops.getMap(COLLECTION).set(r.id, new Y.Map<unknown>(Object.entries(fields)));
     }, SERVER);
+    showExtras(this.d.sync, this.d.storage, r);
   }
 
   /** The reporter withdrew it ("already fixed"); operators see it, the status stays theirs. */
@@ -200,6 +207,8 @@ export class RequestProjection {
     this.d.sync.committer.afterCommit(() => {
       const ops = done ? this.record(OPS_ROOM, id) : null;
       ops?.doc?.transact(() => ops.set('cancelledAt', at), SERVER);
+      const row = done ? this.d.storage.requests.byId(id) : undefined;
+      if (row) showExtras(this.d.sync, this.d.storage, row);
     });
   }
 
@@ -254,16 +263,13 @@ export class RequestProjection {
       if (!(updates instanceof Y.Array)) own.set('updates', (updates = new Y.Array<unknown>()));
       (updates as Y.Array<unknown>).push([{ status: r.status, reply: r.reply, at: r.statusAt }]);
     }, SERVER);
+    showExtras(this.d.sync, this.d.storage, r);
   }
 
   private record(room: string, id: string): Y.Map<unknown> | null {
-    const value = this.d.sync.room(room).doc.getMap(COLLECTION).get(id);
-    return value instanceof Y.Map ? (value as Y.Map<unknown>) : null;
+    return requestRecord(this.d.sync, room, id);
   }
 }
-
-const originRoom = (r: RequestRow): string =>
-  r.source === 'officer' && r.unitId ? unitRoom(r.unitId) : userRoom(r.reporterId);
 
 function filedFrom(change: RecordChange): FiledRequest {
   const f = change.fields;

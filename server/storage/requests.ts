@@ -39,6 +39,21 @@ export interface RequestEventRow {
   by: string;
 }
 
+/** A request's one photo: the bytes are a file (server/requests/photo-files.ts), this is the rest. */
+export interface RequestPhotoRow {
+  requestId: string;
+  type: 'image/jpeg' | 'image/png' | 'image/webp';
+  width: number;
+  height: number;
+  bytes: number;
+  sha256: string;
+  uploadedAt: string;
+  uploadedBy: string;
+  /** set once an operator publishes it: until then only the reporter and staff see it */
+  publishedAt: string | null;
+  publishedBy: string | null;
+}
+
 export interface RequestStore {
   /** Returns false when the id exists already (a re-sent request is stored once). */
   insert(row: RequestRow): boolean;
@@ -50,6 +65,11 @@ export interface RequestStore {
   count(): number;
   /** Requests not yet closed, or answered since then: the ones the rooms must show. */
   openOrSince(sinceIso: string): RequestRow[];
+  /** Returns false when the request has a photo already (one per request). */
+  addPhoto(row: RequestPhotoRow): boolean;
+  photo(requestId: string): RequestPhotoRow | undefined;
+  /** Returns false when it was published already. */
+  publishPhoto(requestId: string, at: string, by: string): boolean;
 }
 
 /** A public alert of a reporter, to carry a change of their name setting to the area room. */

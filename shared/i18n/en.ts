@@ -2,6 +2,7 @@ import type { MessageKey } from './es.js';
 import { heldEn } from './held.en.js';
 import { historyEn } from './history.en.js';
 import { officerFieldEn } from './officer-field.en.js';
+import { requestsEn } from './requests.en.js';
 import { residentsEn } from './residents.en.js';
 
 /** English. Typed against the Spanish keys: a missing or extra string is a type error. */
@@ -9,6 +10,7 @@ export const en: Record<MessageKey, string> = {
   ...heldEn,
   ...historyEn,
   ...officerFieldEn,
+  ...requestsEn,
   ...residentsEn,
 
   'app.name': 'SAC — Community Alert',

@@ -1,6 +1,7 @@
 import { heldEs } from './held.es.js';
 import { historyEs } from './history.es.js';
 import { officerFieldEs } from './officer-field.es.js';
+import { requestsEs } from './requests.es.js';
 import { residentsEs } from './residents.es.js';
 
 /**
@@ -12,6 +13,7 @@ export const es = {
   ...heldEs,
   ...historyEs,
   ...officerFieldEs,
+  ...requestsEs,
   ...residentsEs,
   'app.name': 'SAC — Alerta Comunitaria',
   'app.loading': 'Cargando…',

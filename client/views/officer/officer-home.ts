@@ -6,6 +6,7 @@ import { planFor, type ShiftPlan } from '../../../shared/plan.js';
 import type { CityInfo, Fix, Me } from '../../../shared/types.js';
 import { unitRoom } from '../../../sync/rooms.js';
 import { SyncedRoom } from '../../data/room.js';
+import { receivedIn, startPhotoSender } from '../../data/request-photos.js';
 import { base } from '../../styles.js';
 import { prefetchMap } from '../../components/sac-map.js';
 import { officerStyles } from './officer-styles.js';
@@ -112,6 +113,7 @@ export class OfficerHome extends SacElement {
   @state() private dispatches: Stored<Dispatch>[] = [];
   @state() private fix: Fix | null = null;
   private room: SyncedRoom | null = null;
+  private stopPhotos: (() => void) | null = null;
   private readonly position = new PositionWatch();
 
   override connectedCallback(): void {
@@ -129,10 +131,13 @@ export class OfficerHome extends SacElement {
     );
     this.room = room;
     void room.open().then(refresh);
+    // A request's photo goes once the server has the request (client/data/request-photos.ts).
+    this.stopPhotos = startPhotoSender(room, receivedIn(room.doc));
   }
 
   override disconnectedCallback(): void {
     this.position.stop();
+    this.stopPhotos?.();
     this.room?.destroy();
     this.room = null;
     super.disconnectedCallback();
@@ -169,8 +174,9 @@ export class OfficerHome extends SacElement {
 
   private async onRequest(e: CustomEvent<RequestDraft>): Promise<void> {
     if (!this.room) return;
-    const { category, description, withLocation } = e.detail;
-    await fileRequest(this.room, this.me.id, category, description, withLocation ? this.fix : null);
+    const { category, description, withLocation, photo } = e.detail;
+    const where = withLocation ? this.fix : null;
+    await fileRequest(this.room, this.me.id, category, description, where, photo);
   }
 
   override render() {

@@ -6,6 +6,7 @@ import type { Fix, RequestCategory } from '../../../shared/types.js';
 import { DISPATCH_STATUSES, DISPATCH_STEP_TIMES } from '../../../sync/policy/index.js';
 import type { SyncedRoom } from '../../data/room.js';
 import { requestBackgroundSync } from '../../data/outbox.js';
+import { keepPhoto } from '../../data/request-photos.js';
 
 /**
  * The unit room (DESIGN §4 `unit:<id>`) as the officer's screens read and write it. Every
@@ -80,8 +81,12 @@ export function readRecords<T>(room: SyncedRoom, collection: string): Stored<T>[
   return out;
 }
 
-async function create(room: SyncedRoom, collection: string, fields: object): Promise<string> {
-  const id = crypto.randomUUID();
+async function create(
+  room: SyncedRoom,
+  collection: string,
+  fields: object,
+  id: string = crypto.randomUUID(),
+): Promise<string> {
   room.doc.transact(() =>
     room.doc.getMap(collection).set(id, new Y.Map<unknown>(Object.entries({ id, ...fields }))),
   );
@@ -116,20 +121,23 @@ export function logConversation(
   });
 }
 
-export function fileRequest(
+export async function fileRequest(
   room: SyncedRoom,
   by: string,
   category: RequestCategory,
   description: string,
   location: Fix | null,
+  photo: Uint8Array | null = null,
 ): Promise<string> {
-  return create(room, 'requests', {
-    category,
-    description,
-    location,
-    createdAt: new Date().toISOString(),
-    by,
-  });
+  const id = crypto.randomUUID();
+  // On the phone before the request can be received: the receipt is what sends it.
+  if (photo) await keepPhoto(id, photo);
+  return create(
+    room,
+    'requests',
+    { category, description, location, createdAt: new Date().toISOString(), by },
+    id,
+  );
 }
 
 /** The step after `status` that a crew takes (`dispatched` → `accepted` → … → `done`). */

@@ -1,15 +1,20 @@
 import { html, css } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
 import { t } from '../../../shared/i18n/core.js';
 import type { RequestCategory } from '../../../shared/types.js';
 import { base } from '../../styles.js';
 import { officerStyles } from './officer-styles.js';
+import type { ShrunkPhoto } from '../../data/photo.js';
+import type { PhotoPicker } from '../../components/photo-picker.js';
+import '../../components/photo-picker.js';
 
 export interface RequestDraft {
   category: RequestCategory;
   description: string;
   withLocation: boolean;
+  /** shrunk and re-encoded on the phone, or null */
+  photo: Uint8Array | null;
 }
 
 /**
@@ -61,6 +66,8 @@ export class RequestForm extends SacElement {
   @state() private description = '';
   @state() private withLocation = true;
   @state() private saved = false;
+  private photo: ShrunkPhoto | null = null;
+  @query('sac-photo-picker') private picker!: PhotoPicker;
 
   private save(): void {
     if (!this.category || !this.description.trim()) return;
@@ -68,10 +75,12 @@ export class RequestForm extends SacElement {
       category: this.category,
       description: this.description.trim(),
       withLocation: this.withLocation,
+      photo: this.photo?.bytes ?? null,
     };
     this.dispatchEvent(new CustomEvent('request', { detail, bubbles: true, composed: true }));
     this.category = null;
     this.description = '';
+    this.picker.clear();
     this.saved = true;
   }
 
@@ -109,6 +118,10 @@ export class RequestForm extends SacElement {
         />
         ${t('officer.request.use_location')}
       </label>
+      <h3>${t('requests.photo')}</h3>
+      <sac-photo-picker
+        @photo=${(e: CustomEvent<ShrunkPhoto | null>) => (this.photo = e.detail)}
+      ></sac-photo-picker>
       <button
         class="big primary"
         ?disabled=${!this.category || !this.description.trim()}

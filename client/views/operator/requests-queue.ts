@@ -1,7 +1,8 @@
 import { html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
-import type { OpsRequest } from '../../../shared/console.js';
+import type { OpsRequestView } from '../../../shared/request-view.js';
+import { publishRequestPhoto } from '../../data/request-photos.js';
 import { formatDateTime, t } from '../../../shared/i18n/core.js';
 import type { CityInfo } from '../../../shared/types.js';
 import { REQUEST_STATUSES } from '../../../sync/policy/rooms-ops.js';
@@ -9,6 +10,7 @@ import { base } from '../../styles.js';
 import { requestMay } from './ops-actions.js';
 import { opsStyles } from './ops-styles.js';
 import { boardStyles } from './board-styles.js';
+import { historySection, photoSection, requestDetailStyles } from './request-detail.js';
 
 type Show = 'open' | 'closed' | 'all';
 const OPEN = ['open', 'acknowledged', 'in_progress'];
@@ -24,6 +26,7 @@ export class RequestsQueue extends SacElement {
     base,
     opsStyles,
     boardStyles,
+    requestDetailStyles,
     css`
       .split {
         display: grid;
@@ -31,6 +34,13 @@ export class RequestsQueue extends SacElement {
         gap: 12px;
         flex: 1;
         min-height: 0;
+      }
+      /* A narrow window (a phone, half a screen): the list, then the request under it. */
+      @media (max-width: 760px) {
+        .split {
+          grid-template-columns: minmax(0, 1fr);
+          grid-template-rows: minmax(160px, 35%) minmax(0, 1fr);
+        }
       }
       tr.selected td,
       tr.selected th {
@@ -72,10 +82,25 @@ export class RequestsQueue extends SacElement {
     `,
   ];
 
-  @property({ attribute: false }) requests: OpsRequest[] = [];
+  @property({ attribute: false }) requests: OpsRequestView[] = [];
   @property({ attribute: false }) city!: CityInfo;
   @state() private show: Show = 'open';
   @state() private selected: string | null = null;
+  @state() private publishing: string | null = null;
+  @state() private publishFailed: string | null = null;
+
+  /** Publishing is an audited server action, not a room write (server/requests/routes.ts). */
+  private async publish(id: string): Promise<void> {
+    this.publishing = id;
+    this.publishFailed = null;
+    try {
+      await publishRequestPhoto(id);
+    } catch {
+      this.publishFailed = id;
+    } finally {
+      this.publishing = null;
+    }
+  }
 
   private areaName(id: string | null): string {
     return this.city.areas.features.find((f) => f.properties.id === id)?.properties.name ?? '—';
@@ -136,7 +161,7 @@ export class RequestsQueue extends SacElement {
       </div>`;
   }
 
-  private row(r: OpsRequest) {
+  private row(r: OpsRequestView) {
     return html`<tr
       class=${r.id === this.selected ? 'selected' : ''}
       data-request=${r.id}
@@ -161,14 +186,17 @@ export class RequestsQueue extends SacElement {
     </tr>`;
   }
 
-  private detail(r: OpsRequest) {
+  private detail(r: OpsRequestView) {
     const next = REQUEST_STATUSES.filter((s) => requestMay(r.status, s));
     const sendReply = (e: Event) => {
       e.preventDefault();
-      const field = (e.target as HTMLFormElement).elements.namedItem(
-        'reply',
-      ) as HTMLTextAreaElement;
-      this.answer(r.id, { reply: field.value.trim() });
+      const form = e.target as HTMLFormElement;
+      const field = form.elements.namedItem('reply') as HTMLTextAreaElement;
+      const reply = field.value.trim();
+      if (!reply) return;
+      this.answer(r.id, { reply });
+      // Each reply is a new message in the conversation above, not an edit of the last one.
+      form.reset();
     };
     return html`<h2>${t(`request.category.${r.category as 'other'}`)}</h2>
       <p>
@@ -186,6 +214,11 @@ export class RequestsQueue extends SacElement {
           : nothing
       }
       ${r.cancelledAt ? html`<p class="warn">${t('ops.requests.withdrawn')}</p>` : nothing}
+      ${photoSection(r, {
+        publishing: this.publishing === r.id,
+        failed: this.publishFailed === r.id,
+        publish: () => void this.publish(r.id),
+      })}
       ${
         next.length
           ? html`<div>
@@ -201,15 +234,10 @@ export class RequestsQueue extends SacElement {
             </div>`
           : nothing
       }
+      ${historySection(r)}
       <form @submit=${sendReply}>
         <label class="section-title" for="reply">${t('ops.requests.reply')}</label>
-        <textarea
-          id="reply"
-          name="reply"
-          rows="3"
-          maxlength="1000"
-          .value=${r.reply ?? ''}
-        ></textarea>
+        <textarea id="reply" name="reply" rows="3" maxlength="1000" required></textarea>
         <button type="submit">${t('ops.requests.send_reply')}</button>
       </form>`;
   }

@@ -8,11 +8,15 @@ import { DESCRIPTION_MAX } from '../../data/requests.js';
 import { base } from '../../styles.js';
 import { fields } from './form-styles.js';
 import { areaMap } from './area-layers.js';
+import type { ShrunkPhoto } from '../../data/photo.js';
+import '../../components/photo-picker.js';
 
 export interface RequestDraft {
   category: RequestCategory;
   description: string;
   location: Fix | null;
+  /** shrunk and re-encoded on the phone, or null */
+  photo: Uint8Array | null;
 }
 
 /**
@@ -64,6 +68,7 @@ export class RequestForm extends SacElement {
   @state() private pin: Fix | null = null;
   @state() private locating = false;
   @state() private noFix = false;
+  private photo: ShrunkPhoto | null = null;
 
   private async useHere(): Promise<void> {
     this.locating = true;
@@ -87,6 +92,7 @@ export class RequestForm extends SacElement {
       category: String(form.get('category')) as RequestCategory,
       description: String(form.get('description') ?? '').trim(),
       location: this.pin,
+      photo: this.photo?.bytes ?? null,
     };
     this.dispatchEvent(new CustomEvent('file', { detail: draft, bubbles: true, composed: true }));
   }
@@ -134,6 +140,13 @@ export class RequestForm extends SacElement {
         <button type="button" @click=${() => void this.useHere()} ?disabled=${this.locating}>
           ${t('requests.use_here')}
         </button>
+      </fieldset>
+      <fieldset>
+        <legend>${t('requests.photo')}</legend>
+        <div class="hint">${t('requests.photo_hint')}</div>
+        <sac-photo-picker
+          @photo=${(e: CustomEvent<ShrunkPhoto | null>) => (this.photo = e.detail)}
+        ></sac-photo-picker>
       </fieldset>
       <div class="row">
         <button class="primary" type="submit">${t('requests.submit')}</button>

@@ -4,6 +4,9 @@ import { SacElement } from '../../components/sac-element.js';
 import { formatDateTime, getLang, t } from '../../../shared/i18n/core.js';
 import type { CityInfo } from '../../../shared/types.js';
 import type { UserRequest } from '../../data/requests.js';
+import type { PhotoRow } from '../../data/db.js';
+import { watchPhotosOnPhone } from '../../data/request-photos.js';
+import { requestPhotoUrl } from '../../../shared/request-view.js';
 import { base } from '../../styles.js';
 import './request-form.js';
 
@@ -89,6 +92,24 @@ export class RequestsView extends SacElement {
       .withdraw {
         margin-top: 8px;
       }
+      .photo {
+        display: flex;
+        gap: 10px;
+        align-items: center;
+        margin: 8px 0;
+        font-size: 0.9rem;
+      }
+      .photo img {
+        width: 96px;
+        height: 72px;
+        object-fit: cover;
+        border-radius: 8px;
+        border: 1px solid var(--line);
+        flex: none;
+      }
+      .photo .refused {
+        color: var(--red-dark);
+      }
     `,
   ];
 
@@ -97,6 +118,31 @@ export class RequestsView extends SacElement {
   @property({ attribute: false }) requests: UserRequest[] = [];
   @state() private composing = false;
   @state() private saved = false;
+  /** photos still on this phone, with a preview address each (revoked when sent) */
+  @state() private onPhone = new Map<string, { row: PhotoRow; url: string }>();
+  private stopWatching: (() => void) | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopWatching = watchPhotosOnPhone((rows) => {
+      const next = new Map<string, { row: PhotoRow; url: string }>();
+      for (const row of rows) {
+        const url =
+          this.onPhone.get(row.requestId)?.url ??
+          URL.createObjectURL(new Blob([new Uint8Array(row.bytes)], { type: row.type }));
+        next.set(row.requestId, { row, url });
+      }
+      for (const [id, old] of this.onPhone) if (!next.has(id)) URL.revokeObjectURL(old.url);
+      this.onPhone = next;
+    });
+  }
+
+  override disconnectedCallback(): void {
+    this.stopWatching?.();
+    for (const { url } of this.onPhone.values()) URL.revokeObjectURL(url);
+    this.onPhone = new Map();
+    super.disconnectedCallback();
+  }
 
   private emit(name: string, detail?: unknown): void {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
@@ -149,6 +195,7 @@ export class RequestsView extends SacElement {
         ${r.cancelledAt ? t('requests.withdrawn') : statusText(r)}
       </div>
       <p class="desc">${r.description}</p>
+      ${this.photo(r)}
       ${
         r.reply
           ? html`<div class="reply"><strong>${t('requests.reply')}:</strong> ${r.reply}</div>`
@@ -179,6 +226,42 @@ export class RequestsView extends SacElement {
             </button>`
       }
     </li>`;
+  }
+
+  /**
+   * The photo: still on the phone, refused, or on the server (private or published). With no
+   * signal the server's copy cannot load: the line of text stays, without a broken image.
+   */
+  private photo(r: UserRequest) {
+    const local = this.onPhone.get(r.id);
+    if (local) {
+      const reason = local.row.refused
+        ? t(
+            local.row.refused === 'too_large'
+              ? 'requests.photo_refused.too_large'
+              : 'requests.photo_refused.other',
+          )
+        : '';
+      return html`<div class="photo" data-photo=${local.row.refused ? 'refused' : 'waiting'}>
+        <img src=${local.url} alt=${t('requests.photo_alt')} />
+        ${
+          reason
+            ? html`<span class="refused">${t('requests.photo_refused', { reason })}</span>`
+            : html`<span>${t('requests.photo_waiting')}</span>`
+        }
+      </div>`;
+    }
+    if (!r.photo) return '';
+    const published = Boolean(r.photo.publishedAt);
+    return html`<div class="photo" data-photo=${published ? 'published' : 'sent'}>
+      <img
+        src=${requestPhotoUrl(r.id)}
+        alt=${t('requests.photo_alt')}
+        loading="lazy"
+        @error=${(e: Event) => ((e.target as HTMLImageElement).hidden = true)}
+      />
+      <span>${published ? t('requests.photo_published') : t('requests.photo_sent')}</span>
+    </div>`;
   }
 }
 

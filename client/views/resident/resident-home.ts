@@ -16,6 +16,7 @@ import { SyncedRoom } from '../../data/room.js';
 import { cancelAlert, raiseAlert, readAlerts } from '../../data/alerts.js';
 import { readFeed } from '../../data/feed.js';
 import { requestBackgroundSync } from '../../data/outbox.js';
+import { startPhotoSender } from '../../data/request-photos.js';
 import { hearingMode } from '../../data/profile.js';
 import { account } from '../../data/account.js';
 import {
@@ -90,6 +91,7 @@ export class ResidentHome extends SacElement {
   private room: SyncedRoom | null = null;
   private area: SyncedRoom | null = null;
   private seen: Set<string> | null = null;
+  private stopPhotos: (() => void) | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -98,6 +100,10 @@ export class ResidentHome extends SacElement {
       this.alerts = readAlerts(doc);
       this.requests = readRequests(doc);
     });
+    // A request's photo goes once the server has the request (client/data/request-photos.ts).
+    this.stopPhotos = startPhotoSender(this.room, (id) =>
+      this.requests.some((r) => r.id === id && r.receivedAt),
+    );
     this.openArea();
   }
 
@@ -129,6 +135,7 @@ export class ResidentHome extends SacElement {
 
   override disconnectedCallback(): void {
     removeEventListener('hashchange', this.onHash);
+    this.stopPhotos?.();
     this.room?.destroy();
     this.area?.destroy();
     this.room = this.area = null;

@@ -314,4 +314,21 @@ export const MIGRATIONS: readonly string[] = [
   );
   ALTER TABLE users ADD COLUMN approved_notice INTEGER NOT NULL DEFAULT 0;
   `,
+  // One photo per neighbour request. The bytes are files in DATA_DIR/photos (owner-only), not
+  // BLOBs: the database is on every alert's commit path (WAL, synchronous=FULL) and megabytes of
+  // pictures would grow its WAL and checkpoints. Published: shown beyond reporter and staff.
+  `
+  CREATE TABLE request_photos (
+    request_id TEXT PRIMARY KEY REFERENCES requests(id),
+    type TEXT NOT NULL CHECK (type IN ('image/jpeg','image/png','image/webp')),
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    bytes INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    uploaded_at TEXT NOT NULL,
+    uploaded_by TEXT NOT NULL REFERENCES users(id),
+    published_at TEXT,
+    published_by TEXT REFERENCES users(id)
+  );
+  `,
 ];

@@ -6,6 +6,7 @@ import type {
   RequestRow,
   RequestStore,
 } from '../requests.js';
+import { requestPhotoQueries } from './request-photos.js';
 
 interface Raw {
   id: string;
@@ -87,6 +88,7 @@ export function requestQueries(db: Db): RequestStore {
     events: (id) => events.all(id),
     count: () => count.get()!.n,
     openOrSince: (sinceIso) => openOrSince.all(sinceIso).map(toRow),
+    ...requestPhotoQueries(db),
   };
 }
 

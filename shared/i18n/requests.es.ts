@@ -1,0 +1,38 @@
+/** Neighbour requests: the photo (resident and console) and the console's history of a request. */
+export const requestsEs = {
+  'requests.photo': 'Foto (opcional)',
+  'requests.photo_hint':
+    'Una foto ayuda a la cuadrilla a encontrar el problema. Se achica en el teléfono y se le quita la ubicación que guarda la cámara. La ven vos y el municipio; tus vecinos solo si el municipio la publica.',
+  'requests.photo_take': 'Sacar foto',
+  'requests.photo_pick': 'Elegir de la galería',
+  'requests.photo_remove': 'Quitar foto',
+  'requests.photo_preparing': 'Preparando la foto…',
+  'requests.photo_ready': 'Foto lista ({kb} KB).',
+  'requests.photo_failed': 'No se pudo leer esa foto. Probá con otra o sacala de nuevo.',
+  'requests.photo_alt': 'Foto del pedido',
+  'requests.photo_waiting': 'Foto guardada en este teléfono: se envía cuando haya señal.',
+  'requests.photo_sent': 'Foto enviada: la ven vos y el municipio.',
+  'requests.photo_published': 'Foto publicada por el municipio: la pueden ver tus vecinos.',
+  'requests.photo_refused': 'El municipio no aceptó la foto: {reason}',
+  'requests.photo_refused.too_large': 'es demasiado grande.',
+  'requests.photo_refused.other': 'no es una imagen que se pueda mostrar.',
+  'ops.requests.history': 'Conversación e historial',
+  'ops.requests.history_none': 'Todavía no hay respuestas ni cambios.',
+  'ops.requests.h.filed': 'hizo el pedido',
+  'ops.requests.h.status': 'lo pasó a {status}',
+  'ops.requests.h.reply': 'respondió',
+  'ops.requests.h.withdrawn': 'lo retiró',
+  'ops.requests.h.photo': 'adjuntó una foto',
+  'ops.requests.h.photo_published': 'publicó la foto',
+  'ops.requests.photo': 'Foto',
+  'ops.requests.photo_alt': 'Foto que mandó {name}',
+  'ops.requests.photo_private':
+    'Sin publicar: solo la ven quien hizo el pedido y el centro de monitoreo.',
+  'ops.requests.photo_publish': 'Publicar foto',
+  'ops.requests.photo_publish_hint':
+    'Antes de publicar, revisá que no muestre caras, patentes ni el interior de una casa. Queda registrado quién la publicó.',
+  'ops.requests.photo_published': 'Publicada el {at}: la ven los vecinos del barrio y los móviles.',
+  'ops.requests.photo_publish_failed': 'No se pudo publicar la foto. Probá de nuevo.',
+  'ops.requests.photo_full': 'Ver la foto en tamaño completo',
+  'ops.requests.reply_sent': 'Respuesta enviada.',
+} as const;
