@@ -56,7 +56,16 @@ export async function startServer(
     },
   );
   const push = createPush({ config, log, storage, sync, city }, options.push);
-  const services: Services = { config, log, storage, sync, city, push };
+  const services: Services = {
+    config,
+    log,
+    storage,
+    sync,
+    city,
+    push,
+    // The console is built below, once the alert projection it hands re-dispatches to is.
+    dispatcher: { redispatch: (...args) => operatorConsole.redispatch(...args) },
+  };
   // Officers' records in unit rooms; an officer on scene moves the alert through
   // the alert projection (declared next; called only once updates flow).
   const units = new UnitProjection({
@@ -79,7 +88,13 @@ export async function startServer(
   // writes is shown again (stored in the first commit, sent to no one before it).
   projection.reconcile();
   requests.reconcile();
-  const operatorConsole = new OperatorConsole({ storage, sync, city });
+  const operatorConsole = new OperatorConsole({
+    storage,
+    sync,
+    city,
+    acceptMs: config.DISPATCH_ACCEPT_SECONDS * 1000,
+    alerts: projection,
+  });
   sync.hooks = {
     onChanges: (room, writer, changes) => {
       projection.onChanges(room, writer, changes);

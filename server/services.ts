@@ -4,6 +4,7 @@ import type { Storage } from './storage/storage.js';
 import type { SyncServer } from './sync/sync-server.js';
 import type { City } from './city/city.js';
 import type { PushService } from './push/index.js';
+import type { UserRow } from './storage/storage.js';
 
 /** Everything a route needs, built once at start-up and passed down (no module state). */
 export interface Services {
@@ -14,4 +15,6 @@ export interface Services {
   city: City;
   /** Web Push and the siren hub (DESIGN §6). */
   push: PushService;
+  /** Sends a dispatched alert to another unit (server/console/redispatch.ts). */
+  dispatcher: { redispatch(alertId: string, unitId: string, by: UserRow): void };
 }

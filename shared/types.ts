@@ -68,6 +68,10 @@ export interface UserAlert extends AlertDraft {
   unitLabel?: string;
   /** when the dispatched crew set off (server-written, not for silent alerts) */
   enRouteAt?: string;
+  /** the crew's own step on the dispatch (`accepted`, `en_route`…; server-written) */
+  unitStatus?: string;
+  /** when a crew accepted the dispatch: only then is a unit "on its way" */
+  acceptedAt?: string;
 }
 
 export interface TimelineEntry {
@@ -86,6 +90,8 @@ export interface OpsAlert extends UserAlert {
   areaId: string | null;
   assignedUnit?: string;
   escalatedAt?: string;
+  /** set by the server when no crew accepted the dispatch in time (server/console) */
+  acceptOverdueAt?: string;
   sirenRequested: boolean;
   flagged: boolean;
   timeline: TimelineEntry[];

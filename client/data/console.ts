@@ -46,6 +46,11 @@ export const consoleApi = {
   /** Revealing a silent alert's reporter: audited before the server answers. */
   identity: (alertId: string) =>
     call<OpenedAlert>('POST', `/console/alerts/${encodeURIComponent(alertId)}/identity`),
+  /** Sends a dispatched alert to another unit (server/console/redispatch.ts). */
+  redispatch: (alertId: string, unitId: string) =>
+    call<{ ok: true }>('POST', `/console/alerts/${encodeURIComponent(alertId)}/redispatch`, {
+      unitId,
+    }),
   flagged: () => call<{ reporters: FlaggedReporterView[] }>('GET', '/console/flagged'),
   audit: (query: { before?: number; action?: string; limit?: number } = {}) => {
     const params = new URLSearchParams();

@@ -143,13 +143,16 @@ export class UnitProjection {
       if (!(rec instanceof Y.Map)) continue;
       const newStep = rec.get('unitStatus') !== step;
       const setOff = enRouteAt !== null && rec.get('enRouteAt') === undefined;
-      if (!newStep && !setOff) continue;
+      // Only a crew's acceptance makes a unit "on its way" for the resident and the console.
+      const taken = step !== 'dispatched' && rec.get('acceptedAt') === undefined;
+      if (!newStep && !setOff && !taken) continue;
       rec.doc?.transact(() => {
         if (newStep) {
           rec.set('unitStatus', step);
           rec.set('unitStatusAt', at);
         }
         if (setOff) rec.set('enRouteAt', enRouteAt);
+        if (taken) rec.set('acceptedAt', at);
       }, SERVER);
     }
   }

@@ -1,10 +1,12 @@
 import { t } from '../../../shared/i18n/core.js';
-import type { Me } from '../../../shared/types.js';
+import type { CityInfo, Me } from '../../../shared/types.js';
+import { unmanned } from '../../../shared/dispatch-progress.js';
 import type { SyncedRoom } from '../../data/room.js';
 import { consoleApi } from '../../data/console.js';
 import type { DetailMode, Intent } from './alert-detail.js';
 import type { OpenedAlert } from '../../../shared/console.js';
 import type { OpsView } from './ops-data.js';
+import { nextUnit } from './dispatch-watch.js';
 import {
   addNote,
   answerRequest,
@@ -26,8 +28,11 @@ export interface IntentHost {
   readonly room: SyncedRoom | null;
   readonly view: OpsView;
   readonly me: Me;
+  readonly city: CityInfo;
   selected: string | null;
   mode: DetailMode;
+  /** a unit nobody is connected for, picked and awaiting the operator's confirmation */
+  pendingDispatch: string | null;
   identity: OpenedAlert | null;
   notice: Notice | null;
   lastAction: { label: string; at: number } | null;
@@ -63,6 +68,7 @@ export function perform(host: IntentHost, intent: ConsoleIntent): void {
   switch (intent.kind) {
     case 'mode':
       host.mode = intent.mode;
+      host.pendingDispatch = null;
       return;
     case 'close':
       host.select(null);
@@ -93,14 +99,47 @@ export function perform(host: IntentHost, intent: ConsoleIntent): void {
       return write(t('ops.action.false_alarm'), () => setStatus(doc, id, 'false_alarm'));
     case 'escalate':
       return write(t('ops.action.escalate'), () => escalate(doc, id));
-    case 'dispatch':
+    case 'dispatch': {
+      const alert = host.view.alerts.find((a) => a.id === id);
+      // Already dispatched: the pick sends it to another unit, through the server.
+      if (alert?.status === 'dispatched') return void redispatch(host, id, intent.unitId);
+      const unit = host.view.units.find((u) => u.id === intent.unitId);
+      if (unit && unmanned(unit) && !intent.confirmed) {
+        host.pendingDispatch = unit.id;
+        return;
+      }
+      host.pendingDispatch = null;
       return write(t('ops.action.dispatch'), () => dispatchUnit(doc, id, intent.unitId));
+    }
+    case 'redispatch': {
+      const alert = host.view.alerts.find((a) => a.id === id);
+      if (alert?.status !== 'dispatched') return;
+      const unitId = intent.unitId ?? nextUnit(alert, host.view.units, host.city)?.unit.id;
+      if (!unitId) {
+        host.notice = { kind: 'error', text: t('ops.accept.no_other') };
+        return;
+      }
+      return void redispatch(host, id, unitId);
+    }
     case 'resolve':
       return write(t('ops.action.resolve'), () => resolve(doc, id, intent.outcome));
     case 'step':
       return write(t('ops.detail.protocol'), () => toggleStep(doc, id, intent.step, intent.done));
     case 'note':
       return write(t('ops.detail.add_note'), () => addNote(doc, id, intent.text, host.me.id));
+  }
+}
+
+/** Sends a dispatched alert to another unit; the rooms show it once the server did. */
+async function redispatch(host: IntentHost, id: string, unitId: string): Promise<void> {
+  host.mode = 'view';
+  host.pendingDispatch = null;
+  const label = host.view.units.find((u) => u.id === unitId)?.label ?? unitId;
+  try {
+    await consoleApi.redispatch(id, unitId);
+    host.notice = { kind: 'info', text: t('ops.accept.sent', { unit: label }) };
+  } catch {
+    host.notice = { kind: 'error', text: t('ops.accept.failed') };
   }
 }
 

@@ -3,6 +3,7 @@ import type * as Leaflet from 'leaflet';
 import { isOpenStatus } from '../../../shared/catalogue.js';
 import type { OpsSiren, OpsUnit } from '../../../shared/console.js';
 import { t } from '../../../shared/i18n/core.js';
+import { statusKey } from '../../../shared/dispatch-progress.js';
 import type { CityInfo } from '../../../shared/types.js';
 import { areasLayer, boundsOf, textNode } from '../../components/map-layers.js';
 import type { LeafletApi, MapFrame, MapLayer } from '../../components/sac-map.js';
@@ -188,9 +189,7 @@ function alertsLayer(
           fillColor: TYPE_COLOURS[a.type],
           fillOpacity: 1,
         })
-          .bindTooltip(
-            textNode(`${t(`alert.type.${a.type}`)} · ${t(`status.${a.status ?? 'received'}`)}`),
-          )
+          .bindTooltip(textNode(`${t(`alert.type.${a.type}`)} · ${t(statusKey(a))}`))
           .on('click', () => onSelect(a.id))
           .addTo(group);
       }
