@@ -104,7 +104,8 @@ export class UnitsBoard extends SacElement {
     if (!unmanned(u))
       return html`${u.crew!.map((c) => html`<div>${c.name}</div>`)}
         <div class="muted small">${t('ops.crew.connected')}</div>`;
-    return html`<strong class="nobody">${t('ops.crew.none')}</strong>
+    // A free car already says "nobody signed in" in its status; a busy one says it here.
+    return html`${u.status === 'available' ? nothing : html`<strong>${t('ops.crew.none')}</strong>`}
       <div class="muted small">
         ${u.seenAt ? t('ops.crew.seen', { time: ageOf(u.seenAt, this.now) }) : t('ops.crew.never')}
       </div>`;
