@@ -60,8 +60,10 @@ export function dispatchProgress(
       ${t('ops.accept.waiting', { unit, time: ageOf(a.statusAt, now) })}
     </p>`;
   const next = nextUnit(a, units, city);
+  // The console's clock ticks every few seconds: never say less than the server waited.
+  const waited = ageOf(a.statusAt, Math.max(now, Date.parse(a.acceptOverdueAt!)));
   return html`<div class="progress overdue" role="alert" data-accept="overdue">
-    <strong>${t('ops.accept.overdue', { unit, time: ageOf(a.statusAt, now) })}</strong>
+    <strong>${t('ops.accept.overdue', { unit, time: waited })}</strong>
     ${
       next
         ? html`<button

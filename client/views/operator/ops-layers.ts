@@ -151,9 +151,11 @@ function opsFrame(city: CityInfo, alerts: ConsoleAlert[], selected: string | nul
     apply(L, map, resized) {
       const alert = alerts.find((a) => a.id === selected);
       if (alert?.location) {
+        // Centred on the alert (it may lie at its area's edge), at the zoom that shows the area.
         const area = city.areas.features.filter((f) => f.properties.id === alert.areaId);
-        const bounds = boundsOf(L, area, [alert.location]);
-        map.fitBounds(bounds.pad(0.1), { maxZoom: 16, animate: false });
+        const bounds = boundsOf(L, area, [alert.location]).pad(0.6);
+        const at = L.latLng(alert.location.lat, alert.location.lng);
+        map.setView(at, Math.min(16, map.getBoundsZoom(bounds)), { animate: false });
         return;
       }
       if (!resized && selected) return;
