@@ -74,6 +74,7 @@ export async function startServer(
     units: city.units,
     areas: city.areas,
     alerts: { unitOnScene: (id, unitId, by) => projection.unitOnScene(id, unitId, by) },
+    fanOut: push.fanOut,
   });
   const projection = new AlertProjection({
     storage,

@@ -7,6 +7,8 @@ import type { AlertRow, UserRow } from '../storage/storage.js';
 export interface FanOut {
   onReceived(alert: AlertRow, reporter: UserRow): void;
   onStatus(alert: AlertRow): void;
+  /** A crew accepted the alert's dispatch: the reporter may now hear a patrol is coming. */
+  onAccepted?(alert: AlertRow): void;
 }
 
 export const noFanOut: FanOut = { onReceived: () => {}, onStatus: () => {} };
