@@ -101,14 +101,19 @@ export function perform(host: IntentHost, intent: ConsoleIntent): void {
       return write(t('ops.action.escalate'), () => escalate(doc, id));
     case 'dispatch': {
       const alert = host.view.alerts.find((a) => a.id === id);
-      // Already dispatched: the pick sends it to another unit, through the server.
-      if (alert?.status === 'dispatched') return void redispatch(host, id, intent.unitId);
+      const again = alert?.status === 'dispatched';
+      if (again && alert.assignedUnit === intent.unitId) {
+        host.mode = 'view';
+        return;
+      }
       const unit = host.view.units.find((u) => u.id === intent.unitId);
       if (unit && unmanned(unit) && !intent.confirmed) {
         host.pendingDispatch = unit.id;
         return;
       }
       host.pendingDispatch = null;
+      // Already dispatched: the pick sends it to another unit, through the server.
+      if (again) return void redispatch(host, id, intent.unitId);
       return write(t('ops.action.dispatch'), () => dispatchUnit(doc, id, intent.unitId));
     }
     case 'redispatch': {
