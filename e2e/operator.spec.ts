@@ -71,8 +71,12 @@ test('two operators work one alert from the console to the end, by keyboard', as
   // Dispatch by keyboard: d, then the unit (unit-10 is chosen by its row).
   await op1.keyboard.press('d');
   await detail(op1).locator('button[data-unit="unit-10"]').click();
-  await expect(row(op2, id)).toContainText(/móvil en camino/i);
+  // Sent, not yet accepted: nobody is told a car is coming.
+  await expect(row(op2, id)).toContainText(/buscando un móvil/i);
+  await expect(resident.getByText(/buscando un móvil/i).first()).toBeVisible();
   await expect(officer.getByText(/alerta general/i).first()).toBeVisible();
+  await officer.getByRole('button', { name: 'Aceptar' }).click();
+  await expect(row(op2, id)).toContainText(/móvil en camino/i);
   await expect(resident.getByText(/móvil en camino/i).first()).toBeVisible();
 
   // Escalation to 911, recorded with time and operator.
@@ -129,7 +133,10 @@ test('a transition made on a stale screen is refused by the server, and the oper
   // Operator 2, still seeing "acknowledged", dispatches a unit.
   await op2.keyboard.press('d');
   await op2.keyboard.press('1');
-  await expect(row(op2, id)).toContainText(/móvil en camino/i);
+  // Nobody of that unit is signed in: the console asks once more; Enter confirms.
+  await expect(detail(op2).locator('.confirm-nobody')).toBeVisible();
+  await op2.keyboard.press('Enter');
+  await expect(row(op2, id)).toContainText(/buscando un móvil/i);
   await desk2.setOffline(false);
 
   // The server refuses it (false_alarm → dispatched is no transition); operator 2 is told

@@ -125,7 +125,9 @@ test('an alert is followed to the end, each step with its time', async ({ browse
     rec.set('assignedUnit', 'unit-3');
     rec.set('status', 'dispatched');
   });
-  await expect(step('dispatched')).toContainText(/móvil 3 despachado.*a las/is);
+  // Asked, not yet coming: "on its way" waits, without a time, until the crew accepts.
+  await expect(step('dispatched')).toContainText(/se avisó a móvil 3.*a las/is);
+  await expect(step('en_route')).toContainText(/pendiente/i);
   // The crew sets off: the resident sees it between "dispatched" and "on scene".
   const crew = await unitRoom('oficial5', 'unit-3');
   await until(() => record(crew, 'dispatches', id) !== undefined, 10_000);

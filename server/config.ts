@@ -44,6 +44,9 @@ const schema = z.object({
   /** Threads that encrypt and send Web Push; default: one per core but the main one's. */
   PUSH_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** A dispatch no crew accepted within this many seconds warns the console (a tone, the
+   * next nearest unit offered). */
+  DISPATCH_ACCEPT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Idle rooms are unloaded after this many milliseconds without connections. */
   ROOM_IDLE_MS: z.coerce.number().int().min(100).default(30_000),
   /** Sync sockets one user may hold open (a phone holds two rooms, a console one). */

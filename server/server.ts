@@ -65,6 +65,8 @@ export async function startServer(
     push,
     // The projection is declared below; routes call this only once the server listens.
     alerts: { release: (id, by) => projection.release(id, by) },
+    // The console is built below, once the alert projection it hands re-dispatches to is.
+    dispatcher: { redispatch: (...args) => operatorConsole.redispatch(...args) },
   };
   // Officers' records in unit rooms; an officer on scene moves the alert through
   // the alert projection (declared next; called only once updates flow).
@@ -74,6 +76,7 @@ export async function startServer(
     units: city.units,
     areas: city.areas,
     alerts: { unitOnScene: (id, unitId, by) => projection.unitOnScene(id, unitId, by) },
+    fanOut: push.fanOut,
   });
   const projection = new AlertProjection({
     storage,
@@ -89,7 +92,13 @@ export async function startServer(
   // writes is shown again (stored in the first commit, sent to no one before it).
   projection.reconcile();
   requests.reconcile();
-  const operatorConsole = new OperatorConsole({ storage, sync, city });
+  const operatorConsole = new OperatorConsole({
+    storage,
+    sync,
+    city,
+    acceptMs: config.DISPATCH_ACCEPT_SECONDS * 1000,
+    alerts: projection,
+  });
   sync.hooks = {
     onChanges: (room, writer, changes) => {
       projection.onChanges(room, writer, changes);

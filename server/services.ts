@@ -18,4 +18,6 @@ export interface Services {
   push: PushService;
   /** Operators' actions on alerts that go through the alert projection. */
   alerts: { release(id: string, by: UserRow): ReleaseRefusal | null };
+  /** Sends a dispatched alert to another unit (server/console/redispatch.ts). */
+  dispatcher: { redispatch(alertId: string, unitId: string, by: UserRow): void };
 }

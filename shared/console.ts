@@ -48,6 +48,16 @@ export interface OpsUnit {
   conversations?: number;
   /** the plan point the crew is checked in at */
   atPoint?: string | null;
+  /** the unit's officers with the app connected now (server/console/crew-presence.ts) */
+  crew?: CrewMember[];
+  /** when an officer of the unit was last connected; null: not since the server started */
+  seenAt?: string | null;
+}
+
+/** An officer of a unit, as the console names them. */
+export interface CrewMember {
+  id: string;
+  name: string;
 }
 
 /** `ops.sirens/<id>` (written by server/sirens, DESIGN §6). */

@@ -83,6 +83,10 @@ export interface UserAlert extends AlertDraft {
   unitLabel?: string;
   /** when the dispatched crew set off (server-written, not for silent alerts) */
   enRouteAt?: string;
+  /** the crew's own step on the dispatch (`accepted`, `en_route`…; server-written) */
+  unitStatus?: string;
+  /** when a crew accepted the dispatch: only then is a unit "on its way" */
+  acceptedAt?: string;
   /** what the per-resident threshold held back (server-written, only on such an alert) */
   heldBack?: HeldBack;
   /** when an operator released what the threshold held back */
@@ -118,6 +122,8 @@ export interface OpsAlert extends UserAlert {
   areaId: string | null;
   assignedUnit?: string;
   escalatedAt?: string;
+  /** set by the server when no crew accepted the dispatch in time (server/console) */
+  acceptOverdueAt?: string;
   sirenRequested: boolean;
   flagged: boolean;
   /** the operator who released it (see `releasedAt`) */

@@ -198,6 +198,9 @@ export class SacMap extends SacElement {
     const { L, map, frame } = this;
     if (!L || !map || !frame) return;
     if (!this.container.clientWidth || !this.container.clientHeight) return;
+    // The box may have changed since Leaflet last measured it (a column opening beside it):
+    // framing against the old size leaves what it frames at the edge.
+    map.invalidateSize({ pan: false });
     this.framed = frame.key;
     frame.apply(L, map, resized);
   }

@@ -72,6 +72,11 @@ export const consoleApi = {
   /** Sends what the per-resident threshold held back of an alert (audited). */
   release: (alertId: string) =>
     call<{ ok: true }>('POST', `/console/alerts/${encodeURIComponent(alertId)}/release`),
+  /** Sends a dispatched alert to another unit (server/console/redispatch.ts). */
+  redispatch: (alertId: string, unitId: string) =>
+    call<{ ok: true }>('POST', `/console/alerts/${encodeURIComponent(alertId)}/redispatch`, {
+      unitId,
+    }),
   flagged: () => call<{ reporters: FlaggedReporterView[] }>('GET', '/console/flagged'),
   audit: (q: { before?: number; action?: string; limit?: number } = {}) =>
     call<{ entries: AuditEntryView[] }>('GET', `/console/audit${query(q)}`),

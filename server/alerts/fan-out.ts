@@ -9,6 +9,8 @@ export interface FanOut {
   onStatus(alert: AlertRow): void;
   /** An operator released an alert the threshold held back: what it held back goes out now. */
   onReleased(alert: AlertRow, reporter: UserRow): void;
+  /** A crew accepted the alert's dispatch: the reporter may now hear a patrol is coming. */
+  onAccepted?(alert: AlertRow): void;
 }
 
 export const noFanOut: FanOut = { onReceived: () => {}, onStatus: () => {}, onReleased: () => {} };

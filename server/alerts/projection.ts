@@ -190,6 +190,26 @@ export class AlertProjection {
   }
 
   /**
+   * An operator sends a dispatched alert to another unit (the first did not accept, or cannot
+   * go): the same stamped `dispatched` transition, with the new unit, only while the alert is
+   * still `dispatched` to a different one. `after` runs once it is shown in the rooms, with
+   * the unit it was taken from.
+   */
+  redispatch(id: string, unitId: string, by: UserRow, after: (a: AlertRow, from: string) => void) {
+    let from: string | null = null;
+    this.transition(id, 'dispatched', by, unitId, (a) => {
+      if (a.status !== 'dispatched' || !a.assignedUnit || a.assignedUnit === unitId) return false;
+      from = a.assignedUnit;
+      return true;
+    });
+    // Registered after the transition's own: runs once the rooms show the new unit.
+    this.d.sync.committer.afterCommit(() => {
+      const row = from ? this.d.storage.alerts.byId(id) : undefined;
+      if (row && from) after(row, from);
+    });
+  }
+
+  /**
    * Stamps a transition the write policy already allowed, in SQL first and then in every
    * room that shows the alert.
    */

@@ -17,6 +17,7 @@ import type { UserRow } from '../storage/storage.js';
 import { consoleStats, startOfCityDay } from './stats.js';
 import { historyRoutes } from './history.js';
 import { readableEntry } from './audit-names.js';
+import { redispatchRoutes } from './redispatch.js';
 
 const auditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -118,6 +119,8 @@ export function consoleRoutes(s: Services, now: () => Date = () => new Date()): 
       .filter((a) => a.id !== alertId)
       .slice(0, HISTORY),
   });
+
+  redispatchRoutes(app, s);
 
   app.get('/staff', (c) => {
     const staff: StaffMember[] = (['operator', 'admin', 'officer'] as const).flatMap((role) =>

@@ -134,6 +134,22 @@ export class OutboxFanOut implements FanOut {
   }
 
   /**
+   * A crew accepted the dispatch: the reporter's "on its way", never before (the dispatch
+   * itself said "finding a patrol"). Once per unit: a re-dispatched alert accepted by the next
+   * crew tells her again. Never for a silent alert (as `onStatus`).
+   */
+  onAccepted(alert: AlertRow): void {
+    this.guarded(() => {
+      if (alertType(alert.type).silent) return;
+      const ctx = this.context(alert);
+      const audience = { kind: 'user', userId: alert.reporterId } as const;
+      this.push(alert, `accepted-${alert.assignedUnit}`, audience, STATUS_TTL_SECONDS, (lang) =>
+        text.acceptedMessage(lang, ctx),
+      );
+    });
+  }
+
+  /**
    * One push per member and area at a time. The message covers every public alert of the
    * area within a push's lifetime (the TTL), so it may replace an undelivered earlier one at
    * the push service (same Topic) and a member's push that still waits to be sent simply

@@ -87,6 +87,14 @@ export function dispatchMessage(lang: Lang, { alert, areaName }: AlertContext): 
   };
 }
 
+/** The reporter of a public alert, once a crew accepted its dispatch. */
+export function acceptedMessage(lang: Lang, ctx: AlertContext): PushMessage {
+  return {
+    ...reporterMessage(lang, ctx),
+    title: tFor(lang, 'push.status.title', { status: tFor(lang, 'status.accepted') }),
+  };
+}
+
 /**
  * The reporter, on each status change of a public alert. Never called for a silent one: no
  * push about it reaches her phone at all (OutboxFanOut.onStatus).

@@ -265,3 +265,42 @@ describe('fan-out', () => {
     console.log(`alert-to-push (warm): ${times.map((t) => t.toFixed(1)).join(', ')} ms`);
   });
 });
+
+describe('the reporter', () => {
+  it('tells the reporter a patrol is on its way only once its crew accepted', async () => {
+    // Last: vecino1 is past the alert threshold by now, which holds back neighbours and
+    // sirens, never what the reporter is told.
+    const own = await resident('vecino1');
+    const ops = new TestSyncClient(server.url, 'ops', tokens.operador1);
+    const crew = new TestSyncClient(
+      server.url,
+      'unit:unit-1',
+      (await server.login('oficial1')).token,
+    );
+    await until(() => ops.synced && crew.synced);
+    const id = raiseAlert(own, 'general', home);
+    const rec = () => ops.map('alerts').get(id) as Y.Map<unknown> | undefined;
+    await until(() => rec()?.get('status') === 'received');
+    rec()!.set('status', 'acknowledged');
+    await until(() => server.services.storage.alerts.byId(id)?.status === 'acknowledged');
+    ops.doc.transact(() => {
+      rec()!.set('assignedUnit', 'unit-1');
+      rec()!.set('status', 'dispatched');
+    });
+    const mine = () => sink.for('reporter').filter((m) => payload(m).tag === id);
+    await until(() => mine().some((m) => payload(m).title === 'Tu alerta: Buscando un móvil'));
+    await until(() => pushesDone(id));
+    expect(mine().map((m) => payload(m).title)).not.toContain('Tu alerta: Móvil en camino');
+
+    const dispatch = () => crew.map('dispatches').get(id) as Y.Map<unknown> | undefined;
+    await until(() => dispatch() !== undefined);
+    crew.doc.transact(() => {
+      dispatch()!.set('status', 'accepted');
+      dispatch()!.set('acceptedAt', new Date().toISOString());
+    });
+    await until(() => mine().some((m) => payload(m).title === 'Tu alerta: Móvil en camino'));
+    own.close();
+    ops.close();
+    crew.close();
+  });
+});

@@ -20,6 +20,8 @@ export interface UnitProjectionDeps {
   areas: AreaFeature[];
   /** The alert side: a unit on scene moves its alert to `on_scene`, the officer as actor. */
   alerts: { unitOnScene(alertId: string, unitId: string, by: UserRow): void };
+  /** The reporter's push once a crew accepted (server/push; in the step's commit). */
+  fanOut?: { onAccepted?(alert: AlertRow): void };
   now?: () => Date;
 }
 
@@ -112,6 +114,9 @@ export class UnitProjection {
       reached = furthest(events.map((e) => e.status));
       enRouteAt = events.find((e) => e.status === 'en_route' && e.unitId === unitId)?.at ?? null;
       alert = this.d.storage.alerts.byId(alertId);
+      const taken = stepRank(reached) >= stepRank('accepted');
+      if (taken && alert?.status === 'dispatched' && alert.assignedUnit === unitId)
+        this.d.fanOut?.onAccepted?.(alert);
     });
     this.d.sync.committer.afterCommit(() => {
       const rec = room.doc.getMap('dispatches').get(alertId);
@@ -143,13 +148,16 @@ export class UnitProjection {
       if (!(rec instanceof Y.Map)) continue;
       const newStep = rec.get('unitStatus') !== step;
       const setOff = enRouteAt !== null && rec.get('enRouteAt') === undefined;
-      if (!newStep && !setOff) continue;
+      // Only a crew's acceptance makes a unit "on its way" for the resident and the console.
+      const taken = step !== 'dispatched' && rec.get('acceptedAt') === undefined;
+      if (!newStep && !setOff && !taken) continue;
       rec.doc?.transact(() => {
         if (newStep) {
           rec.set('unitStatus', step);
           rec.set('unitStatusAt', at);
         }
         if (setOff) rec.set('enRouteAt', enRouteAt);
+        if (taken) rec.set('acceptedAt', at);
       }, SERVER);
     }
   }

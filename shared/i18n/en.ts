@@ -4,6 +4,7 @@ import { historyEn } from './history.en.js';
 import { officerFieldEn } from './officer-field.en.js';
 import { requestsEn } from './requests.en.js';
 import { residentsEn } from './residents.en.js';
+import { unitsEn } from './units.en.js';
 
 /** English. Typed against the Spanish keys: a missing or extra string is a type error. */
 export const en: Record<MessageKey, string> = {
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...officerFieldEn,
   ...requestsEn,
   ...residentsEn,
+  ...unitsEn,
 
   'app.name': 'SAC — Community Alert',
   'app.loading': 'Loading…',
@@ -68,7 +70,7 @@ export const en: Record<MessageKey, string> = {
 
   'status.received': 'Received',
   'status.acknowledged': 'Being handled',
-  'status.dispatched': 'Patrol on its way',
+  'status.dispatched': 'Finding a patrol',
   'status.on_scene': 'Patrol on scene',
   'status.resolved': 'Resolved',
   'status.false_alarm': 'False alarm',
@@ -177,8 +179,8 @@ export const en: Record<MessageKey, string> = {
   'timeline.saved': 'Saved on this phone',
   'timeline.received': 'Delivered to the monitoring centre',
   'timeline.acknowledged': 'An operator is handling it',
-  'timeline.dispatched': 'Patrol dispatched',
-  'timeline.dispatched_unit': '{unit} dispatched',
+  'timeline.dispatched': 'A patrol was requested',
+  'timeline.dispatched_unit': '{unit} was asked: waiting for it to confirm',
   'timeline.en_route': 'Patrol on its way',
   'timeline.en_route_unit': '{unit} on its way',
   'timeline.on_scene': 'The patrol is on scene',
@@ -537,7 +539,7 @@ export const en: Record<MessageKey, string> = {
   'ops.sirens.sent_test': 'Test sent to {label}; retried until it acknowledges.',
   'ops.sirens.sent_silence': 'Silence sent to {label}.',
   'ops.sirens.failed': 'Could not send the command to {label} ({code}).',
-  'ops.units.summary': '{free} of {total} available',
+  'ops.units.summary': '{free} of {total} available with someone signed in',
   'ops.units.unit': 'Unit',
   'ops.units.alert': 'Assigned alert',
   'ops.units.position': 'Last position',

@@ -3,6 +3,7 @@ import { historyEs } from './history.es.js';
 import { officerFieldEs } from './officer-field.es.js';
 import { requestsEs } from './requests.es.js';
 import { residentsEs } from './residents.es.js';
+import { unitsEs } from './units.es.js';
 
 /**
  * Spanish (Argentina): the source of truth for every message key. Addressing the user is
@@ -15,6 +16,7 @@ export const es = {
   ...officerFieldEs,
   ...requestsEs,
   ...residentsEs,
+  ...unitsEs,
   'app.name': 'SAC — Alerta Comunitaria',
   'app.loading': 'Cargando…',
   'app.retry': 'Reintentar',
@@ -72,7 +74,7 @@ export const es = {
 
   'status.received': 'Recibida',
   'status.acknowledged': 'En atención',
-  'status.dispatched': 'Móvil en camino',
+  'status.dispatched': 'Buscando un móvil',
   'status.on_scene': 'Móvil en el lugar',
   'status.resolved': 'Resuelta',
   'status.false_alarm': 'Falsa alarma',
@@ -181,8 +183,8 @@ export const es = {
   'timeline.saved': 'Guardada en este teléfono',
   'timeline.received': 'Entregada al centro de monitoreo',
   'timeline.acknowledged': 'Un operador la está atendiendo',
-  'timeline.dispatched': 'Móvil despachado',
-  'timeline.dispatched_unit': '{unit} despachado',
+  'timeline.dispatched': 'Se le pidió un móvil a la central',
+  'timeline.dispatched_unit': 'Se avisó a {unit}: esperando que confirme',
   'timeline.en_route': 'Móvil en camino',
   'timeline.en_route_unit': '{unit} en camino',
   'timeline.on_scene': 'El móvil llegó al lugar',
@@ -453,7 +455,7 @@ export const es = {
   'ops.filter.status.all': 'Todas',
   'ops.filter.status.received': 'Recibidas',
   'ops.filter.status.acknowledged': 'En atención',
-  'ops.filter.status.dispatched': 'Móvil en camino',
+  'ops.filter.status.dispatched': 'Móvil despachado',
   'ops.filter.status.on_scene': 'Móvil en el lugar',
   'ops.filter.status.resolved': 'Resueltas',
   'ops.filter.status.false_alarm': 'Falsas alarmas',
@@ -541,7 +543,7 @@ export const es = {
   'ops.sirens.sent_test': 'Prueba enviada a {label}; se reintenta hasta que confirme.',
   'ops.sirens.sent_silence': 'Orden de silencio enviada a {label}.',
   'ops.sirens.failed': 'No se pudo enviar la orden a {label} ({code}).',
-  'ops.units.summary': '{free} de {total} disponibles',
+  'ops.units.summary': '{free} de {total} disponibles con alguien conectado',
   'ops.units.unit': 'Móvil',
   'ops.units.alert': 'Alerta asignada',
   'ops.units.position': 'Última posición',

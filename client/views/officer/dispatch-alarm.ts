@@ -125,7 +125,8 @@ export class DispatchCard extends SacElement {
 
   private get closed(): boolean {
     const s = this.dispatch.alertStatus;
-    return s === 'resolved' || s === 'false_alarm' || s === 'cancelled';
+    // `reassigned`: the centre sent another unit (server/console/redispatch.ts).
+    return s === 'resolved' || s === 'false_alarm' || s === 'cancelled' || s === 'reassigned';
   }
 
   private step(): void {
@@ -162,7 +163,13 @@ export class DispatchCard extends SacElement {
       ${
         this.closed
           ? html`<p class="ok">
-              ${t('officer.dispatch.closed', { status: t(`status.${d.alertStatus}` as MessageKey) })}
+              ${
+                d.alertStatus === 'reassigned'
+                  ? t('officer.dispatch.reassigned')
+                  : t('officer.dispatch.closed', {
+                      status: t(`status.${d.alertStatus}` as MessageKey),
+                    })
+              }
             </p>`
           : next
             ? html`<button class="big primary" @click=${() => this.step()}>

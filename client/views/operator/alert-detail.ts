@@ -9,12 +9,15 @@ import {
   type OpsUnit,
 } from '../../../shared/console.js';
 import { formatTime, t } from '../../../shared/i18n/core.js';
+import { statusKey } from '../../../shared/dispatch-progress.js';
 import type { CityInfo } from '../../../shared/types.js';
 import { TYPE_COLOURS, base } from '../../styles.js';
 import { ageOf, rankUnits, type ConsoleAlert } from './ops-data.js';
 import { canEscalate } from './ops-actions.js';
 import { opsStyles } from './ops-styles.js';
 import { detailStyles } from './detail-styles.js';
+import { dispatchProgress, progressStyles } from './dispatch-watch.js';
+import type { DispatchPick } from './dispatch-picker.js';
 import type { Viewer } from './presence.js';
 
 import {
@@ -36,7 +39,9 @@ export type DetailMode = 'view' | 'dispatch' | 'resolve' | 'escalate' | 'false_a
 export type Intent =
   | { kind: 'acknowledge' | 'on_scene' | 'escalate' | 'false_alarm' | 'identity' | 'close' }
   | { kind: 'release' }
-  | { kind: 'dispatch'; unitId: string }
+  | { kind: 'dispatch'; unitId: string; confirmed?: boolean }
+  /** to another unit; without `unitId`, the nearest free one with someone connected */
+  | { kind: 'redispatch'; unitId?: string }
   | { kind: 'resolve'; outcome: (typeof ALERT_OUTCOMES)[number] }
   | { kind: 'mode'; mode: DetailMode }
   | { kind: 'step'; step: string; done: boolean }
@@ -46,7 +51,7 @@ export type Intent =
 /** One alert, everything about it, and every action on it, each with its key. */
 @customElement('sac-alert-detail')
 export class AlertDetail extends SacElement {
-  static override styles = [base, opsStyles, detailStyles];
+  static override styles = [base, opsStyles, detailStyles, progressStyles];
 
   @property({ attribute: false }) alert!: ConsoleAlert;
   @property({ attribute: false }) city!: CityInfo;
@@ -57,6 +62,8 @@ export class AlertDetail extends SacElement {
   @property({ attribute: false }) mode: DetailMode = 'view';
   @property({ attribute: false }) nameOf: NameOf = (id) => id;
   @property({ attribute: false }) now = Date.now();
+  /** a unit nobody is connected for, picked and awaiting confirmation */
+  @property({ attribute: false }) pendingDispatch: string | null = null;
 
   private intent(detail: Intent): void {
     this.dispatchEvent(new CustomEvent('intent', { detail, bubbles: true, composed: true }));
@@ -88,7 +95,7 @@ export class AlertDetail extends SacElement {
         </div>
         ${info.silent ? html`<span class="silent">${t('alert.silent')}</span>` : nothing}
         <span class="pill st-${a.status}" data-status=${a.status ?? ''}
-          >${a.status ? t(`status.${a.status}`) : ''}</span
+          >${a.status ? t(statusKey(a)) : ''}</span
         >
         <button
           class="close"
@@ -107,6 +114,9 @@ export class AlertDetail extends SacElement {
           : nothing
       }
       ${heldNote(a, this.nameOf, () => this.intent({ kind: 'release' }))} ${this.actions(a)}
+      ${dispatchProgress(a, this.units, this.city, this.now, (unitId) =>
+        this.intent({ kind: 'redispatch', unitId }),
+      )}
       ${this.modePanel(a)}
       <div class="body">
         <div class="two">
@@ -128,7 +138,8 @@ export class AlertDetail extends SacElement {
       html`<button class=${cls} ?disabled=${!enabled} @click=${() => this.intent(intent)}>
         ${label} <kbd>${key}</kbd>
       </button>`;
-    const dispatchable = a.status === 'received' || may('dispatched');
+    // A dispatched alert may be sent to another unit (the server moves it, redispatch.ts).
+    const dispatchable = a.status === 'received' || a.status === 'dispatched' || may('dispatched');
     return html`<div class="actions" role="toolbar" aria-label=${t('ops.column.actions')}>
       ${button(t('ops.action.acknowledge'), 'a', may('acknowledged'), { kind: 'acknowledge' }, 'primary')}
       ${button(t('ops.action.dispatch'), 'd', dispatchable, { kind: 'mode', mode: 'dispatch' })}
@@ -156,7 +167,9 @@ export class AlertDetail extends SacElement {
         return html`<div class="mode" role="group" aria-label=${t('ops.action.dispatch')}>
           <sac-dispatch-picker
             .choices=${rankUnits(this.units, a.location, this.city)}
-            @dispatch=${(e: CustomEvent<string>) => this.intent({ kind: 'dispatch', unitId: e.detail })}
+            .pending=${this.pendingDispatch}
+            @dispatch=${(e: CustomEvent<DispatchPick>) => this.intent({ kind: 'dispatch', ...e.detail })}
+            @unpick=${() => this.intent({ kind: 'mode', mode: 'dispatch' })}
           ></sac-dispatch-picker>
           ${cancel}
         </div>`;

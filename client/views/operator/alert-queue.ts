@@ -3,6 +3,7 @@ import { customElement, property, query } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
 import { ALERT_TYPE_CODES, alertType, isOpenStatus } from '../../../shared/catalogue.js';
 import { REPEAT_FALSE_ALARMS, type OpsUnit } from '../../../shared/console.js';
+import { statusKey } from '../../../shared/dispatch-progress.js';
 import { formatDateTime, formatTime, t } from '../../../shared/i18n/core.js';
 import { OPEN_STATUSES, CLOSED_STATUSES, type CityInfo } from '../../../shared/types.js';
 import { TYPE_COLOURS, base } from '../../styles.js';
@@ -222,7 +223,7 @@ export class AlertQueue extends SacElement {
         <small>${a.receivedAt ? this.when(a.receivedAt) : ''}</small>
       </td>
       <td data-status=${a.status ?? ''}>
-        <span class="pill st-${a.status}">${a.status ? t(`status.${a.status}`) : ''}</span>
+        <span class="pill st-${a.status}">${a.status ? t(statusKey(a)) : ''}</span>
         <div class="sub">
           ${a.assignedUnit && open ? html`<span>${this.unitLabel(a.assignedUnit)}</span>` : nothing}
           ${looking.map(

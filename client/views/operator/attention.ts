@@ -1,4 +1,7 @@
+import { alertType, isOpenStatus } from '../../../shared/catalogue.js';
 import { t } from '../../../shared/i18n/core.js';
+import { overdue } from './dispatch-watch.js';
+import type { ConsoleAlert } from './ops-data.js';
 
 /** While an alert waits for someone to take it, the tone repeats this often. */
 const REMIND_MS = 20_000;
@@ -12,7 +15,32 @@ const REMIND_MS = 20_000;
 export class Attention {
   private flashing: ReturnType<typeof setInterval> | null = null;
   private reminder: ReturnType<typeof setInterval> | null = null;
+  private lateReminder: ReturnType<typeof setInterval> | null = null;
+  private readonly late = new Set<string>();
   private audio: AudioContext | null = null;
+
+  private readonly seen = new Set<string>();
+  private first = true;
+
+  /**
+   * The console's alerts as they are now: sounds for what is new, waiting or overdue, and
+   * returns the open alerts that arrived since the last look. What was already there when the
+   * console opened (`synced` not yet true) is not news; what arrives after is.
+   */
+  look(alerts: readonly ConsoleAlert[], synced: boolean): ConsoleAlert[] {
+    const arrived = alerts.filter((a) => !this.seen.has(a.id) && isOpenStatus(a.status));
+    for (const a of alerts) this.seen.add(a.id);
+    const news = this.first ? [] : arrived;
+    if (synced) this.first = false;
+    if (news.length)
+      this.arrived(
+        news.length,
+        news.some((a) => alertType(a.type).priority === 'critical'),
+      );
+    this.waiting(alerts.filter((a) => a.status === 'received').length);
+    this.overdue(alerts.filter(overdue).map((a) => a.id));
+    return news;
+  }
 
   /** New alerts arrived. */
   arrived(count: number, critical: boolean): void {
@@ -30,10 +58,28 @@ export class Attention {
     }
   }
 
+  /**
+   * The dispatches no crew accepted in time: a falling three-tone call (unlike a new alert's)
+   * for each that becomes overdue, repeated while any stays so.
+   */
+  overdue(ids: readonly string[]): void {
+    const fresh = ids.filter((id) => !this.late.has(id));
+    this.late.clear();
+    for (const id of ids) this.late.add(id);
+    if (fresh.length) this.beep(3, [660, 520, 390]);
+    if (ids.length && !this.lateReminder) {
+      this.lateReminder = setInterval(() => this.beep(3, [660, 520, 390]), REMIND_MS);
+    } else if (!ids.length && this.lateReminder) {
+      clearInterval(this.lateReminder);
+      this.lateReminder = null;
+    }
+  }
+
   stop(): void {
     if (this.flashing) clearInterval(this.flashing);
     if (this.reminder) clearInterval(this.reminder);
-    this.flashing = this.reminder = null;
+    if (this.lateReminder) clearInterval(this.lateReminder);
+    this.flashing = this.reminder = this.lateReminder = null;
     document.title = t('app.name');
     void this.audio?.close();
     this.audio = null;
@@ -53,7 +99,7 @@ export class Attention {
     }, 800);
   }
 
-  private beep(times: number): void {
+  private beep(times: number, pitches: readonly number[] = [880]): void {
     try {
       // One context for the whole shift: browsers limit how many a page may open.
       this.audio ??= new AudioContext();
@@ -63,7 +109,7 @@ export class Attention {
         const gain = ctx.createGain();
         const start = ctx.currentTime + i * 0.45;
         osc.type = 'square';
-        osc.frequency.value = 880;
+        osc.frequency.value = pitches[i % pitches.length]!;
         gain.gain.value = 0.08;
         osc.connect(gain).connect(ctx.destination);
         osc.start(start);

@@ -1,5 +1,6 @@
 import { t } from '../../../shared/i18n/core.js';
-import type { Me } from '../../../shared/types.js';
+import type { CityInfo, Me } from '../../../shared/types.js';
+import { unmanned } from '../../../shared/dispatch-progress.js';
 import type { SyncedRoom } from '../../data/room.js';
 import { consoleApi } from '../../data/console.js';
 import { ApiFailure } from '../../data/api.js';
@@ -7,6 +8,7 @@ import { canRelease } from './held-note.js';
 import type { DetailMode, Intent } from './alert-detail.js';
 import type { OpenedAlert } from '../../../shared/console.js';
 import type { OpsView } from './ops-data.js';
+import { nextUnit } from './dispatch-watch.js';
 import {
   addNote,
   answerRequest,
@@ -28,8 +30,11 @@ export interface IntentHost {
   readonly room: SyncedRoom | null;
   readonly view: OpsView;
   readonly me: Me;
+  readonly city: CityInfo;
   selected: string | null;
   mode: DetailMode;
+  /** a unit nobody is connected for, picked and awaiting the operator's confirmation */
+  pendingDispatch: string | null;
   identity: OpenedAlert | null;
   notice: Notice | null;
   lastAction: { label: string; at: number } | null;
@@ -67,6 +72,7 @@ export function perform(host: IntentHost, intent: ConsoleIntent): void {
   switch (intent.kind) {
     case 'mode':
       host.mode = intent.mode;
+      host.pendingDispatch = null;
       return;
     case 'close':
       host.select(null);
@@ -100,8 +106,33 @@ export function perform(host: IntentHost, intent: ConsoleIntent): void {
       return write(t('ops.action.false_alarm'), () => setStatus(doc, id, 'false_alarm'));
     case 'escalate':
       return write(t('ops.action.escalate'), () => escalate(doc, id));
-    case 'dispatch':
+    case 'dispatch': {
+      const alert = host.view.alerts.find((a) => a.id === id);
+      const again = alert?.status === 'dispatched';
+      if (again && alert.assignedUnit === intent.unitId) {
+        host.mode = 'view';
+        return;
+      }
+      const unit = host.view.units.find((u) => u.id === intent.unitId);
+      if (unit && unmanned(unit) && !intent.confirmed) {
+        host.pendingDispatch = unit.id;
+        return;
+      }
+      host.pendingDispatch = null;
+      // Already dispatched: the pick sends it to another unit, through the server.
+      if (again) return void redispatch(host, id, intent.unitId);
       return write(t('ops.action.dispatch'), () => dispatchUnit(doc, id, intent.unitId));
+    }
+    case 'redispatch': {
+      const alert = host.view.alerts.find((a) => a.id === id);
+      if (alert?.status !== 'dispatched') return;
+      const unitId = intent.unitId ?? nextUnit(alert, host.view.units, host.city)?.unit.id;
+      if (!unitId) {
+        host.notice = { kind: 'error', text: t('ops.accept.no_other') };
+        return;
+      }
+      return void redispatch(host, id, unitId);
+    }
     case 'resolve':
       return write(t('ops.action.resolve'), () => resolve(doc, id, intent.outcome));
     case 'step':
@@ -124,6 +155,19 @@ async function releaseHeld(host: IntentHost, id: string): Promise<void> {
   } catch (e) {
     const code = e instanceof ApiFailure ? e.code : 'internal';
     host.notice = { kind: 'error', text: t('held.ops.failed', { code }) };
+  }
+}
+
+/** Sends a dispatched alert to another unit; the rooms show it once the server did. */
+async function redispatch(host: IntentHost, id: string, unitId: string): Promise<void> {
+  host.mode = 'view';
+  host.pendingDispatch = null;
+  const label = host.view.units.find((u) => u.id === unitId)?.label ?? unitId;
+  try {
+    await consoleApi.redispatch(id, unitId);
+    host.notice = { kind: 'info', text: t('ops.accept.sent', { unit: label }) };
+  } catch {
+    host.notice = { kind: 'error', text: t('ops.accept.failed') };
   }
 }
 

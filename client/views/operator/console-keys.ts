@@ -30,7 +30,8 @@ function inField(e: KeyboardEvent): boolean {
 /**
  * The console's shortcuts (listed in shortcuts-help.ts): j/k move, a acknowledge, d dispatch
  * (then 1–9), s on scene, e escalate, r resolve (then 1–5), f false alarm, Enter confirms,
- * n note, i identity, l release a held-back alert, / filter, Esc back, ? help. Returns whether the key was used.
+ * m the next unit for a dispatch nobody accepted, n note, i identity, l release a held-back
+ * alert, / filter, Esc back, ? help. Returns whether the key was used.
  */
 export function handleKey(e: KeyboardEvent, host: KeyHost): boolean {
   if (e.ctrlKey || e.metaKey || e.altKey) return false;
@@ -83,6 +84,7 @@ export function handleKey(e: KeyboardEvent, host: KeyHost): boolean {
     f: { kind: 'mode', mode: 'false_alarm' },
     i: { kind: 'identity' },
     l: { kind: 'release' },
+    m: { kind: 'redispatch' },
   };
   if (e.key === 'n') {
     host.focusNote();

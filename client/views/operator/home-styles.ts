@@ -129,5 +129,29 @@ export const homeStyles = [
     .workspace > * {
       min-height: 0;
     }
+    /* A narrow window (a supervisor's phone, a split screen): one column, the open alert
+       first, then the map with a height of its own, then the queue. */
+    @media (max-width: 900px) {
+      :host {
+        height: auto;
+        padding: 6px;
+      }
+      [role='tablist'] {
+        flex-wrap: wrap;
+      }
+      .workspace,
+      .workspace.with-detail {
+        grid-template-columns: minmax(0, 1fr);
+      }
+      .workspace.with-detail sac-alert-detail {
+        order: -1;
+      }
+      .workspace.with-detail sac-alert-queue {
+        order: 1;
+      }
+      .workspace sac-map {
+        height: 320px;
+      }
+    }
   `,
 ];

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
-import { alertType, isOpenStatus } from '../../../shared/catalogue.js';
+import { alertType } from '../../../shared/catalogue.js';
 import type { OpenedAlert, OpenedDetail } from '../../../shared/console.js';
 import { t } from '../../../shared/i18n/core.js';
 import type { CityInfo, Me } from '../../../shared/types.js';
@@ -24,6 +24,7 @@ import { consoleBar, type Tab } from './console-bar.js';
 import { boardPanel } from './console-panels.js';
 import { handleKey, type KeyHost } from './console-keys.js';
 import { perform, type ConsoleIntent, type Notice } from './console-intents.js';
+import { bannerStyles, consoleBanners } from './console-banners.js';
 
 import { homeStyles } from './home-styles.js';
 import type { AlertDetail, DetailMode, Intent } from './alert-detail.js';
@@ -46,7 +47,7 @@ const REOPEN_AUDIT_MS = 2 * 60_000;
  */
 @customElement('sac-operator-home')
 export class OperatorHome extends SacElement implements KeyHost {
-  static override styles = [base, homeStyles, opsMapStyles];
+  static override styles = [base, homeStyles, opsMapStyles, bannerStyles];
 
   @property({ attribute: false }) me!: Me;
   @property({ attribute: false }) city!: CityInfo;
@@ -58,7 +59,10 @@ export class OperatorHome extends SacElement implements KeyHost {
   @state() opened: OpenedDetail | null = null;
   @state() identity: OpenedAlert | null = null;
   @state() notice: Notice | null = null;
+  @state() pendingDispatch: string | null = null;
   @state() private now = Date.now();
+  /** alerts that arrived while this console was open: each one flashes the banners again */
+  @state() private arrivals = 0;
   @query('sac-alert-queue') private queue?: AlertQueue;
   @query('sac-alert-detail') private detail?: AlertDetail;
   @query('sac-shortcuts-help') private help?: ShortcutsHelp;
@@ -67,10 +71,8 @@ export class OperatorHome extends SacElement implements KeyHost {
   private readonly attention = new Attention();
   private readonly source = new QueueSource(this);
   private readonly fresh = new Set<string>();
-  private readonly seen = new Set<string>();
   private readonly audited = new Map<string, number>();
   private staff = new Map<string, string>();
-  private first = true;
   private ticker: ReturnType<typeof setInterval> | null = null;
   /** the last write this console made, to name it if the server refuses it */
   lastAction: { label: string; at: number } | null = null;
@@ -132,19 +134,10 @@ export class OperatorHome extends SacElement implements KeyHost {
   private refresh(): void {
     if (!this.room) return;
     const view = readOps(this.room.doc);
-    const arrived = view.alerts.filter((a) => !this.seen.has(a.id) && isOpenStatus(a.status));
-    for (const a of view.alerts) this.seen.add(a.id);
-    // What was already there when the console opened is not news; what arrives after is.
-    if (!this.first && arrived.length) {
-      for (const a of arrived) this.fresh.add(a.id);
-      this.attention.arrived(
-        arrived.length,
-        arrived.some((a) => alertType(a.type).priority === 'critical'),
-      );
-    }
-    if (this.room.synced) this.first = false;
+    const arrived = this.attention.look(view.alerts, this.room.synced);
+    for (const a of arrived) this.fresh.add(a.id);
+    this.arrivals += arrived.length;
     for (const a of view.alerts) if (a.status !== 'received') this.fresh.delete(a.id);
-    this.attention.waiting(view.alerts.filter((a) => a.status === 'received').length);
     this.view = view;
   }
 
@@ -174,6 +167,7 @@ export class OperatorHome extends SacElement implements KeyHost {
     if (id === this.selected) return;
     this.selected = id;
     this.mode = 'view';
+    this.pendingDispatch = null;
     this.opened = null;
     this.identity = null;
     setViewing(this.room?.awareness ?? null, id);
@@ -222,7 +216,6 @@ export class OperatorHome extends SacElement implements KeyHost {
   nameOf = (id: string): string => this.staff.get(id) ?? (id === this.me.id ? this.me.name : '—');
 
   override render() {
-    const waiting = this.view.alerts.filter((a) => a.status === 'received').length;
     return html`${consoleBar({
         view: this.view,
         tab: this.tab,
@@ -231,24 +224,17 @@ export class OperatorHome extends SacElement implements KeyHost {
         onTab: (tab) => (this.tab = tab),
         onHelp: () => this.toggleHelp(),
       })}
-      ${
-        this.notice
-          ? html`<div
-              class="notice ${this.notice.kind}"
-              role=${this.notice.kind === 'error' ? 'alert' : 'status'}
-            >
-              ${this.notice.text}
-              <button @click=${() => (this.notice = null)}>${t('ops.dismiss')}</button>
-            </div>`
-          : nothing
-      }
-      ${
-        waiting && this.tab === 'queue'
-          ? html`<div class="waiting" role="status">
-              ${waiting === 1 ? t('ops.waiting.one') : t('ops.waiting.many', { count: waiting })}
-            </div>`
-          : nothing
-      }
+      ${consoleBanners({
+        notice: this.notice,
+        dismiss: () => (this.notice = null),
+        alerts: this.view.alerts,
+        onQueue: this.onQueue,
+        arrivals: this.arrivals,
+        show: (id) => {
+          this.tab = 'queue';
+          if (id) this.select(id);
+        },
+      })}
       <div id="panel" role="tabpanel" aria-labelledby="tab-${this.tab}" class="panel">
         ${this.panel()}
       </div>
@@ -295,6 +281,7 @@ export class OperatorHome extends SacElement implements KeyHost {
               .mode=${this.mode}
               .nameOf=${this.nameOf}
               .now=${this.now}
+              .pendingDispatch=${this.pendingDispatch}
               @intent=${(e: CustomEvent<Intent>) => this.perform(e.detail)}
             ></sac-alert-detail>`
           : nothing

@@ -3,6 +3,7 @@ import { PRIORITY_RANK, alertType, isOpenStatus } from '../../../shared/catalogu
 import type { OpsRequest, OpsSiren, OpsUnit } from '../../../shared/console.js';
 import { distanceMetres } from '../../../shared/geo.js';
 import { getLang, t } from '../../../shared/i18n/core.js';
+import { unmanned } from '../../../shared/dispatch-progress.js';
 import type {
   AlertStatus,
   AlertTypeCode,
@@ -28,8 +29,6 @@ export interface ConsoleAlert extends OpsAlert {
   /** a silent alert: the reporter is not in the room (server/console/ops-record.ts) */
   identityProtected?: boolean;
   reporterFalseAlarms?: number;
-  /** the crew's own step on the dispatch (server/units) */
-  unitStatus?: string;
 }
 
 export interface OpsView {
@@ -177,8 +176,12 @@ export interface UnitChoice {
   approximate: boolean;
 }
 
-/** Free cars first, nearest first; busy ones after, still choosable (the operator decides). */
+/**
+ * Free cars with someone connected first, nearest first; then free cars nobody is connected
+ * for (a dispatch may ring no phone); busy ones last, still choosable (the operator decides).
+ */
 export function rankUnits(units: OpsUnit[], at: GeoPoint | null, city: CityInfo): UnitChoice[] {
+  const tier = (u: OpsUnit) => (u.status !== 'available' ? 2 : unmanned(u) ? 1 : 0);
   return units
     .map((unit) => {
       const pos = unitPosition(unit, city);
@@ -188,11 +191,7 @@ export function rankUnits(units: OpsUnit[], at: GeoPoint | null, city: CityInfo)
         approximate: typeof unit.lat !== 'number',
       };
     })
-    .sort(
-      (a, b) =>
-        Number(a.unit.status !== 'available') - Number(b.unit.status !== 'available') ||
-        (a.metres ?? Infinity) - (b.metres ?? Infinity),
-    );
+    .sort((a, b) => tier(a.unit) - tier(b.unit) || (a.metres ?? Infinity) - (b.metres ?? Infinity));
 }
 
 export function formatDistance(metres: number | null): string {

@@ -3,11 +3,14 @@ import type * as Leaflet from 'leaflet';
 import { isOpenStatus } from '../../../shared/catalogue.js';
 import type { OpsSiren, OpsUnit } from '../../../shared/console.js';
 import { t } from '../../../shared/i18n/core.js';
+import { statusKey } from '../../../shared/dispatch-progress.js';
 import type { CityInfo } from '../../../shared/types.js';
 import { areasLayer, boundsOf, textNode } from '../../components/map-layers.js';
 import type { LeafletApi, MapFrame, MapLayer } from '../../components/sac-map.js';
 import { TYPE_COLOURS } from '../../styles.js';
 import { unitPosition, type ConsoleAlert } from './ops-data.js';
+import { unmanned } from '../../../shared/dispatch-progress.js';
+import { ringOffset, stackStyles, stacks } from './ops-stacks.js';
 import '../../components/sac-map.js';
 
 export interface OpsMapOptions {
@@ -40,6 +43,9 @@ const iconStyles = css`
   .unit-icon.approx {
     border-style: dashed;
     box-shadow: none;
+  }
+  .unit-icon.nobody {
+    opacity: 0.75;
   }
   .pulse {
     width: 34px;
@@ -109,7 +115,7 @@ export function opsMap(city: CityInfo, o: OpsMapOptions) {
       alertsLayer(o.alerts, o.selected, o.onSelect),
     ]}
     .frame=${opsFrame(city, o.alerts, o.selected)}
-    .layerStyles=${[iconStyles]}
+    .layerStyles=${[iconStyles, stackStyles]}
     ><div class="legend" aria-hidden="true">
       <span><i style="background:#b3261e;border-radius:50%"></i>${t('ops.map.alert')}</span>
       <span><i style="background:#0b57d0;border-radius:2px"></i>${t('ops.map.unit')}</span>
@@ -135,22 +141,26 @@ export function revealAlert(
 }
 
 /**
- * The whole city once the map has a real size, and again when its column narrows (the detail
- * opening); then the selected alert, also whenever the selection changes.
+ * With an alert open: the alert amid its neighbourhood, framed again whenever the selection
+ * changes or the map's box does (opening the detail narrows the map's column: the alert must
+ * not be left at its edge). With none: the whole city, refitted on every change of size.
  */
 function opsFrame(city: CityInfo, alerts: ConsoleAlert[], selected: string | null): MapFrame {
   return {
     key: selected ?? '',
     apply(L, map, resized) {
-      if (resized) {
-        const bounds = boundsOf(L, city.areas.features);
-        if (bounds.isValid()) map.fitBounds(bounds, { padding: [8, 8], animate: false });
+      const alert = alerts.find((a) => a.id === selected);
+      if (alert?.location) {
+        // Centred on the alert (it may lie at its area's edge), at the zoom that shows the area.
+        const area = city.areas.features.filter((f) => f.properties.id === alert.areaId);
+        const bounds = boundsOf(L, area, [alert.location]).pad(0.6);
+        const at = L.latLng(alert.location.lat, alert.location.lng);
+        map.setView(at, Math.min(16, map.getBoundsZoom(bounds)), { animate: false });
+        return;
       }
-      revealAlert(
-        L,
-        map,
-        alerts.find((a) => a.id === selected),
-      );
+      if (!resized && selected) return;
+      const bounds = boundsOf(L, city.areas.features);
+      if (bounds.isValid()) map.fitBounds(bounds, { padding: [8, 8], animate: false });
     },
   };
 }
@@ -164,14 +174,13 @@ function alertsLayer(
     id: 'alerts',
     deps: [alerts, selected],
     draw(L, group) {
-      const shown = alerts.filter(
-        (a) => a.location && (isOpenStatus(a.status) || a.id === selected),
-      );
-      for (const a of shown) {
-        const at = L.latLng(a.location!.lat, a.location!.lng);
-        const chosen = a.id === selected;
-        if (a.status === 'received') {
-          L.marker(at, {
+      const shown = alerts.filter((a) => isOpenStatus(a.status) || a.id === selected);
+      for (const stack of stacks(shown)) {
+        const spot = L.latLng(stack[0]!.location!.lat, stack[0]!.location!.lng);
+        const label = (a: ConsoleAlert) =>
+          textNode(`${t(`alert.type.${a.type}`)} · ${t(statusKey(a))}`);
+        if (stack.some((a) => a.status === 'received')) {
+          L.marker(spot, {
             icon: L.divIcon({
               className: '',
               html: '<div class="pulse"></div>',
@@ -181,18 +190,51 @@ function alertsLayer(
             keyboard: false,
           }).addTo(group);
         }
-        L.circleMarker(at, {
-          radius: chosen ? 12 : 9,
-          color: chosen ? '#0b57d0' : '#ffffff',
-          weight: chosen ? 4 : 2,
-          fillColor: TYPE_COLOURS[a.type],
-          fillOpacity: 1,
-        })
-          .bindTooltip(
-            textNode(`${t(`alert.type.${a.type}`)} · ${t(`status.${a.status ?? 'received'}`)}`),
-          )
-          .on('click', () => onSelect(a.id))
-          .addTo(group);
+        if (stack.length === 1) {
+          const a = stack[0]!;
+          const chosen = a.id === selected;
+          L.circleMarker(spot, {
+            radius: chosen ? 12 : 9,
+            color: chosen ? '#0b57d0' : '#ffffff',
+            weight: chosen ? 4 : 2,
+            fillColor: TYPE_COLOURS[a.type],
+            fillOpacity: 1,
+            className: chosen ? 'alert-marker selected' : 'alert-marker',
+          })
+            .bindTooltip(label(a))
+            .on('click', () => onSelect(a.id))
+            .addTo(group);
+          continue;
+        }
+        // Several at one spot: each on a small ring around it, and how many in the middle.
+        stack.forEach((a, i) => {
+          const size = a.id === selected ? 24 : 18;
+          const [dx, dy] = ringOffset(i, stack.length);
+          const el = document.createElement('div');
+          el.className = a.id === selected ? 'alert-dot selected' : 'alert-dot';
+          el.dataset.alert = a.id;
+          el.style.background = TYPE_COLOURS[a.type] ?? '#b3261e';
+          L.marker(spot, {
+            icon: L.divIcon({
+              className: '',
+              html: el,
+              iconSize: [size, size],
+              iconAnchor: [size / 2 - dx, size / 2 - dy],
+            }),
+            keyboard: false,
+          })
+            .bindTooltip(label(a))
+            .on('click', () => onSelect(a.id))
+            .addTo(group);
+        });
+        const count = document.createElement('div');
+        count.className = 'stack-count';
+        count.textContent = String(stack.length);
+        L.marker(spot, {
+          icon: L.divIcon({ className: '', html: count, iconSize: [20, 20] }),
+          interactive: false,
+          keyboard: false,
+        }).addTo(group);
       }
     },
   };
@@ -208,14 +250,26 @@ function unitsLayer(units: OpsUnit[], city: CityInfo): MapLayer {
         if (!at) continue;
         const el = document.createElement('div');
         // Without a logged position the car is drawn at the middle of its beat, dashed.
-        el.className = u.positionAt ? 'unit-icon' : 'unit-icon approx';
-        el.style.background = UNIT_COLOURS[u.status] ?? '#0b57d0';
+        el.className = `unit-icon${u.positionAt ? '' : ' approx'}${unmanned(u) ? ' nobody' : ''}`;
+        // A free car nobody is connected for is grey: it is not really available.
+        el.style.background =
+          u.status === 'available' && unmanned(u)
+            ? '#8a8590'
+            : (UNIT_COLOURS[u.status] ?? '#0b57d0');
         el.textContent = u.id.replace(/\D+/g, '');
         L.marker([at.lat, at.lng], {
           icon: L.divIcon({ className: '', html: el, iconSize: [24, 24] }),
           keyboard: false,
         })
-          .bindTooltip(textNode(`${u.label} · ${t(`ops.unit.status.${u.status}`)}`))
+          .bindTooltip(
+            textNode(
+              `${u.label} · ${
+                u.status === 'available' && unmanned(u)
+                  ? t('ops.unit.nobody')
+                  : t(`ops.unit.status.${u.status}`)
+              }`,
+            ),
+          )
           .addTo(group);
       }
     },

@@ -40,6 +40,11 @@ export const opsStyles = css`
     color: #1b5e32;
     border-color: #a6d8b5;
   }
+  .st-nobody {
+    background: #fff;
+    color: #8c1d18;
+    border: 1px dashed #b3261e;
+  }
   .st-false_alarm,
   .st-cancelled,
   .st-duplicate,

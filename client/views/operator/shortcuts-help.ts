@@ -16,6 +16,7 @@ export const SHORTCUTS: readonly (readonly [string, MessageKey])[] = [
   ['e', 'ops.keys.escalate'],
   ['r', 'ops.keys.resolve'],
   ['f', 'ops.keys.false_alarm'],
+  ['m', 'ops.keys.redispatch'],
   ['n', 'ops.keys.note'],
   ['i', 'ops.keys.identity'],
   ['l', 'ops.keys.release'],

@@ -3,13 +3,18 @@ import { customElement, property } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
 import type { OpsUnit } from '../../../shared/console.js';
 import { formatTime, t } from '../../../shared/i18n/core.js';
+import { unmanned } from '../../../shared/dispatch-progress.js';
 import type { CityInfo } from '../../../shared/types.js';
 import { base } from '../../styles.js';
 import { ageOf, type ConsoleAlert } from './ops-data.js';
 import { opsStyles } from './ops-styles.js';
 import { boardStyles } from './board-styles.js';
 
-/** Each patrol car: what it is doing, on which alert, where it last logged, its shift so far. */
+/**
+ * Each patrol car: who of its crew is connected, what it is doing, on which alert, where it
+ * last logged and how long ago, its shift so far. A car nobody is connected for is never shown
+ * as "available": an operator choosing whom to send must see that no phone would ring.
+ */
 @customElement('sac-units-board')
 export class UnitsBoard extends SacElement {
   static override styles = [base, opsStyles, boardStyles];
@@ -24,7 +29,7 @@ export class UnitsBoard extends SacElement {
   }
 
   override render() {
-    const free = this.units.filter((u) => u.status === 'available').length;
+    const free = this.units.filter((u) => u.status === 'available' && !unmanned(u)).length;
     return html`<header class="board-head">
         <h1>${t('ops.tab.units')}</h1>
         <span class="muted">${t('ops.units.summary', { free, total: this.units.length })}</span>
@@ -35,6 +40,7 @@ export class UnitsBoard extends SacElement {
             <tr>
               <th scope="col">${t('ops.units.unit')}</th>
               <th scope="col">${t('ops.column.status')}</th>
+              <th scope="col">${t('ops.units.crew')}</th>
               <th scope="col">${t('ops.units.alert')}</th>
               <th scope="col">${t('ops.units.position')}</th>
               <th scope="col">${t('ops.units.shift')}</th>
@@ -50,9 +56,17 @@ export class UnitsBoard extends SacElement {
 
   private row(u: OpsUnit) {
     const alert = u.alertId ? this.alerts.find((a) => a.id === u.alertId) : undefined;
-    return html`<tr data-unit=${u.id}>
+    const nobody = unmanned(u);
+    return html`<tr data-unit=${u.id} data-crew=${nobody ? 'none' : 'on'}>
       <th scope="row">${u.label}</th>
-      <td><span class="pill st-${u.status}">${t(`ops.unit.status.${u.status}`)}</span></td>
+      <td>
+        ${
+          nobody && u.status === 'available'
+            ? html`<span class="pill st-nobody">${t('ops.unit.nobody')}</span>`
+            : html`<span class="pill st-${u.status}">${t(`ops.unit.status.${u.status}`)}</span>`
+        }
+      </td>
+      <td class="crew">${this.crew(u)}</td>
       <td>
         ${
           alert
@@ -83,6 +97,18 @@ export class UnitsBoard extends SacElement {
         <div><a href="#/plan/${u.id}">${t('ops.units.plan')}</a></div>
       </td>
     </tr>`;
+  }
+
+  /** Who is connected now; with nobody, when someone of the crew last was. */
+  private crew(u: OpsUnit) {
+    if (!unmanned(u))
+      return html`${u.crew!.map((c) => html`<div>${c.name}</div>`)}
+        <div class="muted small">${t('ops.crew.connected')}</div>`;
+    // A free car already says "nobody signed in" in its status; a busy one says it here.
+    return html`${u.status === 'available' ? nothing : html`<strong>${t('ops.crew.none')}</strong>`}
+      <div class="muted small">
+        ${u.seenAt ? t('ops.crew.seen', { time: ageOf(u.seenAt, this.now) }) : t('ops.crew.never')}
+      </div>`;
   }
 }
 

@@ -7,13 +7,14 @@ import { formatDateTime, formatTime, getLang, t } from '../../../shared/i18n/cor
 import { heldWhat, type UserAlert } from '../../../shared/types.js';
 import { TYPE_COLOURS, base } from '../../styles.js';
 import { unitName } from './timeline-steps.js';
+import { statusKey } from '../../../shared/dispatch-progress.js';
 import './alert-timeline.js';
 
 /** Where an alert is, in words a frightened person reads at a glance. */
 export function deliveryText(a: UserAlert): string {
   if (!a.receivedAt) return a.cancelledAt ? t('status.cancelled') : t('status.saved_local');
   if (!a.status || a.status === 'received') return t('status.delivered');
-  return t(`status.${a.status}`);
+  return t(statusKey(a));
 }
 
 /**

@@ -15,18 +15,28 @@ const kinds = (a: Parameters<typeof stepsOf>[0]) =>
   stepsOf(a).map((s) => `${s.kind}${s.at ? '' : '?'}`);
 
 describe('the resident timeline', () => {
-  it('lists the steps ahead while the alert is open, without "en route" until the crew says so', () => {
+  it('lists the steps ahead while the alert is open, "on its way" only once a crew accepted', () => {
     const a = {
       ...base,
       status: 'dispatched' as const,
       timeline: timeline(['received', '12:00:01'], ['dispatched', '12:01']),
     };
-    expect(kinds(a)).toEqual(['saved', 'received', 'dispatched', 'on_scene?']);
+    expect(kinds(a)).toEqual(['saved', 'received', 'dispatched', 'en_route?', 'on_scene?']);
     expect(kinds({ ...a, enRouteAt: '12:02' })).toEqual([
       'saved',
       'received',
       'dispatched',
       'en_route',
+      'on_scene?',
+    ]);
+    const accepted = stepsOf({ ...a, acceptedAt: '12:01:30', enRouteAt: '12:02' });
+    expect(accepted.map((s) => [s.kind, s.at])).toContainEqual(['en_route', '12:01:30']);
+    expect(kinds({ ...base, status: 'acknowledged', statusAt: '12:00:30' })).toEqual([
+      'saved',
+      'received',
+      'acknowledged',
+      'dispatched?',
+      'en_route?',
       'on_scene?',
     ]);
   });
