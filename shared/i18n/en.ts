@@ -1,7 +1,9 @@
 import type { MessageKey } from './es.js';
+import { pwaEn } from './pwa.en.js';
 
 /** English. Typed against the Spanish keys: a missing or extra string is a type error. */
 export const en: Record<MessageKey, string> = {
+  ...pwaEn,
   'app.name': 'SAC — Community Alert',
   'app.loading': 'Loading…',
   'app.retry': 'Try again',
@@ -139,11 +141,8 @@ export const en: Record<MessageKey, string> = {
   'push.status.title': 'Your alert: {status}',
   'push.status.body': '{type} · {time}',
   'push.open': 'Open',
-  'push.prompt.title': 'Alerts on this phone',
   'push.prompt.text.citizen':
     'Turn on notifications to hear at once about alerts in your neighbourhood and how yours is going, even with the app closed.',
-  'push.prompt.text.staff':
-    'Turn on notifications to receive new alerts and dispatches even with the app closed.',
   'push.prompt.activate': 'Activate',
   'push.prompt.later': 'Not now',
   'push.prompt.blocked':

@@ -1,9 +1,12 @@
+import { pwaEs } from './pwa.es.js';
+
 /**
  * Spanish (Argentina): the source of truth for every message key. Addressing the user is
  * in voseo ("Tocá", "Ingresá"), as residents of Mendoza speak. `{name}` placeholders are
  * filled by `t()`; a translation must keep the same placeholders (tested).
  */
 export const es = {
+  ...pwaEs,
   'app.name': 'SAC — Alerta Comunitaria',
   'app.loading': 'Cargando…',
   'app.retry': 'Reintentar',
@@ -143,11 +146,8 @@ export const es = {
   'push.status.title': 'Tu alerta: {status}',
   'push.status.body': '{type} · {time}',
   'push.open': 'Ver',
-  'push.prompt.title': 'Avisos en este teléfono',
   'push.prompt.text.citizen':
     'Activá las notificaciones para enterarte al instante de las alertas de tu barrio y de cómo sigue la tuya, aunque la app esté cerrada.',
-  'push.prompt.text.staff':
-    'Activá las notificaciones para recibir alertas nuevas y despachos aunque la app esté cerrada.',
   'push.prompt.activate': 'Activar',
   'push.prompt.later': 'Ahora no',
   'push.prompt.blocked':
