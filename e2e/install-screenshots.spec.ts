@@ -46,6 +46,8 @@ async function open(browser: Browser, s: InstallScreenshot): Promise<Page> {
 }
 
 async function save(page: Page, s: InstallScreenshot): Promise<void> {
+  // No hover tooltip left over from the last click.
+  await page.mouse.move(0, s.viewport.height - 1);
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: `${OUT}/${s.file}`, animations: 'disabled' });
 }
