@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { INSTALL_SCREENSHOTS } from './client/install-screenshots.js';
 
 export default defineConfig({
   root: 'client',
@@ -22,14 +23,19 @@ export default defineConfig({
       strategies: 'injectManifest',
       srcDir: '.',
       filename: 'sw.ts',
-      registerType: 'autoUpdate',
+      // A new version waits for the person to accept it (client/data/app-update.ts).
+      registerType: 'prompt',
       injectRegister: false,
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
-        globIgnores: ['icons/generate.mjs'],
+        // The install sheet's screenshots are for the browser's install dialog, not the app.
+        globIgnores: ['icons/generate.mjs', 'screenshots/**'],
         rollupFormat: 'iife',
       },
       manifest: {
+        // The identity of the installed app. "/" is what browsers derived from start_url
+        // before there was an id, so apps installed then stay the same app.
+        id: '/',
         name: 'SAC — Alerta Comunitaria',
         short_name: 'SAC',
         description: 'Sistema de Alerta Comunitaria',
@@ -49,6 +55,26 @@ export default defineConfig({
             purpose: 'maskable',
           },
         ],
+        // A long press on the installed icon: straight to the resident's alert buttons or
+        // their alerts (client/views/resident/tab-bar.ts paths).
+        shortcuts: [
+          {
+            name: 'Alerta',
+            short_name: 'Alerta',
+            description: 'Pedir ayuda ahora',
+            url: '/#/',
+            icons: [{ src: '/icons/shortcut-alert-96.png', sizes: '96x96', type: 'image/png' }],
+          },
+          {
+            name: 'Mis alertas',
+            short_name: 'Mis alertas',
+            description: 'Cómo siguen tus alertas',
+            url: '/#/alerts',
+            icons: [{ src: '/icons/shortcut-mine-96.png', sizes: '96x96', type: 'image/png' }],
+          },
+        ],
+        // The install sheet. Made from the real app by e2e/install-screenshots.spec.ts.
+        screenshots: INSTALL_SCREENSHOTS,
       },
     }),
   ],

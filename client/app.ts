@@ -5,6 +5,7 @@ import { getLang, isLang, loadLang, pickLang, setLang, t, type Lang } from '../s
 import type { CityInfo, Me, Role } from '../shared/types.js';
 import { boot, signOut } from './data/session.js';
 import { cache } from './data/cache.js';
+import { appUpdate } from './data/app-update.js';
 import { base } from './styles.js';
 import './views/login-view.js';
 import './views/resident/resident-home.js';
@@ -56,6 +57,20 @@ export class SacApp extends SacElement {
         min-height: 60vh;
         font-size: 1.1rem;
       }
+      .failed {
+        display: grid;
+        justify-items: center;
+        gap: 16px;
+        max-width: 520px;
+        margin: 18vh auto 0;
+        padding: 0 16px;
+        text-align: center;
+      }
+      .failed h1 {
+        font-size: 1.2rem;
+        font-weight: 600;
+        margin: 0;
+      }
     `,
   ];
 
@@ -78,6 +93,7 @@ export class SacApp extends SacElement {
     addEventListener('online', this.onNetwork);
     addEventListener('offline', this.onNetwork);
     addEventListener('hashchange', this.onHash);
+    appUpdate.addEventListener('change', this.onHash);
     void this.start();
   }
 
@@ -85,6 +101,8 @@ export class SacApp extends SacElement {
     removeEventListener('online', this.onNetwork);
     removeEventListener('offline', this.onNetwork);
     removeEventListener('hashchange', this.onHash);
+    appUpdate.removeEventListener('change', this.onHash);
+    appUpdate.explainInPlace(this, false);
     super.disconnectedCallback();
   }
 
@@ -142,12 +160,23 @@ export class SacApp extends SacElement {
 
   private waiting(screens: Screen[]) {
     const missing = screens.filter((s) => !this.need(s));
+    const failed = missing.some((s) => this.loaded.get(s) === false);
+    // Online, a screen that failed after the one automatic reload (client/data/app-update.ts)
+    // most likely left the server with a deploy: only loading the new version brings it back.
+    const gone = failed && appUpdate.state === 'failed';
+    appUpdate.explainInPlace(this, gone);
     if (!missing.length) return null;
-    if (missing.some((s) => this.loaded.get(s) === false)) {
-      return html`<div class="loading" role="alert">
-        <p>${t('app.error')}</p>
-        <button @click=${() => this.retry(missing)}>${t('app.retry')}</button>
-      </div>`;
+    if (failed) {
+      return html`<main class="failed">
+        <div role="alert"><h1>${t(gone ? 'update.failed' : 'app.error')}</h1></div>
+        ${
+          gone
+            ? html`<button class="primary" @click=${() => appUpdate.accept()}>
+                ${t('update.action')}
+              </button>`
+            : html`<button @click=${() => this.retry(missing)}>${t('app.retry')}</button>`
+        }
+      </main>`;
     }
     return html`<div class="loading" role="status">${t('app.loading')}</div>`;
   }
@@ -158,9 +187,20 @@ export class SacApp extends SacElement {
     this.loaded = loaded;
   }
 
-  private async logout(): Promise<void> {
-    await signOut();
-    this.me = null;
+  private signingOut: Promise<void> | null = null;
+
+  /**
+   * Ending the session closes this person's sockets, and each room then reports the session
+   * gone: that is one sign-out, not one request per room (each refused with a 401).
+   */
+  private logout(): Promise<void> {
+    if (!this.me) return Promise.resolve();
+    this.signingOut ??= signOut()
+      .then(() => {
+        this.me = null;
+      })
+      .finally(() => (this.signingOut = null));
+    return this.signingOut;
   }
 
   override render() {

@@ -19,11 +19,23 @@ declare const self: ServiceWorkerGlobalScope & {
 };
 
 /**
+ * A new version waits. Taking over at once would delete the precached chunks an open page
+ * still imports (a screen not yet opened would fail to load) and swap the app under
+ * someone writing an alert. The page shows "New version available" and, once the person
+ * accepts, posts SKIP_WAITING (client/data/app-update.ts); a first install has nothing to
+ * replace and activates at once. `clientsClaim` makes a first install control the open page,
+ * so it works offline without a reload.
+ */
+self.addEventListener('message', (event) => {
+  const data = event.data as { type?: unknown } | null;
+  if (data?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+clientsClaim();
+
+/**
  * The route table (STYLE.md): the precached shell for every navigation, so the app opens
  * with no network; the API and auth always go to the network (never a stale answer).
  */
-self.skipWaiting();
-clientsClaim();
 cleanupOutdatedCaches();
 precacheAndRoute(self.__WB_MANIFEST);
 
@@ -87,7 +99,8 @@ self.addEventListener('push', (event) => {
   const options: NotificationOptions & { renotify: boolean; actions: NotificationAction[] } = {
     body: data.body,
     icon: '/icons/icon-192.png',
-    badge: '/icons/icon-192.png',
+    // Android draws the badge from its alpha channel alone: an opaque icon is a white square.
+    badge: '/icons/badge-96.png',
     tag: data.tag,
     renotify: data.renotify,
     data: { url: data.url },

@@ -3,14 +3,17 @@ import { SacElement } from './sac-element.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import { getLang, onLangChange, t } from '../../shared/i18n/core.js';
 import type { Me } from '../../shared/types.js';
-import { askLater, enablePush, shouldAsk, syncPush } from '../data/push.js';
+import { askLater, enablePush, pushStatus, putOff, syncPush } from '../data/push.js';
+import { deviceKind } from '../data/device.js';
 import { base } from '../styles.js';
 
 /**
  * Asks for notification permission at a sensible moment: once signed in, with a card saying
  * why, and the browser's own prompt only after "Activate" (never on first load, never
  * without a reason the person has read). With permission already granted, it silently
- * re-subscribes, since the server binds a subscription to the session.
+ * re-subscribes, since the server binds a subscription to the session. On an iPhone or iPad
+ * in the browser, where notifications exist only for an app on the Home Screen, the card
+ * gives the steps instead of an "Activate" that could not work.
  */
 @customElement('sac-push-prompt')
 export class PushPrompt extends SacElement {
@@ -39,6 +42,12 @@ export class PushPrompt extends SacElement {
         gap: 8px;
         flex-wrap: wrap;
       }
+      ol {
+        margin: 0;
+        padding-left: 1.4em;
+        display: grid;
+        gap: 4px;
+      }
       button.primary {
         background: var(--info);
         border-color: var(--info);
@@ -47,7 +56,9 @@ export class PushPrompt extends SacElement {
   ];
 
   @property({ attribute: false }) me!: Me;
-  @state() private view: 'hidden' | 'ask' | 'busy' | 'failed' | 'blocked' = 'hidden';
+  @state() private view:
+    'hidden' | 'ask' | 'busy' | 'failed' | 'blocked' | 'needs-home-screen' | 'needs-ios-update' =
+    'hidden';
 
   private unsubscribe: (() => void) | null = null;
 
@@ -68,8 +79,10 @@ export class PushPrompt extends SacElement {
 
   private async check(): Promise<void> {
     try {
-      if (await shouldAsk()) this.view = 'ask';
-      else await syncPush(getLang());
+      const status = await pushStatus();
+      if (status === 'ask' || status === 'needs-home-screen' || status === 'needs-ios-update') {
+        if (!putOff()) this.view = status;
+      } else await syncPush(getLang());
     } catch {
       // Offline or no push service: nothing to show, the next sign-in tries again.
     }
@@ -92,7 +105,9 @@ export class PushPrompt extends SacElement {
 
   override render() {
     if (this.view === 'hidden') return html``;
-    const staff = this.me.role !== 'citizen';
+    const title = t(`push.prompt.title.${deviceKind()}`);
+    if (this.view === 'needs-home-screen' || this.view === 'needs-ios-update')
+      return this.renderIOS(title, this.view);
     const problem =
       this.view === 'blocked'
         ? t('push.prompt.blocked')
@@ -101,12 +116,8 @@ export class PushPrompt extends SacElement {
           : null;
     const canActivate = this.view !== 'blocked';
     return html`<section class="card" aria-labelledby="push-title">
-      <h2 id="push-title">${t('push.prompt.title')}</h2>
-      ${
-        problem
-          ? html`<p role="status">${problem}</p>`
-          : html`<p>${t(staff ? 'push.prompt.text.staff' : 'push.prompt.text.citizen')}</p>`
-      }
+      <h2 id="push-title">${title}</h2>
+      ${problem ? html`<p role="status">${problem}</p>` : html`<p>${this.why()}</p>`}
       <div class="actions">
         ${
           canActivate
@@ -120,6 +131,40 @@ export class PushPrompt extends SacElement {
             : ''
         }
         <button @click=${() => this.later()}>${t('push.prompt.later')}</button>
+      </div>
+    </section>`;
+  }
+
+  /** What notifications bring this person: each role receives different ones (DESIGN §6). */
+  private why(): string {
+    switch (this.me.role) {
+      case 'citizen':
+        return t('push.prompt.text.citizen');
+      case 'officer':
+        return t('push.prompt.text.officer');
+      case 'operator':
+      case 'admin':
+        return t('push.prompt.text.operator');
+    }
+  }
+
+  /** The steps to SAC on the Home Screen, where iOS lets it receive notifications. */
+  private renderIOS(title: string, view: 'needs-home-screen' | 'needs-ios-update') {
+    return html`<section class="card" aria-labelledby="push-title" data-reason=${view}>
+      <h2 id="push-title">${title}</h2>
+      ${
+        view === 'needs-ios-update'
+          ? html`<p>${t('push.ios.too_old')}</p>`
+          : html`<p>${t('push.ios.text')}</p>
+              <ol>
+                <li>${t('push.ios.step.share')}</li>
+                <li>${t('push.ios.step.add')}</li>
+                <li>${t('push.ios.step.open')}</li>
+                <li>${t('push.ios.step.enable')}</li>
+              </ol>`
+      }
+      <div class="actions">
+        <button @click=${() => this.later()}>${t('push.ios.dismiss')}</button>
       </div>
     </section>`;
   }

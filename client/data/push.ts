@@ -1,11 +1,20 @@
 import { call } from './api.js';
+import { deviceFacts, iosPushBlocker } from './device.js';
 
 /**
  * Web Push for the page and the service worker (DESIGN §6): permission, the browser's
  * subscription, and telling the server about it. Nothing here runs at import time, so the
  * service worker can import it too.
  */
-export type PushStatus = 'unsupported' | 'blocked' | 'ask' | 'enabled';
+export type PushStatus =
+  | 'unsupported'
+  /** iPhone or iPad in the browser: push exists only once SAC is on the Home Screen */
+  | 'needs-home-screen'
+  /** iPhone or iPad with an iOS older than Web Push */
+  | 'needs-ios-update'
+  | 'blocked'
+  | 'ask'
+  | 'enabled';
 
 const LATER_KEY = 'sac.push.later';
 /** After "Not now", ask again in a week: a resident may change their mind, but not be nagged. */
@@ -22,16 +31,23 @@ async function registration(): Promise<ServiceWorkerRegistration | null> {
 }
 
 export async function pushStatus(): Promise<PushStatus> {
+  if (!supported()) {
+    // Safari on iOS hides PushManager and Notification until SAC runs from the Home Screen:
+    // say so, rather than "unsupported", so the person can do something about it.
+    const blocker = iosPushBlocker(deviceFacts());
+    if (blocker === 'home-screen') return 'needs-home-screen';
+    if (blocker === 'old-ios') return 'needs-ios-update';
+    return 'unsupported';
+  }
   if (!(await registration())) return 'unsupported';
   if (Notification.permission === 'denied') return 'blocked';
   return Notification.permission === 'granted' ? 'enabled' : 'ask';
 }
 
-/** Whether to show the explanation card now: only if undecided and not put off recently. */
-export async function shouldAsk(): Promise<boolean> {
-  if ((await pushStatus()) !== 'ask') return false;
+/** Whether the person put the card off recently ("Not now"), so it stays hidden for now. */
+export function putOff(): boolean {
   const later = Number(localStorage.getItem(LATER_KEY) ?? 0);
-  return Date.now() - later > ASK_AGAIN_MS;
+  return Date.now() - later <= ASK_AGAIN_MS;
 }
 
 export function askLater(): void {

@@ -18,6 +18,11 @@ export async function boot(): Promise<Boot> {
     .city()
     .then((c) => (cache.setCity(c), c))
     .catch(() => cache.city());
+  // Only someone who signed in on this browser can have a session: asking the server for
+  // anyone else only earns a 401, which the browser logs as an error on the login screen.
+  // The session cookie is HttpOnly, so the last known user (kept on sign-in, dropped on
+  // sign-out or when the server refuses the session) is the hint.
+  if (!cache.me()) return { kind: 'signed-out', city: await cityCall };
   const meCall = api.me();
   meCall.catch(() => undefined); // handled below, after the city
   const city = await cityCall;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import type { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { ApiError } from './errors.js';
 
 /**
  * The built client. Hashed assets are immutable; the shell, the service worker and the
@@ -21,6 +22,13 @@ export function mountClient(app: Hono, clientDir: string): void {
     c.header('X-Content-Type-Options', 'nosniff');
   };
   app.use('/*', serveStatic({ root, onFound: headers }));
+  // A file that is not here is a 404, never the shell: after a deploy, a page still running
+  // the last release asks for chunks that left, and must see them fail (and reload, client/
+  // data/app-update.ts) rather than receive HTML in place of its JavaScript.
+  app.get('*', async (c, next) => {
+    if (/\.[a-z0-9]+$/i.test(c.req.path)) throw new ApiError(404, 'not_found', 'No such file.');
+    await next();
+  });
   // Client-side routes fall back to the shell.
   app.get('*', serveStatic({ root, path: 'index.html', onFound: headers }));
 }

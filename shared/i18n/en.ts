@@ -2,6 +2,7 @@ import type { MessageKey } from './es.js';
 import { heldEn } from './held.en.js';
 import { historyEn } from './history.en.js';
 import { officerFieldEn } from './officer-field.en.js';
+import { pwaEn } from './pwa.en.js';
 import { requestsEn } from './requests.en.js';
 import { residentsEn } from './residents.en.js';
 import { unitsEn } from './units.en.js';
@@ -11,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   ...heldEn,
   ...historyEn,
   ...officerFieldEn,
+  ...pwaEn,
   ...requestsEn,
   ...residentsEn,
   ...unitsEn,
@@ -151,11 +153,8 @@ export const en: Record<MessageKey, string> = {
   'push.status.title': 'Your alert: {status}',
   'push.status.body': '{type} · {time}',
   'push.open': 'Open',
-  'push.prompt.title': 'Alerts on this phone',
   'push.prompt.text.citizen':
     'Turn on notifications to hear at once about alerts in your neighbourhood and how yours is going, even with the app closed.',
-  'push.prompt.text.staff':
-    'Turn on notifications to receive new alerts and dispatches even with the app closed.',
   'push.prompt.activate': 'Activate',
   'push.prompt.later': 'Not now',
   'push.prompt.blocked':

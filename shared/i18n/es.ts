@@ -1,6 +1,7 @@
 import { heldEs } from './held.es.js';
 import { historyEs } from './history.es.js';
 import { officerFieldEs } from './officer-field.es.js';
+import { pwaEs } from './pwa.es.js';
 import { requestsEs } from './requests.es.js';
 import { residentsEs } from './residents.es.js';
 import { unitsEs } from './units.es.js';
@@ -14,6 +15,7 @@ export const es = {
   ...heldEs,
   ...historyEs,
   ...officerFieldEs,
+  ...pwaEs,
   ...requestsEs,
   ...residentsEs,
   ...unitsEs,
@@ -155,11 +157,8 @@ export const es = {
   'push.status.title': 'Tu alerta: {status}',
   'push.status.body': '{type} · {time}',
   'push.open': 'Ver',
-  'push.prompt.title': 'Avisos en este teléfono',
   'push.prompt.text.citizen':
     'Activá las notificaciones para enterarte al instante de las alertas de tu barrio y de cómo sigue la tuya, aunque la app esté cerrada.',
-  'push.prompt.text.staff':
-    'Activá las notificaciones para recibir alertas nuevas y despachos aunque la app esté cerrada.',
   'push.prompt.activate': 'Activar',
   'push.prompt.later': 'Ahora no',
   'push.prompt.blocked':

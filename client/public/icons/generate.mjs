@@ -1,7 +1,9 @@
 // Renders the SAC app icons: a white bell, ringing, on deep red. The design is a list of
 // simple shapes in a unit square, drawn both as PNG (rasterised here, no dependencies
 // beyond node:zlib and node:fs, so anyone can regenerate without a graphics toolchain)
-// and as SVG, so every size and format shows exactly the same drawing.
+// and as SVG, so every size and format shows exactly the same drawing. Besides the app
+// icons: the iOS Home Screen icon, the notification badge (the bell alone, white on
+// transparent) and the icons of the manifest's shortcuts, drawn like the resident's tabs.
 //
 // Run from anywhere: `node client/public/icons/generate.mjs`. The outputs are committed;
 // rerun only when the design changes.
@@ -20,6 +22,11 @@ const CORNER = 0.2;
  * of radius 0.4; the bell reaches 0.35 from the centre, and 0.9 leaves it a margin.
  */
 const MASKABLE_SCALE = 0.9;
+/**
+ * Android draws a notification's badge from its alpha channel only, in the status bar at
+ * about 24 dp: the bell fills more of the square than on the app icon.
+ */
+const BADGE_SCALE = 1.2;
 /** 4 × 4 samples per pixel: cheap antialiasing so the edges do not look jagged. */
 const SUPERSAMPLE = 4;
 
@@ -42,12 +49,53 @@ const BELL = [
   { kind: 'arc', cx: 0.5, cy: 0.43, r: 0.3, width: 0.05, from: 175, to: 235 }, // ringing, left
 ];
 
+/**
+ * The shortcuts' glyphs, from the resident's tab bar (client/views/resident/tab-bar.ts,
+ * a 24-unit box) placed in the middle 60 % of the icon. `cut` shapes are holes: background.
+ */
+const glyph = (shapes) =>
+  shapes.map((shape) => {
+    const u = (v) => 0.2 + (v / 24) * 0.6;
+    if (shape.kind === 'polygon')
+      return { ...shape, points: shape.points.map(([x, y]) => [u(x), u(y)]) };
+    return {
+      ...shape,
+      x: u(shape.x),
+      y: u(shape.y),
+      w: (shape.w / 24) * 0.6,
+      h: (shape.h / 24) * 0.6,
+      r: 0,
+    };
+  });
+const RAISE = glyph([
+  {
+    kind: 'polygon',
+    points: [
+      [12, 2],
+      [1, 21],
+      [23, 21],
+    ],
+  }, // warning sign
+  { kind: 'rect', x: 11, y: 9, w: 2, h: 4, cut: true }, // its "!"
+  { kind: 'rect', x: 11, y: 15, w: 2, h: 2, cut: true },
+]);
+const MINE = glyph([
+  { kind: 'rect', x: 4, y: 5, w: 16, h: 2 }, // a list
+  { kind: 'rect', x: 4, y: 11, w: 16, h: 2 },
+  { kind: 'rect', x: 4, y: 17, w: 10, h: 2 },
+]);
+
 function main() {
   const here = new URL('./', import.meta.url);
   const outputs = [
-    ['icon-192.png', png(192, false)],
-    ['icon-512.png', png(512, false)],
-    ['maskable-512.png', png(512, true)],
+    ['icon-192.png', png(192, { shapes: bell(1), background: 'rounded' })],
+    ['icon-512.png', png(512, { shapes: bell(1), background: 'rounded' })],
+    ['maskable-512.png', png(512, { shapes: bell(MASKABLE_SCALE), background: 'full' })],
+    // iOS rounds the corners itself and fills transparency with black: full bleed, opaque.
+    ['apple-touch-icon-180.png', png(180, { shapes: bell(MASKABLE_SCALE), background: 'full' })],
+    ['badge-96.png', png(96, { shapes: bell(BADGE_SCALE), background: 'none' })],
+    ['shortcut-alert-96.png', png(96, { shapes: RAISE, background: 'rounded' })],
+    ['shortcut-mine-96.png', png(96, { shapes: MINE, background: 'rounded' })],
     ['icon.svg', svg(false)],
     ['../favicon.svg', svg(false)],
   ];
@@ -142,11 +190,19 @@ function clamp(v, lo, hi) {
 
 // ── PNG ─────────────────────────────────────────────────────────────────────────────
 
-function png(size, maskable) {
-  const shapes = bell(maskable ? MASKABLE_SCALE : 1);
-  const background = maskable
-    ? () => true // full bleed: the launcher supplies the mask
-    : (x, y) => inside({ kind: 'rect', x: 0, y: 0, w: 1, h: 1, r: CORNER }, x, y);
+/**
+ * `background`: `rounded` (the "any" icons), `full` (full bleed: the launcher supplies the
+ * mask) or `none` (a white glyph on transparent, for the notification badge).
+ */
+function png(size, { shapes, background: kind }) {
+  const background =
+    kind === 'rounded'
+      ? (x, y) => inside({ kind: 'rect', x: 0, y: 0, w: 1, h: 1, r: CORNER }, x, y)
+      : () => true;
+  const drawn = shapes.filter((s) => !s.cut);
+  const holes = shapes.filter((s) => s.cut);
+  const covered = (x, y) =>
+    drawn.some((s) => inside(s, x, y)) && !holes.some((s) => inside(s, x, y));
   const stride = size * 4 + 1;
   const raw = Buffer.alloc(stride * size); // filter byte 0 (none) starts each row
   const n = SUPERSAMPLE * SUPERSAMPLE;
@@ -160,10 +216,16 @@ function png(size, maskable) {
           const y = (py + (sy + 0.5) / SUPERSAMPLE) / size;
           if (!background(x, y)) continue;
           bg++;
-          if (shapes.some((s) => inside(s, x, y))) fg++;
+          if (covered(x, y)) fg++;
         }
       }
       const o = py * stride + 1 + px * 4;
+      if (kind === 'none') {
+        if (fg === 0) continue; // transparent black
+        raw.fill(0xff, o, o + 3); // white, its coverage in alpha
+        raw[o + 3] = Math.round((255 * fg) / n);
+        continue;
+      }
       if (bg === 0) continue; // transparent black
       for (let c = 0; c < 3; c++) {
         // Mix by coverage; the bell always lies inside the background.

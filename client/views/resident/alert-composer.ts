@@ -6,6 +6,7 @@ import { t } from '../../../shared/i18n/core.js';
 import type { Fix } from '../../../shared/types.js';
 import { NOTE_MAX } from '../../../shared/catalogue.js';
 import { currentFix } from '../../data/location.js';
+import { appUpdate } from '../../data/app-update.js';
 import { TYPE_COLOURS, base } from '../../styles.js';
 
 const COUNTDOWN_S = 5;
@@ -150,7 +151,13 @@ export class AlertComposer extends SacElement {
 
   override disconnectedCallback(): void {
     this.stop();
+    appUpdate.hold(this, false);
     super.disconnectedCallback();
+  }
+
+  /** No new version may reload the app while an alert is being written (app-update.ts). */
+  protected override updated(): void {
+    appUpdate.hold(this, this.pending !== null);
   }
 
   override render() {
