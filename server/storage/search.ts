@@ -1,4 +1,6 @@
-import type { AlertStatus, AlertTypeCode, Fix, UserStatus } from '../../shared/types.js';
+import type { AlertStatus, AlertTypeCode, UserStatus } from '../../shared/types.js';
+import type { ResidentView } from '../../shared/history.js';
+import type { AlertRow } from './storage.js';
 
 /**
  * The console's searches over the system of record: the alert history (any day, any
@@ -24,19 +26,7 @@ export interface AlertSearch {
 }
 
 /** An alert of the history, with the reporter's contact only when the type is not silent. */
-export interface AlertSearchRow {
-  id: string;
-  type: AlertTypeCode;
-  createdAt: string;
-  receivedAt: string;
-  location: Fix | null;
-  note: string;
-  areaId: string | null;
-  status: AlertStatus;
-  statusAt: string;
-  sirenRequested: boolean;
-  flagged: boolean;
-  assignedUnit: string | null;
+export interface AlertSearchRow extends Omit<AlertRow, 'reporterId' | 'releasedAt' | 'releasedBy'> {
   escalatedAt: string | null;
   escalatedBy: string | null;
   outcome: string | null;
@@ -54,18 +44,8 @@ export interface ResidentSearch {
   offset: number;
 }
 
-export interface ResidentRow {
-  id: string;
-  username: string;
-  name: string;
-  phone: string | null;
-  address: string | null;
-  home: { lat: number; lng: number } | null;
-  areaId: string | null;
-  status: UserStatus;
-  falseAlarms: number;
-  createdAt: string;
-}
+/** A resident as the directory lists them: the same shape the route answers. */
+export type ResidentRow = ResidentView;
 
 export interface SearchStore {
   searchAlerts(q: AlertSearch): { rows: AlertSearchRow[]; total: number };
