@@ -102,12 +102,13 @@ test('registrations show the applicant’s home on a map and list every resident
 
   const list = page.locator('sac-residents-list');
   await expect(list.locator('tr[data-resident]').first()).toBeVisible();
-  await list.getByRole('searchbox').fill('vecino7');
+  // vecino117: a username no other one starts with (vecino7 would also find vecino70…79).
+  await list.getByRole('searchbox').fill('vecino117');
   await expect(list.locator('tr[data-resident]')).toHaveCount(1);
   await list.getByRole('button', { name: /Ver la ficha de/ }).click();
-  const seven = page.locator('sac-resident-detail section[data-resident="vecino7"]');
-  await expect(seven).toBeVisible();
-  await expect(seven.locator('sac-map .leaflet-interactive').first()).toBeVisible();
+  const found = page.locator('sac-resident-detail section[data-resident="vecino117"]');
+  await expect(found).toBeVisible();
+  await expect(found.locator('sac-map .leaflet-interactive').first()).toBeVisible();
   await page.context().close();
 });
 
@@ -119,7 +120,10 @@ test('the audit log reads in words, in the city’s time', async ({ browser }) =
   await expect(detail(page).locator('[data-status]').first()).toHaveText(/en atención/i);
   await page.keyboard.press('d');
   await page.keyboard.press('1');
-  await expect(detail(page).locator('[data-status]').first()).toHaveText(/móvil en camino/i);
+  // Nobody of that unit is signed in: the console asks once more; Enter confirms.
+  await expect(detail(page).locator('.confirm-nobody')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(detail(page).locator('[data-status]').first()).toHaveText(/buscando un móvil/i);
   await page.keyboard.press('r');
   await page.keyboard.press('1');
   await expect(detail(page).locator('[data-status]').first()).toHaveText(/resuelta/i);

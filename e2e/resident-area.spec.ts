@@ -13,7 +13,7 @@ import {
 } from './support/resident.js';
 import type { Me } from '../shared/types.js';
 
-/** Issue 3 at phone size: the silent alarm, the neighbourhood feed, hearing-impaired mode. */
+/** The resident at phone size: the silent alarm, the neighbourhood feed, hearing-impaired mode. */
 
 test('the silent alarm: neutral, no vibration, no trace once delivered, never to a neighbour', async ({
   browser,

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible, login, newPhone } from './support/app.js';
 import { opsRoom, record, tapMap, until } from './support/resident.js';
 
-/** Issue 3 at phone size: neighbour requests, online and offline. */
+/** The resident at phone size: neighbour requests, online and offline. */
 
 test('neighbour requests: filed online and offline, answered by the municipality', async ({
   browser,

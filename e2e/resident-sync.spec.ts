@@ -3,7 +3,7 @@ import { login, newPhone, untilControlled } from './support/app.js';
 import { opsRoom, record, until } from './support/resident.js';
 
 /**
- * Background Sync (DESIGN §5, issue 3 §5): an alert raised with no signal is delivered by the
+ * Background Sync (DESIGN §5): an alert raised with no signal is delivered by the
  * service worker while no page of the app is open, and the receipt it stored shows on the
  * next open, even before the page reaches the network.
  */

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible, login, newPhone } from './support/app.js';
 import { api, freshPhone, opsRoom, record, signIn, unitRoom, until } from './support/resident.js';
 
-/** Issue 3 at phone size (390×844): the resident app, each path end to end. */
+/** The resident at phone size (390×844): the resident app, each path end to end. */
 
 test('registration → pending → approval → first alert', async ({ browser }) => {
   const phone = await newPhone(browser);

@@ -174,16 +174,12 @@ export function demoUnits(): DemoUnit[] {
   }));
 }
 
-/**
- * The demo seeds three residents per area, so a newcomer can sign in as two neighbours
- * (`vecino1` and `vecino41` share `area-1`) and watch one alert the other.
- */
+/** Three residents per area: a newcomer can be two neighbours (`vecino1`, `vecino41`). */
 export const DEMO_RESIDENTS_PER_AREA = 3;
 
 /**
- * `vecino1`… Resident i lives in area ((i - 1) mod areas) + 1, so every area has
- * neighbours to notify. Each resident is derived from its own index alone: asking for
- * more residents never changes the first ones.
+ * `vecino1`… Resident i lives in area ((i - 1) mod areas) + 1. Each is derived from its own
+ * index alone: asking for more residents never changes the first ones.
  */
 export function demoResidents(
   areas: AreaFeature[],

@@ -56,7 +56,7 @@ export const api = {
   logout: () => call<{ ok: true }>('POST', '/auth/logout'),
   register: (input: RegisterInput) => call<{ user: Me }>('POST', '/auth/register', input),
   me: () => call<Me>('GET', '/me'),
-  /** The resident's profile settings (issue 3, server/profile). */
+  /** The resident's profile settings (server/profile). */
   updateProfile: (patch: { showName: boolean }) => call<Me>('PATCH', '/me', patch),
   city: () => call<CityInfo>('GET', '/city'),
 };

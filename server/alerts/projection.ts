@@ -30,7 +30,7 @@ export interface ProjectionDeps {
   log: Logger;
   fanOut: FanOut;
   now?: () => Date;
-  /** Patrol units (issue 6, server/units): told of each transition of an alert with a unit. */
+  /** Patrol units (server/units): told of each transition of an alert with a unit. */
   units?: { alertChanged(alert: AlertRow): void };
   /** The city's known points (its sirens): a dispatch names the nearest one. */
   landmarks?: readonly DispatchReference[];
@@ -179,7 +179,7 @@ export class AlertProjection {
   }
 
   /**
-   * The dispatched unit reports it is on scene (issue 6, server/units): the same stamped
+   * The dispatched unit reports it is on scene (server/units): the same stamped
    * transition an operator's would be, with the officer as actor, only from `dispatched` and
    * only for the unit the alert was dispatched to. Closing stays the operator's call.
    */

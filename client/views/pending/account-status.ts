@@ -11,7 +11,7 @@ export type AccountNotice = 'registered' | 'pending' | 'suspended';
 const digits = (phone: string): string => phone.replace(/[^0-9+]/g, '');
 
 /**
- * A clear screen for an account that cannot sign in (issue 3 §1): what is happening, why,
+ * A clear screen for an account that cannot sign in: what is happening, why,
  * and what to do, with the phone numbers that still help in an emergency.
  */
 @customElement('sac-account-status')
