@@ -139,6 +139,10 @@ export const homeStyles = [
       [role='tablist'] {
         flex-wrap: wrap;
       }
+      /* A line of its own, or flex-basis 0 squeezes the figures into one column. */
+      sac-stats-bar {
+        flex-basis: 100%;
+      }
       .workspace,
       .workspace.with-detail {
         grid-template-columns: minmax(0, 1fr);
