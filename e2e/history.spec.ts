@@ -95,6 +95,8 @@ test('registrations show the applicant’s home on a map and list every resident
   const page = await (await browser.newContext({ viewport: DESKTOP })).newPage();
   await openConsole(page, 'operador1');
   await page.locator('#tab-registrations').click();
+  // Other specs leave applicants waiting too: open this one's record by its name.
+  await page.locator(`table[data-list="pending"] tr[data-user="${pending}"] th button`).click();
   const card = page.locator(`sac-resident-detail section[data-resident="${pending}"]`);
   await expect(card).toBeVisible();
   await expect(card).toContainText('Paso de los Andes 1450');

@@ -371,7 +371,6 @@ export const en: Record<MessageKey, string> = {
   'officer.dispatch.new': 'Dispatch!',
   'officer.dispatch.accept': 'Accept',
   'officer.dispatch.at': 'Dispatched at {time}',
-  'officer.dispatch.distance': '{metres} m away',
   'officer.dispatch.note': 'Note: {note}',
   'officer.dispatch.closed': 'Closed by the centre: {status}',
   'officer.dispatch.next.accepted': 'Accept',

@@ -376,7 +376,6 @@ export const es = {
   'officer.dispatch.new': '¡Despacho!',
   'officer.dispatch.accept': 'Aceptar',
   'officer.dispatch.at': 'Despachado a las {time}',
-  'officer.dispatch.distance': 'a {metres} m',
   'officer.dispatch.note': 'Nota: {note}',
   'officer.dispatch.closed': 'Cerrada por el centro: {status}',
   'officer.dispatch.next.accepted': 'Aceptar',

@@ -8,7 +8,7 @@ import {
   type OpenedDetail,
   type OpsUnit,
 } from '../../../shared/console.js';
-import { formatTime, t } from '../../../shared/i18n/core.js';
+import { t } from '../../../shared/i18n/core.js';
 import { statusKey } from '../../../shared/dispatch-progress.js';
 import type { CityInfo } from '../../../shared/types.js';
 import { TYPE_COLOURS, base } from '../../styles.js';
@@ -22,6 +22,7 @@ import type { Viewer } from './presence.js';
 
 import {
   checklistSection,
+  clock,
   notesSection,
   placeSection,
   reporterSection,
@@ -87,7 +88,7 @@ export class AlertDetail extends SacElement {
           <h2 id="title">${t(`alert.type.${a.type}`)}</h2>
           <p class="muted small">
             ${t('ops.detail.received_at', {
-              time: a.receivedAt ? formatTime(a.receivedAt) : '—',
+              time: a.receivedAt ? clock(a.receivedAt) : '—',
               age: ageOf(a.receivedAt, this.now),
             })}
             · ${t(`priority.${info.priority}`)}

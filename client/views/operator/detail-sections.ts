@@ -16,7 +16,7 @@ import { NOTE_TEXT_MAX } from './ops-actions.js';
 /** The detail panel's sections, as plain render functions of the alert (alert-detail.ts). */
 
 /** The time of a step; with its date when it is not from the last hours (an alert of the history). */
-const clock = (iso: string): string =>
+export const clock = (iso: string): string =>
   Date.now() - Date.parse(iso) < 20 * 3600_000 ? formatTime(iso) : formatDateTime(iso);
 
 export type NameOf = (userId: string) => string;
