@@ -1,6 +1,6 @@
 /** Domain types shared by client and server. One definition of each thing. */
 
-export type Role = 'citizen' | 'officer' | 'operator' | 'admin';
+export type Role = 'citizen' | 'officer' | 'operator' | 'analyst' | 'admin';
 export type UserStatus = 'pending' | 'active' | 'suspended' | 'rejected';
 
 export type AlertTypeCode = 'general' | 'medical' | 'gender_violence' | 'bicycle_theft' | 'fire';

@@ -143,6 +143,7 @@ export class PushPrompt extends SacElement {
       case 'officer':
         return t('push.prompt.text.officer');
       case 'operator':
+      case 'analyst':
       case 'admin':
         return t('push.prompt.text.operator');
     }

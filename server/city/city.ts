@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ALERT_TYPES, REQUEST_CATEGORIES } from '../../shared/catalogue.js';
 import { demoAreas, demoSirens, demoUnits } from '../../shared/demo-city.js';
 import { demoStreets } from '../../shared/demo-streets.js';
+import { DEFAULT_MIN_CELL_COUNT, type IncidentType } from '../../shared/observatory.js';
 import type { AreaFeature, CityInfo } from '../../shared/types.js';
 import { ConfigError, type Config } from '../config.js';
 
@@ -21,12 +22,33 @@ export interface SirenInfo {
   label: string;
 }
 
+/** How the city's observatory counts and what it hides (`city.json` `observatory`). */
+export interface ObservatorySettings {
+  /**
+   * Local hours of the day (0–23) in which the fixed-point programme plans visits. A plan's
+   * hour outside them is patrol only; the observatory's coverage gap counts incidents in them.
+   */
+  programmeHours: number[];
+  /** cells and hours with fewer incidents are hidden outside staff views */
+  minCellCount: number;
+  /** harm weight per incident type; types left out keep the documented default */
+  harmWeights: Partial<Record<IncidentType, number>>;
+}
+
 export interface City {
   info: CityInfo;
   areas: AreaFeature[];
   units: UnitInfo[];
   sirens: SirenInfo[];
+  observatory: ObservatorySettings;
 }
+
+const ALL_HOURS = Array.from({ length: 24 }, (_, h) => h);
+/**
+ * The demo's programme leaves 03:00–07:00 without fixed points, as the reference city's did:
+ * the hours its own figures showed street robbery concentrating in.
+ */
+const DEMO_PROGRAMME_HOURS = ALL_HOURS.filter((h) => h < 3 || h >= 7);
 
 /** A street: its name, and optionally its course with the house numbers at its ends. */
 const street = z
@@ -75,6 +97,17 @@ const cityFile = z.object({
     }),
   ),
   streets: z.array(street).max(20_000).optional(),
+  observatory: z
+    .object({
+      programmeHours: z.array(z.number().int().min(0).max(23)).max(24),
+      minCellCount: z.number().int().min(1).max(1000),
+      harmWeights: z.partialRecord(
+        z.enum(['general', 'medical', 'bicycle_theft', 'fire', 'suspicious_activity']),
+        z.number().min(0).max(1000),
+      ),
+    })
+    .partial()
+    .optional(),
 });
 
 /**
@@ -100,6 +133,7 @@ export function loadCity(config: Config): City {
       units: demoUnits(),
       sirens: demoSirens(areas),
       streets: demoStreets(),
+      observatory: { programmeHours: DEMO_PROGRAMME_HOURS },
     };
   } else {
     throw new ConfigError(
@@ -111,6 +145,13 @@ export function loadCity(config: Config): City {
     areas,
     units: base.units,
     sirens: base.sirens,
+    observatory: {
+      programmeHours: [...new Set(base.observatory?.programmeHours ?? ALL_HOURS)].sort(
+        (a, b) => a - b,
+      ),
+      minCellCount: base.observatory?.minCellCount ?? DEFAULT_MIN_CELL_COUNT,
+      harmWeights: base.observatory?.harmWeights ?? {},
+    },
     info: {
       name: base.name,
       centre: base.centre,

@@ -123,6 +123,7 @@ export const en: Record<MessageKey, string> = {
   'role.citizen': 'Resident',
   'role.officer': 'Officer',
   'role.operator': 'Operator',
+  'role.analyst': 'Analyst',
   'role.admin': 'Administrator',
   'app.continue': 'Continue',
   'alert.note': 'Note for the monitoring centre',

@@ -127,6 +127,7 @@ export const es = {
   'role.citizen': 'Vecino',
   'role.officer': 'Oficial',
   'role.operator': 'Operador',
+  'role.analyst': 'Analista',
   'role.admin': 'Administrador',
   'app.continue': 'Continuar',
   'alert.note': 'Nota para el centro de monitoreo',
