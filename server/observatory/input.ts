@@ -36,6 +36,8 @@ export interface ObservatoryInput {
    * report the chosen area's cells; hours and trends count the area's incidents only)
    */
   incidents: Incident[];
+  /** the first local day the records cover (the earliest incident of any type), for "a year earlier" */
+  dataFromDay: number;
   /** registered households (active residents' homes) per study-region cell index */
   households: Int32Array;
   /** harm weight per incident type (city configuration, documented default) */
