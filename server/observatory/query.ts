@@ -76,16 +76,12 @@ export function period(
   toRaw: string | undefined,
   ctx: { now: Date; timeZone: string },
 ): { from: string; to: string } {
+  const fromGiven = fromRaw ? dayNumber(fromRaw) : null;
+  if (Number.isNaN(fromGiven)) throw bad('from', 'from: a date as YYYY-MM-DD');
   const yesterday = localClock(ctx.timeZone)(ctx.now.getTime()).day - 1;
   const toDay = toRaw ? dayNumber(toRaw) : yesterday;
   if (Number.isNaN(toDay)) throw bad('to', 'to: a date as YYYY-MM-DD');
-  let fromDay: number;
-  if (fromRaw) {
-    fromDay = dayNumber(fromRaw);
-    if (Number.isNaN(fromDay)) throw bad('from', 'from: a date as YYYY-MM-DD');
-  } else {
-    fromDay = dayNumber(yearBefore(isoDay(toDay))) + 1;
-  }
+  const fromDay = fromGiven ?? dayNumber(yearBefore(isoDay(toDay))) + 1;
   if (fromDay > toDay) throw bad('from', 'from: after to');
   if (toDay - fromDay + 1 > MAX_SPAN_DAYS)
     throw bad('to', `to: at most ${MAX_SPAN_DAYS} days after from`);

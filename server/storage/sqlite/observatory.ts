@@ -20,9 +20,14 @@ const SUSPICIOUS = `json_extract(answers, '$.suspicious_activity') = 'yes'
   AND lat IS NOT NULL AND lng IS NOT NULL`;
 
 export function observatoryQueries(db: Db): ObservatoryStore {
-  const version = db.prepare<[], { a: number | null; e: number | null; c: number | null }>(
-    `SELECT (SELECT max(rowid) FROM alerts) AS a, (SELECT max(rowid) FROM alert_events) AS e,
-     (SELECT max(rowid) FROM conversations) AS c`,
+  // Rows are only ever added (a status change adds an event), but a count beside the highest
+  // rowid also notices one taken out by hand: a cache must never outlive its data.
+  const version = db.prepare<
+    [],
+    { a: number | null; n: number; e: number | null; c: number | null }
+  >(
+    `SELECT (SELECT max(rowid) FROM alerts) AS a, (SELECT count(*) FROM alerts) AS n,
+     (SELECT max(rowid) FROM alert_events) AS e, (SELECT max(rowid) FROM conversations) AS c`,
   );
   const users = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM users`);
   const silent = db.prepare<[string, string], { receivedAt: string; areaId: string | null }>(
@@ -35,7 +40,7 @@ export function observatoryQueries(db: Db): ObservatoryStore {
       // Homes feed the rate layer: a new, approved or moved resident is a users change that
       // adds no alert. The count moves with registrations; approvals and moves are covered by
       // the service's time limit on every cached answer.
-      return `${v?.a ?? 0}.${v?.e ?? 0}.${v?.c ?? 0}.${users.get()?.n ?? 0}`;
+      return `${v?.a ?? 0}.${v?.n ?? 0}.${v?.e ?? 0}.${v?.c ?? 0}.${users.get()?.n ?? 0}`;
     },
     silentAlerts: (from, to) => silent.all(from, to),
   };
