@@ -5,6 +5,7 @@ import { pwaEs } from './pwa.es.js';
 import { requestsEs } from './requests.es.js';
 import { residentsEs } from './residents.es.js';
 import { unitsEs } from './units.es.js';
+import { staffEs } from './staff.es.js';
 
 /**
  * Spanish (Argentina): the source of truth for every message key. Addressing the user is
@@ -12,6 +13,7 @@ import { unitsEs } from './units.es.js';
  * filled by `t()`; a translation must keep the same placeholders (tested).
  */
 export const es = {
+  ...staffEs,
   ...heldEs,
   ...historyEs,
   ...officerFieldEs,
