@@ -4,7 +4,7 @@ import { CELL_METRES } from '../../hotspots/grid.js';
 import { hotspotClass } from '../stats/classes.js';
 import { benjaminiHochberg } from '../stats/fdr.js';
 import { giStar } from '../stats/gi-star.js';
-import { DEFAULT_PERMUTATIONS, pseudoPValues } from '../stats/permutation.js';
+import { DEFAULT_PERMUTATIONS, refinedPValues } from '../stats/permutation.js';
 import { layerValues, sourcesOf, tallyCells } from './hotspot-layers.js';
 import { figureMeta, inPeriod } from './meta.js';
 
@@ -22,7 +22,8 @@ const MAX_PERMUTATIONS = 99_999;
 /**
  * Hot and cold spots of one layer over the period: Getis–Ord Gi* on the study region (the
  * grid masked to the city), a two-sided conditional-permutation p-value per cell, Benjamini–
- * Hochberg over every cell of the layer's region, and a class from z and q
+ * Hochberg over every cell of the layer's region (cells near the permutations' floor re-tested
+ * with ten times as many, `stats/permutation.ts`), and a class from z and q
  * (`stats/classes.ts`). The comparison is always city-wide: an area filter only chooses which
  * cells are reported, so a neighbourhood is judged against the city, not against itself.
  *
@@ -40,7 +41,10 @@ export function analyseHotspots(input: ObservatoryInput, opts: HotspotOptions): 
   const tally = tallyCells(input, period);
   const layer = layerValues(opts.layer, input, tally);
   const z = giStar(layer.values, layer.neighbours);
-  const p = pseudoPValues(layer.values, layer.neighbours, { permutations, seed });
+  const { p, refinedCells, refinedPermutations } = refinedPValues(layer.values, layer.neighbours, {
+    permutations,
+    seed,
+  });
   const q = benjaminiHochberg(p);
 
   const area = input.filter.areaId;
@@ -75,6 +79,7 @@ export function analyseHotspots(input: ObservatoryInput, opts: HotspotOptions): 
     studyCells: layer.members.length,
     permutations,
     seed,
+    refined: { permutations: refinedPermutations, cells: refinedCells },
     cells: cells.map(({ rawZ: _, ...cell }) => cell),
   };
   if (opts.layer === 'rate') {
