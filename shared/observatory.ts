@@ -99,6 +99,11 @@ export interface HotspotResult {
   studyCells: number;
   permutations: number;
   seed: number;
+  /**
+   * the cells whose smaller tail held fewer than 10 of the first `permutations` were tested
+   * again with this many, and their p comes from that run (`cells` of them)
+   */
+  refined?: { permutations: number; cells: number };
   /** only cells with incidents or a significant class; the rest of the region is 0 / none */
   cells: HotspotCell[];
   /** cells left out of the rate layer: too few registered households to form a rate */
