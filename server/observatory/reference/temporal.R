@@ -3,6 +3,7 @@
 #
 # Regenerate from the repository root (R ≥ 4 with jsonlite):
 #   Rscript server/observatory/reference/temporal.R
+#   npx prettier --write server/observatory/reference/fixtures/temporal.json
 # It rewrites server/observatory/reference/fixtures/temporal.json; the tests read that file
 # (CI does not run R). Infinite values are written as null.
 suppressPackageStartupMessages(library(jsonlite))
