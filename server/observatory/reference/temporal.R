@@ -36,12 +36,14 @@ singles <- lapply(c(0, 1, 2, 5, 10, 37, 100, 1000, 25000), function(x) {
   list(x = x, low = ci[1], high = ci[2])
 })
 
-pairs <- list(c(0, 5), c(5, 0), c(1, 1), c(3, 7), c(12, 9), c(100, 80), c(1000, 1100),
-              c(40, 0), c(0, 1))
-ratios <- lapply(pairs, function(ab) {
-  pt <- poisson.test(ab)
-  list(a = ab[1], b = ab[2], ratio = fin(unname(pt$estimate)), low = fin(pt$conf.int[1]),
-       high = fin(pt$conf.int[2]))
+# a, b, and their exposures ta, tb (days: a leap year's February against a common one)
+pairs <- list(c(0, 5, 1, 1), c(5, 0, 1, 1), c(1, 1, 1, 1), c(3, 7, 1, 1), c(12, 9, 1, 1),
+              c(100, 80, 1, 1), c(1000, 1100, 1, 1), c(40, 0, 1, 1), c(0, 1, 1, 1),
+              c(31, 22, 29, 28), c(0, 4, 366, 365))
+ratios <- lapply(pairs, function(v) {
+  pt <- poisson.test(v[1:2], T = v[3:4])
+  list(a = v[1], b = v[2], ta = v[3], tb = v[4], ratio = fin(unname(pt$estimate)),
+       low = fin(pt$conf.int[1]), high = fin(pt$conf.int[2]))
 })
 
 out <- list(

@@ -25,21 +25,28 @@ export interface RateRatio extends Interval {
 }
 
 /**
- * The rate ratio of two Poisson counts over equal exposure (a over b), with the exact interval R
- * gives for `poisson.test(c(a, b))`: conditional on the total n = a + b, a is binomial with
- * π = r / (1 + r), so the Clopper–Pearson interval [π_L, π_U] for a out of n maps to
- * [π_L / (1 − π_L), π_U / (1 − π_U)]. With b = 0 the ratio and the upper end are Infinity; with
- * no counts at all there is nothing to compare and the answer is null (R stops there).
+ * The rate ratio of two Poisson counts (a over time ta, against b over time tb), with the exact
+ * interval R gives for `poisson.test(c(a, b), T = c(ta, tb))`: conditional on the total
+ * n = a + b, a is binomial with π = r·ta / (r·ta + tb), so the Clopper–Pearson interval
+ * [π_L, π_U] for a out of n maps to r ∈ [π_L / (1 − π_L), π_U / (1 − π_U)] · tb / ta. With b = 0
+ * the ratio and the upper end are Infinity; with no counts at all there is nothing to compare
+ * and the answer is null (R stops there).
  */
-export function rateRatio(a: number, b: number, level = 0.95): RateRatio | null {
+export function rateRatio(
+  a: number,
+  b: number,
+  exposure: { ta: number; tb: number } = { ta: 1, tb: 1 },
+  level = 0.95,
+): RateRatio | null {
   const n = a + b;
+  const scale = exposure.tb / exposure.ta;
   if (n === 0) return null;
   const alpha = 1 - level;
   const pLow = a === 0 ? 0 : betaQuantile(alpha / 2, a, n - a + 1);
   const pHigh = a === n ? 1 : betaQuantile(1 - alpha / 2, a + 1, n - a);
   return {
-    ratio: b === 0 ? Infinity : a / b,
-    low: pLow / (1 - pLow),
-    high: pHigh === 1 ? Infinity : pHigh / (1 - pHigh),
+    ratio: b === 0 ? Infinity : (a / b) * scale,
+    low: (pLow / (1 - pLow)) * scale,
+    high: pHigh === 1 ? Infinity : (pHigh / (1 - pHigh)) * scale,
   };
 }

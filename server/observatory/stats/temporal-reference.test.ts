@@ -14,6 +14,8 @@ interface Fixture {
   poisson_ratio: {
     a: number;
     b: number;
+    ta: number;
+    tb: number;
     ratio: number | null;
     low: number | null;
     high: number | null;
@@ -59,8 +61,8 @@ describe('exact Poisson intervals against R poisson.test', () => {
   }
 
   for (const ref of fixture.poisson_ratio) {
-    it(`rate ratio ${ref.a} over ${ref.b}`, () => {
-      const rr = rateRatio(ref.a, ref.b)!;
+    it(`rate ratio ${ref.a} in ${ref.ta} over ${ref.b} in ${ref.tb}`, () => {
+      const rr = rateRatio(ref.a, ref.b, { ta: ref.ta, tb: ref.tb })!;
       for (const [mine, theirs] of [
         [rr.ratio, orInfinity(ref.ratio)],
         [rr.low, orInfinity(ref.low)],
