@@ -159,7 +159,10 @@ export interface HourWeekResult {
 // ── Trends ─────────────────────────────────────────────────────────────────────────────────
 
 export interface TrendPoint {
-  /** local date the week (Monday) or month (the 1st) starts */
+  /**
+   * local date the week (Monday) or month (the 1st) starts; the first and last buckets may be
+   * partial (starting before `meta.from` or ending after `meta.to`): they count the period's days
+   */
   start: string;
   count: number;
   /** exact Poisson 95 % interval for the count */
