@@ -28,7 +28,7 @@ describe('hour × weekday and the coverage gap', () => {
     incidentAt('2026-02-28', 20, b), // Saturday, last day of the previous period
   ];
   const input = {
-    ...inputFor(region, incidents, { from: '2026-03-01', to: '2026-03-31' }),
+    ...inputFor(region, incidents, { from: '2026-03-01', to: '2026-03-31' }, '2025-01-01'),
     programme,
   };
 
@@ -41,7 +41,12 @@ describe('hour × weekday and the coverage gap', () => {
     expect(result.counts[1]![12]).toBe(1);
     expect(result.counts.flat().reduce((s, c) => s! + c!, 0)).toBe(5);
     // 31 days before 1 March: 29 January … 28 February
-    expect(result.previous).toMatchObject({ from: '2026-01-29', to: '2026-02-28', n: 3 });
+    expect(result.previous).toMatchObject({
+      from: '2026-01-29',
+      to: '2026-02-28',
+      n: 3,
+      complete: true,
+    });
     expect(result.previous.counts[3]![4]).toBe(1);
     expect(result.previous.counts[4]![4]).toBe(1);
     expect(result.previous.counts[5]![20]).toBe(1);
@@ -54,6 +59,16 @@ describe('hour × weekday and the coverage gap', () => {
     expect(result.counts[1]![6]).toBe(0);
     expect(result.previous.n).toBe(2); // 29 and 30 January
     expect(result.coverage).toMatchObject({ uncovered: 2, share: 0.5 });
+  });
+
+  it('says when the records do not reach back to the previous period', () => {
+    const young = inputFor(
+      region,
+      incidents,
+      { from: '2026-03-01', to: '2026-03-31' },
+      '2026-02-01',
+    );
+    expect(analyseHours(young).previous).toMatchObject({ n: 3, complete: false });
   });
 
   it('gives a share of 0 without incidents', () => {

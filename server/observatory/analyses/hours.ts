@@ -16,7 +16,8 @@ function table(incidents: readonly Incident[]): HourWeekTable {
  * hour, the same table for the period of the same length just before (e.g. 1–28 February for
  * 1–28 March, a year's period against the year before), and the coverage gap: how many of the
  * period's incidents fell in an hour the fixed-point programme plans no visit, and their share
- * of all (0 when there are none). Hours are the incident's local clock hour, so the night of a
+ * of all (0 when there are none). The previous period says whether the records reach back to
+ * its first day (`complete`). Hours are the incident's local clock hour, so the night of a
  * daylight-saving change counts where the clock put it.
  */
 export function analyseHours(input: ObservatoryInput): HourWeekResult {
@@ -37,6 +38,7 @@ export function analyseHours(input: ObservatoryInput): HourWeekResult {
       to: dayToIso(previousTo),
       n: previous.length,
       counts: table(previous),
+      complete: previousFrom >= input.dataFromDay,
     },
     coverage: {
       planned: input.programme,
