@@ -108,10 +108,35 @@ export interface EmergingCellStats extends CellPattern {
   coldSlices: number;
 }
 
-/**
- * Runs the cube: `slices[t][i]` is the count of region cell i in slice t. Returns the cells
- * with a pattern, in region order.
- */
+/** The cube's bins, cell-major (`[cell × slices + slice]`): Gi* z-scores and states. */
+export interface CubeBins {
+  slices: number;
+  z: Float64Array;
+  states: Int8Array;
+}
+
+/** Gi* and the significance of every bin: `slices[t][i]` is the count of region cell i in slice t. */
+export function cubeBins(
+  slices: readonly ArrayLike<number>[],
+  neighbours: readonly Int32Array[],
+): CubeBins {
+  const nSlices = slices.length;
+  const nCells = neighbours.length;
+  // cell-major, so each cell's series is contiguous for the trend test
+  const z = new Float64Array(nCells * nSlices);
+  const states = new Int8Array(nCells * nSlices);
+  slices.forEach((counts, t) => {
+    const g = giStar(counts, neighbours);
+    const s = sliceStates(g);
+    for (let i = 0; i < nCells; i++) {
+      z[i * nSlices + t] = Math.round(g[i]! * Z_GRAIN) / Z_GRAIN;
+      states[i * nSlices + t] = s[i]!;
+    }
+  });
+  return { slices: nSlices, z, states };
+}
+
+/** Runs the cube and returns the cells with a pattern, in region order. */
 export function emergingCube(
   slices: readonly ArrayLike<number>[],
   neighbours: readonly Int32Array[],
@@ -119,21 +144,13 @@ export function emergingCube(
   const nSlices = slices.length;
   const nCells = neighbours.length;
   if (nSlices < MIN_SLICES || nCells === 0) return [];
-  // cell-major, so each cell's series is contiguous for the trend test
-  const zByCell = new Float64Array(nCells * nSlices);
-  const stateByCell = new Int8Array(nCells * nSlices);
-  slices.forEach((counts, t) => {
-    const z = giStar(counts, neighbours);
-    const states = sliceStates(z);
-    for (let i = 0; i < nCells; i++) {
-      zByCell[i * nSlices + t] = Math.round(z[i]! * Z_GRAIN) / Z_GRAIN;
-      stateByCell[i * nSlices + t] = states[i]!;
-    }
-  });
+  const bins = cubeBins(slices, neighbours);
+  const zByCell = bins.z;
+  const stateByCell = bins.states;
   const out: EmergingCellStats[] = [];
   for (let i = 0; i < nCells; i++) {
     const states = stateByCell.subarray(i * nSlices, (i + 1) * nSlices);
-    // a cell never significant and never with a final state cannot have a pattern: skip MK
+    // a cell never significant cannot have a pattern: skip its trend test
     if (!states.some((s) => s !== 0)) continue;
     const trend = mannKendall(zByCell.subarray(i * nSlices, (i + 1) * nSlices));
     const pattern = classifyCell(states, trend);
