@@ -33,8 +33,9 @@ import { twoSidedP } from './normal.js';
  *    tools' wording asks only "never hot before", so an earlier cold spot does not exclude
  *    them); the final slice's state decides between hot and cold patterns, and only a cell not
  *    significant in the final slice can be historical.
- * 4. Fewer than MIN_SLICES slices form no pattern (our choice: "90 % of the slices" and a trend
- *    need a series of some length); every other cell falls in no category ("no pattern").
+ * 4. A cell that matches none of these has no pattern and is not reported. Fewer than
+ *    MIN_SLICES slices form no pattern at all (our choice: "90 % of the slices" and a trend need
+ *    a series of some length).
  */
 export const BIN_ALPHA = 0.05;
 export const TREND_ALPHA = 0.05;
@@ -45,15 +46,15 @@ export const MIN_SLICES = 10;
  */
 const Z_GRAIN = 1e9;
 
-/** +1 significant hot spot, −1 significant cold spot, 0 neither. */
-export type BinState = 1 | 0 | -1;
-
 export interface CellPattern {
   kind: 'hot' | 'cold';
   pattern: EmergingPattern;
 }
 
-/** The states of one slice's bins: Gi* z → two-sided p → BH over the slice → sign. */
+/**
+ * The states of one slice's bins (+1 significant hot spot, −1 significant cold spot, 0 neither):
+ * Gi* z → two-sided p → BH over the slice → sign.
+ */
 export function sliceStates(z: ArrayLike<number>): Int8Array {
   const n = z.length;
   const p = new Float64Array(n);
