@@ -140,6 +140,10 @@ describe('analyseHotspots: the count layer', () => {
       sources: ['alerts', 'patrol'],
       method: 'gi_star_permutation_fdr',
     });
+    // the block's cells sat at the floor of 999 permutations and were re-tested with 9,999
+    expect(result.refined!.permutations).toBe(9999);
+    expect(result.refined!.cells).toBeGreaterThanOrEqual(5);
+    expect(result.cells[0]!.p).toBe(0.0002);
     expect(result).toMatchObject({
       layer: 'count',
       studyCells: 116,
