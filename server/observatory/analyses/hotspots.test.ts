@@ -282,4 +282,15 @@ describe('analyseHotspots: area filter, seeds, an empty period', () => {
       expect(JSON.stringify(result)).not.toMatch(/NaN|null/);
     }
   });
+
+  it('keeps the number of permutations between 1 and 9,999, 999 when it is not a number', () => {
+    for (const [asked, used] of [
+      [0, 1],
+      [Number.NaN, 999],
+      [1e9, 9999],
+    ] as const) {
+      const result = analyseHotspots(inputOf([]), { layer: 'count', permutations: asked });
+      expect(result.permutations).toBe(used);
+    }
+  });
 });

@@ -35,10 +35,10 @@ const MAX_PERMUTATIONS = 9_999;
  * region, or the chosen area's part of it).
  */
 export function analyseHotspots(input: ObservatoryInput, opts: HotspotOptions): HotspotResult {
-  const permutations = Math.min(
-    MAX_PERMUTATIONS,
-    Math.max(1, Math.floor(opts.permutations ?? DEFAULT_PERMUTATIONS)),
-  );
+  const asked = opts.permutations ?? DEFAULT_PERMUTATIONS;
+  const permutations = Number.isFinite(asked)
+    ? Math.min(MAX_PERMUTATIONS, Math.max(1, Math.floor(asked)))
+    : DEFAULT_PERMUTATIONS;
   const seed = (opts.seed ?? 1) >>> 0;
   const period = inPeriod(input, false);
   const tally = tallyCells(input, period);

@@ -1,6 +1,6 @@
 /**
- * Permutation inference for Gi* (Anselin 1995's conditional randomisation, as GeoDa, PySAL and
- * `spdep::localG_perm` use it for local statistics).
+ * Permutation inference for Gi* (Anselin 1995's conditional randomisation, as GeoDa and PySAL
+ * use it for local statistics; spdep 1.2.7 draws a little differently, see `randomisation`).
  *
  * For cell i with neighbour set Nᵢ (the cell itself included), the null hypothesis is that
  * the values around i are a random draw from the rest of the map. Each permutation holds xᵢ
@@ -29,8 +29,8 @@
  * n − 1 values.
  *
  * Reproducible: one mulberry32 stream (the generator of `seededRandom` in shared/demo-city.ts,
- * inlined) per call, consumed cell by cell in
- * region order, so the same values, neighbours, seed and count give the same p-values.
+ * inlined) per call, consumed cell by cell in region order, so the same values, neighbours,
+ * seed and count give the same p-values.
  */
 export interface PermutationOptions {
   /** default 999 */
