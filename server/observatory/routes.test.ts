@@ -246,6 +246,22 @@ describe('the public page', () => {
   });
 });
 
+describe('the public page under a flood', () => {
+  it('computes a couple at a time, asks the rest to come back, and serves what it has', async () => {
+    const months = Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`);
+    const url = (m: string) => `/api/observatory/public/areas/area-7/${m}`;
+    const answers = await Promise.all(months.map((m) => server.request(url(m))));
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.every((st) => st === 200 || st === 429)).toBe(true);
+    expect(statuses.filter((st) => st === 429).length).toBeGreaterThan(0);
+    const busy = answers.find((r) => r.status === 429)!;
+    expect(busy.headers.get('retry-after')).toBe('5');
+    const served = months[statuses.indexOf(200)]!;
+    const again = await Promise.all(months.slice(0, 6).map(() => server.request(url(served))));
+    expect(again.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+  });
+});
+
 describe('the analyses never run on the event loop', () => {
   it('runs them on a thread and shares one computation among identical requests', async () => {
     const q = '/hours?from=2025-03-01&to=2025-05-31&type=medical';
