@@ -5,7 +5,7 @@ import { cellCentre, type Grid } from '../../hotspots/grid.js';
 import { DEFAULT_HARM_WEIGHTS } from '../harm.js';
 import type { Incident, ObservatoryInput } from '../input.js';
 import { giStar } from '../stats/gi-star.js';
-import { regionFromMask, studyRegion, type StudyRegion } from '../stats/region.js';
+import { regionCellOf, regionFromMask, studyRegion, type StudyRegion } from '../stats/region.js';
 import { MIN_HOUSEHOLDS_FOR_RATE } from './hotspot-layers.js';
 import { analyseHotspots } from './hotspots.js';
 
@@ -140,6 +140,10 @@ describe('analyseHotspots: the count layer', () => {
       sources: ['alerts', 'patrol'],
       method: 'gi_star_permutation_fdr',
     });
+    // the block's cells sat at the floor of 999 permutations and were re-tested with 9,999
+    expect(result.refined!.permutations).toBe(9999);
+    expect(result.refined!.cells).toBeGreaterThanOrEqual(5);
+    expect(result.cells[0]!.p).toBe(0.0002);
     expect(result).toMatchObject({
       layer: 'count',
       studyCells: 116,
@@ -151,13 +155,7 @@ describe('analyseHotspots: the count layer', () => {
 
   it('gives each cell the Gi* of the whole region, rounded, and the sources of its own incidents', () => {
     const counts = new Float64Array(region.cells.length);
-    for (const i of cluster())
-      counts[
-        region.index[
-          Math.floor((i.lat - grid.south) / grid.latStep) * grid.cols +
-            Math.floor((i.lng - grid.west) / grid.lngStep)
-        ]!
-      ]! += 1;
+    for (const i of cluster()) counts[regionCellOf(region, i)]! += 1;
     const z = giStar(counts, region.neighbours);
     for (const cell of result.cells) {
       const i = region.cells.findIndex((c) => c.id === cell.id);
@@ -228,15 +226,7 @@ describe('analyseHotspots: the rate layer', () => {
       maskOf((row, col) => col !== 0 && !(row === 6 && col === 2)),
     );
     const rates = kept.cells.map((c) => {
-      const n = cluster().filter(
-        (i) =>
-          region.cells[
-            region.index[
-              Math.floor((i.lat - grid.south) / grid.latStep) * grid.cols +
-                Math.floor((i.lng - grid.west) / grid.lngStep)
-            ]!
-          ]!.id === c.id,
-      ).length;
+      const n = cluster().filter((i) => region.cells[regionCellOf(region, i)]!.id === c.id).length;
       return n / 40;
     });
     const z = giStar(rates, kept.neighbours);
@@ -276,6 +266,17 @@ describe('analyseHotspots: area filter, seeds, an empty period', () => {
       expect(result.meta.sources).toEqual([]);
       expect(result.permutations).toBe(99);
       expect(JSON.stringify(result)).not.toMatch(/NaN|null/);
+    }
+  });
+
+  it('keeps the number of permutations between 1 and 9,999, 999 when it is not a number', () => {
+    for (const [asked, used] of [
+      [0, 1],
+      [Number.NaN, 999],
+      [1e9, 9999],
+    ] as const) {
+      const result = analyseHotspots(inputOf([]), { layer: 'count', permutations: asked });
+      expect(result.permutations).toBe(used);
     }
   });
 });

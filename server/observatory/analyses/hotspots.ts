@@ -16,8 +16,11 @@ export interface HotspotOptions {
   seed?: number;
 }
 
-/** More permutations than this buy no precision a map can show, only time. */
-const MAX_PERMUTATIONS = 99_999;
+/**
+ * More permutations than this buy no precision a map can show, only time (the cells near the
+ * floor get ten times as many again).
+ */
+const MAX_PERMUTATIONS = 9_999;
 
 /**
  * Hot and cold spots of one layer over the period: Getis–Ord Gi* on the study region (the
@@ -32,10 +35,10 @@ const MAX_PERMUTATIONS = 99_999;
  * region, or the chosen area's part of it).
  */
 export function analyseHotspots(input: ObservatoryInput, opts: HotspotOptions): HotspotResult {
-  const permutations = Math.min(
-    MAX_PERMUTATIONS,
-    Math.max(1, Math.floor(opts.permutations ?? DEFAULT_PERMUTATIONS)),
-  );
+  const asked = opts.permutations ?? DEFAULT_PERMUTATIONS;
+  const permutations = Number.isFinite(asked)
+    ? Math.min(MAX_PERMUTATIONS, Math.max(1, Math.floor(asked)))
+    : DEFAULT_PERMUTATIONS;
   const seed = (opts.seed ?? 1) >>> 0;
   const period = inPeriod(input, false);
   const tally = tallyCells(input, period);
@@ -62,8 +65,8 @@ export function analyseHotspots(input: ObservatoryInput, opts: HotspotOptions): 
       value: roundValue(opts.layer, layer.values[k]!),
       count,
       z: round(z[k]!, 3),
-      p: round(p[k]!, 4),
-      q: round(q[k]!, 4),
+      p: roundP(p[k]!),
+      q: roundP(q[k]!),
       class: cls,
       sources: sourcesOf(tally.sources[i]!),
       rawZ: z[k]!,
@@ -93,6 +96,11 @@ export function analyseHotspots(input: ObservatoryInput, opts: HotspotOptions): 
 /** Counts are whole; harm keeps the weights' hundredths; a rate per household four decimals. */
 function roundValue(layer: HotspotLayer, v: number): number {
   return layer === 'count' ? v : round(v, layer === 'harm' ? 2 : 4);
+}
+
+/** Four decimals; two significant digits below 0.001, where four decimals would print 0. */
+function roundP(v: number): number {
+  return v >= 0.001 ? round(v, 4) : Number(v.toPrecision(2));
 }
 
 function round(v: number, decimals: number): number {

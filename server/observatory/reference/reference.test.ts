@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { benjaminiHochberg } from '../stats/fdr.js';
 import { giStar } from '../stats/gi-star.js';
-import { foldedPseudoP } from '../stats/permutation.js';
+import { hotspotClass } from '../stats/classes.js';
+import { foldedPseudoP, refinedPValues } from '../stats/permutation.js';
 import { regionFromMask, type StudyRegion } from '../stats/region.js';
 
 /**
@@ -30,7 +31,9 @@ function regionOf(f: GridFixture): StudyRegion {
   );
 }
 
-const counts = fixture<GridFixture & { foldedExact: number[] }>('gi-counts.json');
+const counts = fixture<
+  GridFixture & { foldedExact: number[]; qExact: number[]; classExact: string[] }
+>('gi-counts.json');
 const rates = fixture<GridFixture & { nsim: number; foldedSim: number[] }>('gi-rates-perm.json');
 
 describe('Gi* against spdep::localG (include.self, style "B", queen contiguity)', () => {
@@ -53,11 +56,22 @@ describe('conditional permutation p-values', () => {
     const folded = foldedPseudoP(counts.x, region.neighbours, { permutations: 9999, seed: 11 });
     // Tolerance: the reference is exact, so only our sampling error counts. A folded p
     // estimated from 9,999 permutations has a standard error of at most √(¼ / 9999) ≈ 0.005,
-    // so 0.02 is four standard errors for the worst cell (about 0.02 % of cells beyond it).
+    // so 0.02 is four standard errors for the worst cell (a chance of 0.006 % per cell of falling beyond it).
     const diffs = counts.x.map((_, i) => Math.abs(folded[i]! - counts.foldedExact[i]!));
     expect(Math.max(...diffs)).toBeLessThanOrEqual(0.02);
     // and no systematic shift: the mean difference is a fraction of one standard error
     expect(diffs.reduce((a, b) => a + b, 0) / diffs.length).toBeLessThan(0.005);
+  });
+
+  it('as reported (two-sided, floor cells re-tested) are twice the exact folded value', () => {
+    const region = regionOf(counts);
+    const { p } = refinedPValues(counts.x, region.neighbours, { seed: 3 });
+    // Tolerance: the default 999 permutations give the doubled value a standard error of at
+    // most 2 √(¼ / 999) ≈ 0.032, so 0.12 is nearly four of them (re-tested cells, with p far
+    // below that, are closer); a p left undoubled would miss by the folded value, up to 0.5.
+    const diffs = counts.foldedExact.map((f, i) => Math.abs(p[i]! - Math.min(1, 2 * f)));
+    expect(Math.max(...diffs)).toBeLessThanOrEqual(0.12);
+    expect(diffs.reduce((s, d) => s + d, 0) / diffs.length).toBeLessThan(0.03);
   });
 
   it('with spdep\'s own null, agree with localG_perm\'s "Pr(folded) Sim" on continuous values', () => {
@@ -86,5 +100,38 @@ describe('Benjamini–Hochberg against p.adjust(method = "BH")', () => {
     const q = benjaminiHochberg(f.p);
     // Tolerance: the same products and minima in double precision.
     f.q.forEach((expected, i) => expect(Math.abs(q[i]! - expected)).toBeLessThanOrEqual(1e-12));
+  });
+});
+
+describe('the classes (two-sided p, BH, cut-offs) against R on the exact p-values', () => {
+  const ORDER = ['cold99', 'cold95', 'cold90', 'none', 'hot90', 'hot95', 'hot99'];
+  const CUT: Record<string, number> = { '99|95': 0.01, '95|90': 0.05, '90|': 0.1 };
+  /** The q cut-off between two neighbouring classes (hot90 | none → 0.1, …). */
+  const cutBetween = (a: string, b: string) => {
+    const [lo, hi] = [a, b]
+      .map((c) => c.replace(/hot|cold|none/, ''))
+      .sort()
+      .reverse();
+    return CUT[`${lo}|${hi}`]!;
+  };
+
+  it.each([1, 2, 3, 4, 5])('seed %i: the same class but near a cut-off', (seed) => {
+    const region = regionOf(counts);
+    const z = giStar(counts.x, region.neighbours);
+    const { p } = refinedPValues(counts.x, region.neighbours, { seed });
+    const q = benjaminiHochberg(p);
+    // Tolerance: a re-tested cell's p rests on the 10 permutations of its smaller tail
+    // (±32 %), and BH passes a neighbour's p along; so a cell may be one class away from R's
+    // only where R's q is within a factor 2 of the cut-off between the two classes.
+    counts.x.forEach((_, i) => {
+      const ours = hotspotClass(z[i]!, q[i]!);
+      const theirs = counts.classExact[i]!;
+      if (ours === theirs) return;
+      expect(Math.abs(ORDER.indexOf(ours) - ORDER.indexOf(theirs))).toBe(1);
+      const ratio = counts.qExact[i]! / cutBetween(ours, theirs);
+      expect(ratio).toBeGreaterThan(0.5);
+      expect(ratio).toBeLessThan(2);
+    });
+    expect(counts.classExact.filter((c) => c !== 'none').length).toBe(15);
   });
 });

@@ -87,11 +87,18 @@ w1 <- masked_listw(rows, cols, mask)
 g1 <- as.numeric(localG(counts, w1$lw))
 p1_exact <- exact_conditional(counts, include.self(w1$nb))
 
+# The classes that follow from the exact p-values: two-sided p (twice the folded, at most 1),
+# Benjamini-Hochberg q, then 99 / 95 / 90 % at q <= 0.01 / 0.05 / 0.10, hot or cold by the
+# sign of Gi*.
+q1_exact <- p.adjust(pmin(1, 2 * p1_exact), method = "BH")
+level <- ifelse(q1_exact <= 0.01, "99", ifelse(q1_exact <= 0.05, "95", ifelse(q1_exact <= 0.1, "90", "")))
+class1 <- ifelse(level == "" | g1 == 0, "none", paste0(ifelse(g1 > 0, "hot", "cold"), level))
+
 write_json(
   list(
-    about = "Gi* (spdep::localG, include.self, style B, queen) and exact conditional permutation folded p-values on integer counts",
+    about = "Gi* (spdep::localG, include.self, style B, queen), exact conditional permutation folded p-values on integer counts, their BH q and classes",
     rows = rows, cols = cols, mask = as.integer(mask), x = counts,
-    gi = g1, foldedExact = p1_exact,
+    gi = g1, foldedExact = p1_exact, qExact = q1_exact, classExact = class1,
     spdep = as.character(packageVersion("spdep"))
   ),
   file.path(out_dir, "gi-counts.json"), digits = NA, auto_unbox = TRUE, pretty = FALSE

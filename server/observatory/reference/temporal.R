@@ -1,12 +1,15 @@
 # Reference numbers for the observatory's time statistics (Mann–Kendall, exact Poisson
 # intervals and rate ratios), computed by R so that no one here computed them.
 #
-# Regenerate from the repository root (R ≥ 4 with jsonlite):
+# Regenerate from the repository root (R ≥ 4 with jsonlite and spdep):
 #   Rscript server/observatory/reference/temporal.R
 #   npx prettier --write server/observatory/reference/fixtures/temporal.json
 # It rewrites server/observatory/reference/fixtures/temporal.json; the tests read that file
 # (CI does not run R). Infinite values are written as null.
-suppressPackageStartupMessages(library(jsonlite))
+suppressPackageStartupMessages({
+  library(jsonlite)
+  library(spdep)
+})
 set.seed(20261205)
 
 mk <- function(name, y) {
@@ -46,12 +49,36 @@ ratios <- lapply(pairs, function(v) {
        low = fin(pt$conf.int[1]), high = fin(pt$conf.int[2]))
 })
 
+# A small space-time cube end to end: a 6 × 7 grid (row-major, queen neighbours with the cell
+# itself, binary weights), 12 weekly slices of Poisson counts around a block that grows. Per
+# slice: localG (Gi*), two-sided p, p.adjust BH; per cell: Mann–Kendall on its z-scores.
+rows <- 6; cols <- 7; weeks <- 12
+lw <- nb2listw(include.self(cell2nb(rows, cols, type = "queen")), style = "B")
+block <- c(2, 3, 4) # rows and columns (1-based) of the block
+counts <- lapply(seq_len(weeks), function(t) {
+  lambda <- matrix(1, rows, cols)
+  lambda[block, block] <- 1 + t / 2
+  as.numeric(rpois(rows * cols, as.vector(t(lambda)))) # row-major, as cell2nb numbers cells
+})
+z <- sapply(counts, function(x) as.numeric(localG(x, lw))) # cells × weeks
+states <- sapply(seq_len(weeks), function(t) {
+  q <- p.adjust(2 * pnorm(-abs(z[, t])), method = "BH")
+  ifelse(q <= 0.05, sign(z[, t]), 0)
+})
+trend <- lapply(seq_len(rows * cols), function(i) {
+  ct <- suppressWarnings(cor.test(seq_len(weeks), z[i, ], method = "kendall", exact = FALSE))
+  list(tau = unname(ct$estimate), z = unname(ct$statistic), p = ct$p.value)
+})
+cube <- list(rows = rows, cols = cols, counts = counts, z = unname(split(z, col(z))),
+             states = unname(split(states, col(states))), trend = trend)
+
 out <- list(
   generated_by = "server/observatory/reference/temporal.R",
   r_version = R.version.string,
   mann_kendall = series,
   poisson_single = singles,
-  poisson_ratio = ratios
+  poisson_ratio = ratios,
+  cube = cube
 )
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, null = "null", pretty = TRUE),
            "server/observatory/reference/fixtures/temporal.json")

@@ -33,8 +33,9 @@ import { twoSidedP } from './normal.js';
  *    tools' wording asks only "never hot before", so an earlier cold spot does not exclude
  *    them); the final slice's state decides between hot and cold patterns, and only a cell not
  *    significant in the final slice can be historical.
- * 4. Fewer than MIN_SLICES slices form no pattern (our choice: "90 % of the slices" and a trend
- *    need a series of some length); every other cell falls in no category ("no pattern").
+ * 4. A cell that matches none of these has no pattern and is not reported. Fewer than
+ *    MIN_SLICES slices form no pattern at all (our choice: "90 % of the slices" and a trend need
+ *    a series of some length).
  */
 export const BIN_ALPHA = 0.05;
 export const TREND_ALPHA = 0.05;
@@ -45,15 +46,15 @@ export const MIN_SLICES = 10;
  */
 const Z_GRAIN = 1e9;
 
-/** +1 significant hot spot, −1 significant cold spot, 0 neither. */
-export type BinState = 1 | 0 | -1;
-
 export interface CellPattern {
   kind: 'hot' | 'cold';
   pattern: EmergingPattern;
 }
 
-/** The states of one slice's bins: Gi* z → two-sided p → BH over the slice → sign. */
+/**
+ * The states of one slice's bins (+1 significant hot spot, −1 significant cold spot, 0 neither):
+ * Gi* z → two-sided p → BH over the slice → sign.
+ */
 export function sliceStates(z: ArrayLike<number>): Int8Array {
   const n = z.length;
   const p = new Float64Array(n);
@@ -108,10 +109,35 @@ export interface EmergingCellStats extends CellPattern {
   coldSlices: number;
 }
 
-/**
- * Runs the cube: `slices[t][i]` is the count of region cell i in slice t. Returns the cells
- * with a pattern, in region order.
- */
+/** The cube's bins, cell-major (`[cell × slices + slice]`): Gi* z-scores and states. */
+export interface CubeBins {
+  slices: number;
+  z: Float64Array;
+  states: Int8Array;
+}
+
+/** Gi* and the significance of every bin: `slices[t][i]` is the count of region cell i in slice t. */
+export function cubeBins(
+  slices: readonly ArrayLike<number>[],
+  neighbours: readonly Int32Array[],
+): CubeBins {
+  const nSlices = slices.length;
+  const nCells = neighbours.length;
+  // cell-major, so each cell's series is contiguous for the trend test
+  const z = new Float64Array(nCells * nSlices);
+  const states = new Int8Array(nCells * nSlices);
+  slices.forEach((counts, t) => {
+    const g = giStar(counts, neighbours);
+    const s = sliceStates(g);
+    for (let i = 0; i < nCells; i++) {
+      z[i * nSlices + t] = Math.round(g[i]! * Z_GRAIN) / Z_GRAIN;
+      states[i * nSlices + t] = s[i]!;
+    }
+  });
+  return { slices: nSlices, z, states };
+}
+
+/** Runs the cube and returns the cells with a pattern, in region order. */
 export function emergingCube(
   slices: readonly ArrayLike<number>[],
   neighbours: readonly Int32Array[],
@@ -119,21 +145,13 @@ export function emergingCube(
   const nSlices = slices.length;
   const nCells = neighbours.length;
   if (nSlices < MIN_SLICES || nCells === 0) return [];
-  // cell-major, so each cell's series is contiguous for the trend test
-  const zByCell = new Float64Array(nCells * nSlices);
-  const stateByCell = new Int8Array(nCells * nSlices);
-  slices.forEach((counts, t) => {
-    const z = giStar(counts, neighbours);
-    const states = sliceStates(z);
-    for (let i = 0; i < nCells; i++) {
-      zByCell[i * nSlices + t] = Math.round(z[i]! * Z_GRAIN) / Z_GRAIN;
-      stateByCell[i * nSlices + t] = states[i]!;
-    }
-  });
+  const bins = cubeBins(slices, neighbours);
+  const zByCell = bins.z;
+  const stateByCell = bins.states;
   const out: EmergingCellStats[] = [];
   for (let i = 0; i < nCells; i++) {
     const states = stateByCell.subarray(i * nSlices, (i + 1) * nSlices);
-    // a cell never significant and never with a final state cannot have a pattern: skip MK
+    // a cell never significant cannot have a pattern: skip its trend test
     if (!states.some((s) => s !== 0)) continue;
     const trend = mannKendall(zByCell.subarray(i * nSlices, (i + 1) * nSlices));
     const pattern = classifyCell(states, trend);

@@ -61,6 +61,20 @@ describe('foldedPseudoP', () => {
   });
 });
 
+describe('foldedPseudoP with a sequential stop', () => {
+  it('stops an unremarkable cell early at stopAt / L and runs a floor cell to the end', () => {
+    const x = sparse();
+    const cells = [at(2, 2), at(8, 8)];
+    const folded = foldedPseudoP(x, region.neighbours, { permutations: 9999, stopAt: 10 }, cells);
+    // stopped after L permutations with 10 in the smaller tail: 10 / L, L at least 20
+    expect(folded[at(2, 2)]).toBeLessThanOrEqual(0.5);
+    expect(Number.isInteger(10 / folded[at(2, 2)]!)).toBe(true);
+    expect(folded[at(8, 8)]).toBe(1 / 10_000);
+    // cells not asked for are left at 1
+    expect(folded[at(0, 0)]).toBe(1);
+  });
+});
+
 describe('refinedPValues', () => {
   it('re-tests only the cells at the floor, with ten times the permutations, and doubles the folded p', () => {
     const x = sparse();

@@ -1,6 +1,6 @@
 /**
- * Permutation inference for Gi* (Anselin 1995's conditional randomisation, as GeoDa, PySAL and
- * `spdep::localG_perm` use it for local statistics).
+ * Permutation inference for Gi* (Anselin 1995's conditional randomisation, as GeoDa and PySAL
+ * use it for local statistics; spdep 1.2.7 draws a little differently, see `randomisation`).
  *
  * For cell i with neighbour set Nᵢ (the cell itself included), the null hypothesis is that
  * the values around i are a random draw from the rest of the map. Each permutation holds xᵢ
@@ -29,8 +29,8 @@
  * n − 1 values.
  *
  * Reproducible: one mulberry32 stream (the generator of `seededRandom` in shared/demo-city.ts,
- * inlined) per call, consumed cell by cell in
- * region order, so the same values, neighbours, seed and count give the same p-values.
+ * inlined) per call, consumed cell by cell in region order, so the same values, neighbours,
+ * seed and count give the same p-values.
  */
 export interface PermutationOptions {
   /** default 999 */
@@ -39,6 +39,11 @@ export interface PermutationOptions {
   seed?: number;
   /** default `conditional` */
   scheme?: 'conditional' | 'randomisation';
+  /**
+   * Besag & Clifford's (1991) sequential stop: a cell stops as soon as its smaller tail holds
+   * this many permutations, after L of them, with folded = stopAt / L. Off by default.
+   */
+  stopAt?: number;
 }
 
 export const DEFAULT_PERMUTATIONS = 999;
@@ -53,6 +58,7 @@ export function foldedPseudoP(
   const n = x.length;
   const permutations = opts.permutations ?? DEFAULT_PERMUTATIONS;
   const conditional = (opts.scheme ?? 'conditional') === 'conditional';
+  const stopAt = opts.stopAt ?? 0;
   let state = (opts.seed ?? 1) | 0;
   const folded = new Float64Array(n).fill(1);
   const pool = new Float64Array(n);
@@ -86,6 +92,7 @@ export function foldedPseudoP(
     const eps = 1e-12 * maxAbs * Math.max(1, nb.length);
     let above = 0;
     let below = 0;
+    let done = permutations;
     for (let m = 0; m < permutations; m++) {
       let sum = 0;
       for (let k = 0; k < draws; k++) {
@@ -108,8 +115,13 @@ export function foldedPseudoP(
       }
       if (sum >= target - eps) above++;
       if (sum <= target + eps) below++;
+      if (stopAt > 0 && above >= stopAt && below >= stopAt) {
+        done = m + 1;
+        break;
+      }
     }
-    folded[i] = (Math.min(above, below) + 1) / (permutations + 1);
+    folded[i] =
+      done < permutations ? stopAt / done : (Math.min(above, below) + 1) / (permutations + 1);
   }
   return folded;
 }
@@ -122,9 +134,11 @@ export function foldedPseudoP(
  * smallest p by the number of cells: with 999 permutations on a city of 1,500 cells, a "99 %"
  * class would need some 300 cells at that floor. So every cell whose smaller tail holds fewer
  * than 10 of the first M permutations (folded ≤ 10 / (M + 1)) is tested again with a fresh,
- * independent run of 10 (M + 1) − 1 permutations, whose p replaces the first. Choosing which
- * cells to re-test from the first run and reading p from the second keeps each p valid: the
- * second run never saw the first.
+ * independent run of up to 10 (M + 1) − 1 permutations, whose p replaces the first. Choosing
+ * which cells to re-test from the first run and reading p from the second keeps each p valid:
+ * the second run never saw the first. The second run stops a cell early once its smaller tail
+ * holds 10 (Besag & Clifford 1991, p = 10 / L after L permutations): only the cells that are
+ * really at the floor pay for all of them.
  */
 export function refinedPValues(
   x: ArrayLike<number>,
@@ -143,7 +157,7 @@ export function refinedPValues(
   const second = foldedPseudoP(
     x,
     neighbours,
-    { permutations: refinedPermutations, seed: (seed + 0x9e3779b9) >>> 0 },
+    { permutations: refinedPermutations, seed: (seed + 0x9e3779b9) >>> 0, stopAt: 10 },
     refine,
   );
   const folded = Float64Array.from(first);
