@@ -65,6 +65,42 @@ describe('who may read the observatory', () => {
     }
   });
 
+  it('counts silent alerts the centre took per area and month, and nothing under five', async () => {
+    const s = server.services.storage;
+    const reporter = s.users.byUsername('vecino40')!;
+    const add = (status: 'acknowledged' | 'false_alarm' | 'received', day: number) => {
+      const at = `2024-06-${String(day).padStart(2, '0')}T15:00:00.000Z`;
+      s.alerts.insert({
+        id: crypto.randomUUID(),
+        reporterId: reporter.id,
+        type: 'gender_violence',
+        createdAt: at,
+        receivedAt: at,
+        location: { lat: -32.93, lng: -68.85, accuracy: 5 },
+        note: '',
+        areaId: 'area-40',
+        status,
+        statusAt: at,
+        sirenRequested: false,
+        flagged: false,
+        assignedUnit: null,
+      });
+    };
+    const june = async () => {
+      const res = await get('/silent?from=2024-05-01&to=2024-07-31', 'operador1');
+      const body = (await res.json()) as SilentCounts;
+      return body.rows.find((r) => r.areaId === 'area-40' && r.month === '2024-06')!.count;
+    };
+    for (const d of [1, 2, 3, 4]) add('acknowledged', d);
+    add('false_alarm', 5);
+    add('received', 6);
+    expect(await june()).toBeNull();
+    add('acknowledged', 7);
+    expect(await june()).toBe(5);
+    const bad = await get('/silent?from=2024-08-01&to=2024-07-01', 'operador1');
+    expect(bad.status).toBe(400);
+  });
+
   it('keeps an analyst out of every staff route', async () => {
     for (const path of [
       '/api/users',
