@@ -30,7 +30,7 @@ vectors <- list(
   as.numeric(rpois(25, 300))
 )
 quantiles <- lapply(vectors, function(v) {
-  list(values = v, p50 = unname(quantile(v, 0.5, type = 7)),
+  list(values = I(v), p50 = unname(quantile(v, 0.5, type = 7)),
        p90 = unname(quantile(v, 0.9, type = 7)), p10 = unname(quantile(v, 0.1, type = 7)))
 })
 
