@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ShiftPlan } from '../../../shared/plan.js';
+import { pointStays, type ShiftPlan } from '../../../shared/plan.js';
 import {
   dwellSummary,
   plannedVersusDone,
@@ -41,7 +41,7 @@ const checkins = [
 const stays = staysOf(checkins);
 
 describe('stays and dwell times', () => {
-  it('pairs check-ins per unit as the phone does', () => {
+  it('pairs check-ins per unit as the phone does (the same pairs as pointStays)', () => {
     expect(
       stays.map((s) => [s.unitId, s.point, s.to === null ? null : (s.to - s.from) / 60_000]),
     ).toEqual([
@@ -51,6 +51,26 @@ describe('stays and dwell times', () => {
       ['unit-1', 'Q', 9],
       ['unit-1', 'P', 17],
       ['unit-1', 'R', null],
+    ]);
+    const phone = pointStays(checkins.filter((x) => x.unitId === 'unit-1'));
+    const ours = stays.filter((s) => s.unitId === 'unit-1');
+    expect(ours.map((s) => [s.point, s.from, s.to])).toEqual(
+      phone.map((s) => [s.point, Date.parse(s.from), s.to === null ? null : Date.parse(s.to)]),
+    );
+  });
+
+  it('leaves a stay open longer than a shift unclosed, so it cannot swallow the next day', () => {
+    const forgot = staysOf([
+      c('unit-9', 'P', 'in', '01:00'),
+      c('unit-9', 'P', 'in', '10:00'), // nine hours later: a new stay
+      c('unit-9', 'P', 'out', '10:12'),
+      c('unit-9', 'Q', 'in', '02:00'),
+      c('unit-9', 'Q', 'out', '10:30'), // the open stay expired: this out closes nothing
+    ]);
+    expect(forgot.map((s) => [s.point, s.to === null ? null : (s.to - s.from) / 60_000])).toEqual([
+      ['P', null],
+      ['Q', null],
+      ['P', 12],
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { pointStays, type ShiftId, type ShiftPlan } from '../../../shared/plan.js';
+import type { ShiftId, ShiftPlan } from '../../../shared/plan.js';
 import type { Interval } from '../stats/poisson.js';
 import { ascending, quantile } from './quantile.js';
 import { wilsonInterval } from './wilson.js';
@@ -7,9 +7,7 @@ export * from './residual.js';
 
 /**
  * Patrol dosage from check-ins: how long crews stayed at fixed points, and whether the plan's
- * visits were made. The stays are paired exactly as the officer's phone and the console pair
- * them (`pointStays`, shared/plan.ts: per unit, the first `in` at a point opens the stay, the
- * first `out` there closes it, an `out` with nothing open is ignored).
+ * visits were made.
  */
 
 /** A check-in row as stored (`checkins`). */
@@ -30,22 +28,44 @@ export interface Stay {
   to: number | null;
 }
 
+/**
+ * A stay left open longer than a shift was never closed: the crew forgot to check out.
+ * Without this a forgotten check-out on Monday would swallow every check-in at that point
+ * until the next check-out, days later, as one stay.
+ */
+export const STAY_EXPIRES_HOURS = 8;
+
+/**
+ * Pairs check-ins into stays with the phone's and console's rules (`pointStays`,
+ * shared/plan.ts): per unit, in the phones' time order, the first `in` at a point opens a stay
+ * (the second officer's `in` is the same stay), the first `out` there closes it, an `out` with
+ * nothing open is ignored. One rule more for history: a stay open longer than
+ * `STAY_EXPIRES_HOURS` is left unclosed and the event that finds it starts afresh.
+ */
 export function staysOf(checkins: readonly CheckinRecord[]): Stay[] {
-  const byUnit = new Map<string, CheckinRecord[]>();
-  for (const c of checkins) {
-    const list = byUnit.get(c.unitId);
-    if (list) list.push(c);
-    else byUnit.set(c.unitId, [c]);
-  }
+  const expires = STAY_EXPIRES_HOURS * 3_600_000;
+  const sorted = checkins
+    .map((c) => ({ ...c, t: Date.parse(c.at) }))
+    .filter((c) => Number.isFinite(c.t))
+    .sort((a, b) => a.t - b.t || a.id.localeCompare(b.id));
+  const open = new Map<string, Stay>();
   const out: Stay[] = [];
-  for (const [unitId, rows] of byUnit) {
-    for (const s of pointStays(rows)) {
-      out.push({
-        unitId,
-        point: s.point,
-        from: Date.parse(s.from),
-        to: s.to === null ? null : Date.parse(s.to),
-      });
+  for (const c of sorted) {
+    const key = `${c.unitId}\u0000${c.point}`;
+    let stay = open.get(key);
+    if (stay && c.t - stay.from > expires) {
+      open.delete(key);
+      stay = undefined;
+    }
+    if (c.kind === 'in') {
+      if (!stay) {
+        stay = { unitId: c.unitId, point: c.point, from: c.t, to: null };
+        open.set(key, stay);
+        out.push(stay);
+      }
+    } else if (stay) {
+      stay.to = c.t;
+      open.delete(key);
     }
   }
   return out.sort((a, b) => a.from - b.from || a.unitId.localeCompare(b.unitId));
@@ -141,30 +161,67 @@ export interface PlannedVersusDone {
   unplannedStays: number;
 }
 
+/** Stays by unit and point, each list sorted by start (a unit's stays at one point never overlap). */
+export type StayIndex = Map<string, Stay[]>;
+
+const indexKey = (unitId: string, point: string) => `${unitId}\u0000${point}`;
+
+export function indexStays(stays: readonly Stay[]): StayIndex {
+  const index: StayIndex = new Map();
+  for (const s of stays) {
+    const key = indexKey(s.unitId, s.point);
+    const list = index.get(key);
+    if (list) list.push(s);
+    else index.set(key, [s]);
+  }
+  for (const list of index.values()) list.sort((a, b) => a.from - b.from);
+  return index;
+}
+
+/** The stay that made the visit, if any (see `DONE_SLACK_MINUTES`). */
 export function visitDone(
   visit: { point: string; start: string; end: string },
   unitId: string,
-  stays: readonly Stay[],
+  index: StayIndex,
 ): Stay | undefined {
+  const list = index.get(indexKey(unitId, visit.point));
+  if (!list) return undefined;
   const slack = DONE_SLACK_MINUTES * 60_000;
   const from = Date.parse(visit.start) - slack;
   const to = Date.parse(visit.end) + slack;
-  return stays.find(
-    (s) =>
-      s.unitId === unitId && s.point === visit.point && s.from <= to && (s.to ?? s.from) >= from,
-  );
+  // The last stay starting by `to`: the stays do not overlap, so if it ended before `from`,
+  // every earlier one did too.
+  const i = lastAtOrBefore(list, to, (s) => s.from);
+  const stay = i < 0 ? undefined : list[i]!;
+  return stay && (stay.to ?? stay.from) >= from ? stay : undefined;
+}
+
+/** The index of the last item whose key is ≤ t in a list sorted by key; −1 when none is. */
+function lastAtOrBefore<T>(list: readonly T[], t: number, key: (x: T) => number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(list[mid]!) <= t) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
 
 export function plannedVersusDone(
   plans: readonly ShiftPlan[],
   stays: readonly Stay[],
 ): PlannedVersusDone {
+  const index = indexStays(stays);
   const used = new Set<Stay>();
   const rows: PlanRow[] = [];
   for (const plan of plans) {
     let done = 0;
     for (const v of plan.visits) {
-      const stay = visitDone(v, plan.unitId, stays);
+      const stay = visitDone(v, plan.unitId, index);
       if (stay) {
         done++;
         used.add(stay);
@@ -191,10 +248,19 @@ export function plannedVersusDone(
   };
   const planned = rows.reduce((s, r) => s + r.planned, 0);
   const done = rows.reduce((s, r) => s + r.done, 0);
-  const duringPlan = (s: Stay) =>
-    plans.some(
-      (p) => p.unitId === s.unitId && Date.parse(p.start) <= s.from && s.from < Date.parse(p.end),
-    );
+  // each unit's shifts, sorted by start: a stay is "during a plan" if one of them holds it
+  const shifts = new Map<string, [number, number][]>();
+  for (const p of plans) {
+    const list = shifts.get(p.unitId) ?? [];
+    list.push([Date.parse(p.start), Date.parse(p.end)]);
+    shifts.set(p.unitId, list);
+  }
+  for (const list of shifts.values()) list.sort((a, b) => a[0] - b[0]);
+  const duringPlan = (s: Stay) => {
+    const list = shifts.get(s.unitId) ?? [];
+    const i = lastAtOrBefore(list, s.from, (w) => w[0]);
+    return i >= 0 && s.from < list[i]![1];
+  };
   return {
     plans: rows,
     byUnit: sumBy((r) => r.unitId).map(([unitId, t]) => ({ unitId, ...count(t.planned, t.done) })),
