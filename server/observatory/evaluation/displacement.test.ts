@@ -81,6 +81,31 @@ describe('the weighted displacement difference', () => {
     expect(r.buffer.reading).toBe('no_clear_change');
   });
 
+  it('weights unequal periods and areas as the authors’ extensions do', () => {
+    // two years before, one after, per year (Wheeler 2021): (20 − 40) − (50 − 50) = −20, var 115
+    const time = wdd(
+      { treated: { before: 80, after: 20 }, control: { before: 100, after: 50 } },
+      { time: { before: 2, after: 1 } },
+    );
+    expect(time.total.estimate).toBe(-20);
+    expect(time.total.se).toBeCloseTo(Math.sqrt(115), 12);
+    // the paper's example with areas of different sizes (ptools' test, to its 1e-8)
+    const area = wdd(
+      {
+        treated: { before: 207, after: 110 },
+        control: { before: 308, after: 318 },
+        buffer: { before: 178, after: 157 },
+        bufferControl: { before: 150, after: 140 },
+      },
+      { area: { control: 0.9, treated: 1.2, bufferControl: 1.6, buffer: 1.5 } },
+    );
+    expect(area.total.estimate).toBeCloseTo(-99.69444444, 7);
+    expect(area.total.se).toBeCloseTo(35.4280755, 7);
+    expect(area.total.z!).toBeCloseTo(-2.813995483, 8);
+    expect(area.total.low).toBeCloseTo(-169.1321965, 7);
+    expect(area.total.high).toBeCloseTo(-30.25669241, 7);
+  });
+
   it('counts a control with no incidents as zero, and tests nothing when all are zero', () => {
     const zeroControl = wdd({ treated: { before: 30, after: 10 }, control: NONE });
     expect(zeroControl.total.estimate).toBe(-20);

@@ -42,7 +42,20 @@ export interface WddResult {
 }
 
 const NONE: BeforeAfter = { before: 0, after: 0 };
-const delta = (c: BeforeAfter): number => c.after - c.before;
+
+/**
+ * Weights for unequal periods or areas (Wheeler's extensions, as the authors' R package ptools
+ * `wdd(time_weights, area_weights)`): each count is divided by its period's length and its
+ * area's size (in any unit, e.g. months and cells), so the WDD is a change in incidents per unit
+ * of time and area; a count's variance is divided by the square of its weight. With every weight
+ * 1 (the default) the WDD is the paper's, in incidents.
+ */
+export interface WddWeights {
+  time?: { before: number; after: number };
+  area?: { treated?: number; control?: number; buffer?: number; bufferControl?: number };
+}
+
+type Area = 'treated' | 'control' | 'buffer' | 'bufferControl';
 
 function part(estimate: number, variance: number): WddPart {
   const se = Math.sqrt(variance);
@@ -75,19 +88,41 @@ function change(p: WddPart): ChangeReading {
  * contributes 0 to the estimate and 0 to the variance (the test then rests on the treated cells
  * alone). Only when all eight are 0 is there nothing to test (z and p null, "no clear change").
  */
-export function wdd(areas: {
-  treated: BeforeAfter;
-  control: BeforeAfter;
-  buffer?: BeforeAfter;
-  bufferControl?: BeforeAfter;
-}): WddResult {
-  const { treated, control } = areas;
-  const buffer = areas.buffer ?? NONE;
-  const bufferControl = areas.bufferControl ?? NONE;
-  const sum = (...cs: BeforeAfter[]) => cs.reduce((s, c) => s + c.before + c.after, 0);
-  const local = part(delta(treated) - delta(control), sum(treated, control));
-  const spill = part(delta(buffer) - delta(bufferControl), sum(buffer, bufferControl));
-  const total = part(local.estimate + spill.estimate, sum(treated, control, buffer, bufferControl));
+export function wdd(
+  areas: {
+    treated: BeforeAfter;
+    control: BeforeAfter;
+    buffer?: BeforeAfter;
+    bufferControl?: BeforeAfter;
+  },
+  weights: WddWeights = {},
+): WddResult {
+  const time = weights.time ?? { before: 1, after: 1 };
+  // Δ and its variance for one area, per unit of time and area
+  const moved = (name: Area): { delta: number; variance: number } => {
+    const c = areas[name] ?? NONE;
+    const size = weights.area?.[name] ?? 1;
+    const wb = time.before * size;
+    const wa = time.after * size;
+    return {
+      delta: c.after / wa - c.before / wb,
+      variance: c.after / wa ** 2 + c.before / wb ** 2,
+    };
+  };
+  const [t, ct, d, cd] = (['treated', 'control', 'buffer', 'bufferControl'] as const).map(
+    moved,
+  ) as [
+    ReturnType<typeof moved>,
+    ReturnType<typeof moved>,
+    ReturnType<typeof moved>,
+    ReturnType<typeof moved>,
+  ];
+  const local = part(t.delta - ct.delta, t.variance + ct.variance);
+  const spill = part(d.delta - cd.delta, d.variance + cd.variance);
+  const total = part(
+    local.estimate + spill.estimate,
+    t.variance + ct.variance + d.variance + cd.variance,
+  );
   const spillReading: SpillReading = !significant(spill)
     ? 'no_clear_change'
     : spill.estimate < 0
