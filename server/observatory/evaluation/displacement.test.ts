@@ -7,7 +7,9 @@ import { wdd, wdq } from './displacement.js';
  * Experiment): treated 207 → 110, its control 308 → 318, displacement ring 178 → 157, the ring's
  * control 150 → 140 give WDD −118, SE √1568, z −2.98 and the 95 % interval −196 … −40 (the
  * paper's rounding; also the test of the authors' R package ptools). The interval and p are
- * also checked against R (reference/evaluation.R) to 1e-9 relative.
+ * also checked against R (reference/evaluation.R) to 1e-9 relative. The four pairs are often
+ * quoted in ptools' argument order (control, treated, ring control, ring): 308 → 318 is the
+ * treated cells' control, not the treated cells; read that way round the WDD would be −56.
  */
 const ref = (
   JSON.parse(
@@ -39,6 +41,16 @@ describe('the weighted displacement difference', () => {
     close(paper.total.low, ref.low);
     close(paper.total.high, ref.high);
     expect(paper.total.reading).toBe('reduction');
+  });
+
+  it('is not the example with the pairs read in argument order', () => {
+    const misread = wdd({
+      treated: { before: 308, after: 318 },
+      buffer: { before: 207, after: 110 },
+      control: { before: 150, after: 140 },
+      bufferControl: { before: 178, after: 157 },
+    });
+    expect(misread.total.estimate).toBe(-56);
   });
 
   it('splits it into the local effect and the ring', () => {
