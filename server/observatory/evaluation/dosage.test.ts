@@ -171,6 +171,7 @@ describe('the residual-deterrence curve', () => {
       stay('unit-2', '02:10', '02:20'), // merged: present 02:00–02:20
       stay('unit-1', '02:40', '03:00'), // cuts the first after-window at 20 minutes
       stay('unit-1', '09:50', '10:10'), // clipped at the period's end: no after-window
+      stay('unit-1', '23:00', '23:50'), // after the period: not counted
       { unitId: 'unit-3', point: 'P', from: t('05:00'), to: null }, // never closed: ignored
     ],
     incidents: [

@@ -43,8 +43,12 @@ export interface ResidualBin extends RateCell {
 
 export interface ResidualCurve {
   radiusMetres: number;
-  /** points with at least one closed stay in the period: the others have no "after" */
+  /**
+   * points with a closed stay in the period (or ending in the half hour before it): the others
+   * have no "after"
+   */
   points: number;
+  /** their stays, overlapping stays of several units at one point merged into one */
   stays: number;
   during: RateCell;
   bins: ResidualBin[];
@@ -71,32 +75,38 @@ export function residualCurve(input: {
   const other = { incidents: 0, ms: 0 };
   let points = 0;
   let stays = 0;
+  const windowMs = RESIDUAL_WINDOW_MINUTES * MIN;
+  // the part of [a, b) inside the period
+  const inPeriod = (a: number, b: number) => Math.max(0, Math.min(b, to) - Math.max(a, from));
   for (const point of input.points) {
+    // unclipped, so a stay that ended just before the period still starts its half hour
     const visits = merge(
       input.stays
-        .filter((s) => s.point === point.id && s.to !== null)
-        .map((s) => [Math.max(from, s.from), Math.min(to, s.to!)] as [number, number])
-        .filter(([a, b]) => b > a),
+        .filter((s) => s.point === point.id && s.to !== null && s.to > s.from)
+        .filter((s) => s.to! > from - windowMs && s.from < to)
+        .map((s) => [s.from, s.to!] as [number, number]),
     );
     if (!visits.length) continue;
     points++;
     stays += visits.length;
     let exposed = 0;
     visits.forEach(([start, end], i) => {
-      during.ms += end - start;
-      const stop = Math.min(to, visits[i + 1]?.[0] ?? Infinity);
+      const present = inPeriod(start, end);
+      during.ms += present;
+      exposed += present;
+      const stop = visits[i + 1]?.[0] ?? Infinity;
       for (let k = 0; k < BINS; k++) {
         const a = Math.min(stop, end + k * RESIDUAL_BIN_MINUTES * MIN);
         const b = Math.min(stop, end + (k + 1) * RESIDUAL_BIN_MINUTES * MIN);
-        bins[k]!.ms += b - a;
-        exposed += b - a;
+        const ms = inPeriod(a, b);
+        bins[k]!.ms += ms;
+        exposed += ms;
       }
-      exposed += end - start;
     });
     other.ms += to - from - exposed;
     for (const inc of input.incidents) {
       if (inc.at < from || inc.at >= to || distanceMetres(point, inc) > radius) continue;
-      const where = classify(visits, inc.at, to);
+      const where = classify(visits, inc.at);
       if (where === 'during') during.incidents++;
       else if (where === 'other') other.incidents++;
       else bins[where]!.incidents++;
@@ -164,6 +174,6 @@ function classify(
   if (t < end) return 'during';
   const next = visits[found + 1]?.[0] ?? Infinity;
   const since = t - end;
-  if (t >= next || t >= to || since >= RESIDUAL_WINDOW_MINUTES * MIN) return 'other';
+  if (t >= next || since >= RESIDUAL_WINDOW_MINUTES * MIN) return 'other';
   return Math.floor(since / (RESIDUAL_BIN_MINUTES * MIN));
 }
