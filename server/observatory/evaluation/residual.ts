@@ -153,11 +153,7 @@ function merge(intervals: [number, number][]): [number, number][] {
 }
 
 /** Where an instant falls: during a stay, in bin k after one, or at other times. */
-function classify(
-  visits: readonly [number, number][],
-  t: number,
-  to: number,
-): 'during' | 'other' | number {
+function classify(visits: readonly [number, number][], t: number): 'during' | 'other' | number {
   // the last stay starting at or before t
   let lo = 0;
   let hi = visits.length - 1;
