@@ -71,7 +71,7 @@ const earliest = (xs: readonly number[]): number | null =>
  *   worked until its final close. The outcome is that final close (or `open`).
  * - `accepted` is the crew's first step of taking it (accepted, en route, on scene or done) of
  *   the unit the alert is with now; steps of a unit it was taken from do not count (when the
- *   alert has no unit, any crew's). `on_scene` is the earlier of the centre's stamp and that
+ *   alert has no unit, any crew's), nor taps after the close. `on_scene` is the earlier of the centre's stamp and that
  *   crew's own: after a stretch without signal the crew's clock says when they arrived.
  * - Events are sorted by time first, so the order they come in does not matter. A stage
  *   stamped before the stage it follows (a phone's clock a little behind the server's) is
@@ -103,7 +103,11 @@ export function alertResponse(t: AlertTimeline): AlertResponse {
     }
   }
 
-  const ownCrew = t.crew.filter((c) => t.unitId === null || c.unitId === t.unitId);
+  // A crew's tap after the centre closed the alert is not a step of this response.
+  const ownCrew = t.crew.filter(
+    (c) =>
+      (t.unitId === null || c.unitId === t.unitId) && (closedAt === null || ms(c.at) <= closedAt),
+  );
   const crewAt = (pick: (s: string) => boolean) =>
     earliest(ownCrew.filter((c) => pick(c.status)).map((c) => ms(c.at)));
   const centreOnScene = first('on_scene');
