@@ -23,7 +23,7 @@ import type { Stay } from './dosage.js';
  */
 export const RESIDUAL_BIN_MINUTES = 5;
 export const RESIDUAL_WINDOW_MINUTES = 30;
-/** Incidents this close to a point count for it: the distance a check-in still counts at it. */
+/** Incidents this close to a point count for it: the distance beyond which a check-in is flagged. */
 export const RESIDUAL_RADIUS_METRES = 150;
 
 export interface RateCell {
