@@ -82,6 +82,16 @@ describe('summaries', () => {
     expect(summarise(alerts, 10).resolved.target.within).toBe(3);
   });
 
+  it('leaves silent alerts out of every summary', () => {
+    const silent = { ...alertResponse(clean), alertId: 's', type: 'gender_violence' as const };
+    const s = summarise([...alerts, silent]);
+    expect(s).toEqual(summarise(alerts));
+    expect(summariseBy([silent], 'type')).toEqual([]);
+    expect(
+      summariseBy([...alerts, { ...silent, unitId: 'unit-7' }], 'unit').map((g) => g.key),
+    ).toEqual(['none', 'unit-1']);
+  });
+
   it('groups by shift and week in the city’s time', () => {
     const night = {
       ...alertResponse(onSceneAfter('n', 300)),

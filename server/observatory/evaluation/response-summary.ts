@@ -1,6 +1,7 @@
 import type { Interval } from '../stats/poisson.js';
 import { localClock } from '../local-time.js';
 import { isoDay } from '../local-time.js';
+import { alertType } from '../../../shared/catalogue.js';
 import { shiftAt, type ShiftId } from '../../../shared/plan.js';
 import { spread, type Spread } from './quantile.js';
 import {
@@ -41,6 +42,9 @@ export interface OutcomeSummary {
  * One group's alerts, each outcome summarised on its own: the medians a city is judged by are
  * `resolved`'s; a false alarm closed in 40 seconds or a resident's cancel after a mistaken
  * press would pull them down to nothing, so they are never mixed in, only reported beside.
+ * Silent (gender-violence) alerts are left out here, whoever calls: the observatory shows them
+ * only as counts per area and month (`SilentCounts`), and a median per unit or week would
+ * say when and where one was attended.
  */
 export type ResponseSummary = Record<ResponseOutcome, OutcomeSummary>;
 
@@ -48,9 +52,10 @@ export function summarise(
   alerts: readonly AlertResponse[],
   targetMinutes = DEFAULT_TARGET_MINUTES,
 ): ResponseSummary {
+  const counted = alerts.filter((a) => !alertType(a.type).silent);
   const of = (o: ResponseOutcome) =>
     outcomeSummary(
-      alerts.filter((a) => a.outcome === o),
+      counted.filter((a) => a.outcome === o),
       targetMinutes * 60,
     );
   return {
@@ -129,7 +134,9 @@ export function summariseBy(
 ): { key: string; summary: ResponseSummary }[] {
   const keyOf = groupKey(grouping, options.timeZone);
   const groups = new Map<string, AlertResponse[]>();
+  // filtered before grouping too: a group of its own would name the silent alert's unit or week
   for (const a of alerts) {
+    if (alertType(a.type).silent) continue;
     const k = keyOf(a);
     const list = groups.get(k);
     if (list) list.push(a);
