@@ -47,6 +47,11 @@ export function analyseHotspots(input: ObservatoryInput, opts: HotspotOptions): 
   const { p, refinedCells, refinedPermutations } = refinedPValues(layer.values, layer.neighbours, {
     permutations,
     seed,
+    // Gi*'s own null: the whole neighbourhood, the cell included (stats/permutation.ts).
+    scheme: 'total',
+    // Down to p = 2 × 10⁻⁵ where needed: BH over ~1,500 cells asks about that of a handful of
+    // cells before any may be called hot at 99 %.
+    rounds: 2,
   });
   const q = benjaminiHochberg(p);
 

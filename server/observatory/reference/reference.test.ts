@@ -94,6 +94,26 @@ describe('conditional permutation p-values', () => {
   });
 });
 
+describe('the analysis’ total randomisation against spdep::localG_perm', () => {
+  it('differs from spdep’s draw (with replacement, from the others) by sampling alone', () => {
+    const region = regionOf(rates);
+    const folded = foldedPseudoP(rates.x, region.neighbours, {
+      permutations: rates.nsim,
+      seed: 7,
+      scheme: 'total',
+    });
+    // Tolerance: besides the two samplers' error (SE ≤ 0.007 for the difference, as above),
+    // the nulls differ by drawing without replacement from all n values instead of with
+    // replacement from n − 1: an O(|Nᵢ| / n) change to the draw's variance. 0.03 holds both.
+    const diffs = rates.x.map((_, i) => Math.abs(folded[i]! - rates.foldedSim[i]!));
+    expect(Math.max(...diffs)).toBeLessThanOrEqual(0.03);
+    expect(diffs.reduce((a, b) => a + b, 0) / diffs.length).toBeLessThan(0.006);
+    rates.foldedSim.forEach((p, i) => {
+      if (p < 0.01) expect(Math.abs(folded[i]! - p)).toBeLessThan(0.006);
+    });
+  });
+});
+
 describe('Benjamini–Hochberg against p.adjust(method = "BH")', () => {
   it('equal within 1e-12, ties, zeros and ones included', () => {
     const f = fixture<{ p: number[]; q: number[] }>('bh.json');
