@@ -18,7 +18,7 @@ import type { AccountNotice } from './views/pending/account-status.js';
  * fast: nearly every user is a resident, and an alert may be raised right after an offline
  * reload (as a chunk fetched once this module ran, that home cost about 400 ms more of the
  * reload at 4× CPU throttling). Everything else is fetched when first shown: the patrol and
- * console screens (each `import()` fetches the chunks it needs side by side, Vite's preload
+ * console screens, the observatory (each `import()` fetches the chunks it needs side by side, Vite's preload
  * list, never one after another), registration, English, Leaflet (components/sac-map.ts).
  * The service worker precaches them all, so every role opens with no network.
  */
@@ -28,6 +28,7 @@ const SCREENS = {
   plan: () => import('./views/officer/plan-editor.js'),
   register: () => import('./views/register/register-view.js'),
   status: () => import('./views/pending/account-status.js'),
+  observatory: () => import('./views/observatory/observatory-view.js'),
 } satisfies Record<string, () => Promise<unknown>>;
 type Screen = keyof typeof SCREENS;
 
@@ -35,6 +36,7 @@ type Screen = keyof typeof SCREENS;
 function screensOf(role: Role): Screen[] {
   if (role === 'citizen') return [];
   if (role === 'officer') return ['officer'];
+  if (role === 'analyst') return ['observatory'];
   return [location.hash.startsWith('#/plan') ? 'plan' : 'console'];
 }
 
@@ -272,6 +274,8 @@ export class SacApp extends SacElement {
           .city=${city}
           @session-expired=${expired}
         ></sac-officer-home>`;
+      case 'analyst':
+        return html`<sac-observatory .me=${me} .city=${city}></sac-observatory>`;
       case 'operator':
       case 'admin':
         if (location.hash.startsWith('#/plan'))

@@ -1,4 +1,5 @@
 import { heldEs } from './held.es.js';
+import { observatoryEs } from './observatory.es.js';
 import { historyEs } from './history.es.js';
 import { officerFieldEs } from './officer-field.es.js';
 import { pwaEs } from './pwa.es.js';
@@ -12,6 +13,7 @@ import { unitsEs } from './units.es.js';
  * filled by `t()`; a translation must keep the same placeholders (tested).
  */
 export const es = {
+  ...observatoryEs,
   ...heldEs,
   ...historyEs,
   ...officerFieldEs,

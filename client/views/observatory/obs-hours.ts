@@ -1,0 +1,126 @@
+import { tObs } from '../../../shared/i18n/observatory-screen.js';
+import { html, nothing } from 'lit';
+import type { HourWeekResult, HourWeekTable } from '../../../shared/observatory.js';
+import { formatDay, formatNumber } from './obs-figure.js';
+
+/** A single-hue ramp (light to dark orange): ordered, and read the same by colour-blind eyes. */
+const HEAT = ['#fff7ec', '#fee8c8', '#fdd49e', '#fdbb84', '#fc8d59', '#e34a33', '#b30000'];
+const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;
+const HOURS = Array.from({ length: 24 }, (_, h) => h);
+
+const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
+
+/** The hours with no planned visit on any weekday, as ranges: "03:00–07:00". */
+export function uncoveredRanges(planned: boolean[][]): string {
+  const open = HOURS.map((h) => WEEKDAYS.every((d) => !planned[d]?.[h]));
+  const ranges: string[] = [];
+  for (let h = 0; h < 24; h++) {
+    if (!open[h] || (h > 0 && open[h - 1])) continue;
+    let end = h;
+    while (end < 24 && open[end]) end++;
+    ranges.push(`${hh(h)}–${hh(end % 24)}`);
+  }
+  return ranges.join(', ');
+}
+
+const sum = (table: HourWeekTable, pick: (d: number, h: number) => boolean) => {
+  let total = 0;
+  for (const d of WEEKDAYS) for (const h of HOURS) if (pick(d, h)) total += table[d]?.[h] ?? 0;
+  return total;
+};
+
+function heat(count: number | null, max: number): string {
+  if (count === null || max <= 0 || count <= 0) return '';
+  const step = Math.min(HEAT.length - 1, Math.ceil((count / max) * (HEAT.length - 1)));
+  const dark = step >= 5;
+  return `background:${HEAT[step]};${dark ? 'color:#fff' : ''}`;
+}
+
+function change(now: number | null, before: number | null) {
+  if (now === null || before === null) return '';
+  const diff = now - before;
+  return diff === 0 ? '=' : diff > 0 ? `↑${diff}` : `↓${-diff}`;
+}
+
+/** The coverage gap in one sentence, the figure the fixed-point programme is judged by. */
+export function gapSentence(r: HourWeekResult): string {
+  const ranges = uncoveredRanges(r.coverage.planned);
+  if (!r.coverage.uncovered || !ranges) return tObs('obs.hours.gap_none');
+  const share = r.meta.n ? (100 * r.coverage.uncovered) / r.meta.n : 0;
+  return tObs('obs.hours.gap', {
+    share: formatNumber(share),
+    hours: ranges,
+    uncovered: formatNumber(r.coverage.uncovered),
+    n: formatNumber(r.meta.n),
+  });
+}
+
+/**
+ * The hour × weekday table: hours down (24 rows read well on a phone too), weekdays across
+ * from Monday, each cell the count with the previous period's and the change under it.
+ * Hours with no planned fixed-point visit are hatched and named in the row header.
+ */
+export function hoursTable(r: HourWeekResult) {
+  const { counts, previous, coverage } = r;
+  const max = Math.max(0, ...counts.flat().map((c) => c ?? 0));
+  const min = r.meta.suppressedBelow;
+  const cell = (now: number | null, before: number | null) =>
+    html`<span class="now">${now === null ? `< ${min}` : now}</span
+      ><span class="before"
+        >${tObs('obs.hours.previous', { count: before === null ? `< ${min}` : before })}
+        ${change(now, before)}</span
+      >`;
+  return html`<p class="gap" data-gap>${gapSentence(r)}</p>
+    <div class="scroll" tabindex="0" role="region" aria-labelledby="hours-title">
+      <table class="hours">
+        <caption>
+          ${tObs('obs.hours.caption')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${tObs('obs.hours.hour')}</th>
+            ${WEEKDAYS.map((d) => html`<th scope="col">${tObs(`obs.weekday.${d}`)}</th>`)}
+            <th scope="col">${tObs('obs.hours.total')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${HOURS.map((h) => {
+            const bare = WEEKDAYS.every((d) => !coverage.planned[d]?.[h]);
+            return html`<tr class=${bare ? 'uncovered' : ''}>
+              <th scope="row">
+                ${hh(h)}${
+                  bare
+                    ? html`<span class="gap-mark">${tObs('obs.hours.uncovered')}</span>`
+                    : nothing
+                }
+              </th>
+              ${WEEKDAYS.map((d) => {
+                const now = counts[d]?.[h] ?? null;
+                const gap = !coverage.planned[d]?.[h];
+                return html`<td
+                  class=${gap ? 'gap' : ''}
+                  style=${heat(now, max)}
+                  title=${gap ? tObs('obs.hours.uncovered_mark') : ''}
+                >
+                  ${cell(now, previous.counts[d]?.[h] ?? null)}
+                </td>`;
+              })}
+              <td class="total">
+                ${cell(
+                  sum(counts, (_, x) => x === h),
+                  sum(previous.counts, (_, x) => x === h),
+                )}
+              </td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+    </div>
+    <p class="muted small">
+      ${tObs('obs.hours.previous_period', {
+        from: formatDay(previous.from),
+        to: formatDay(previous.to),
+        n: formatNumber(previous.n),
+      })}
+    </p>`;
+}
