@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   console.log(`SAC is serving ${shown}  (${describeConfig(config)})`);
   if (config.DEMO) {
     console.log(
-      `Demo accounts (password ${DEMO_PASSWORD}): residents vecino1…vecino120 (three per neighbourhood), officers oficial1…oficial20, operators operador1…operador3, admin`,
+      `Demo accounts (password ${DEMO_PASSWORD}): residents vecino1…vecino120 (three per neighbourhood), officers oficial1…oficial20, operators operador1…operador3, admin, analyst analista1`,
     );
   }
   const stop = (signal: string) => {

@@ -19,6 +19,7 @@ import { createApp } from './http/app.js';
 import { refuseCrossSiteUpgrade } from './http/origin.js';
 import { trustedProxies } from './http/client-address.js';
 import type { Services } from './services.js';
+import { createObservatory } from './observatory/index.js';
 
 const LISTEN_BACKLOG = 4096;
 
@@ -33,7 +34,11 @@ export interface Running {
 /** Builds and starts the whole system; used by `main.ts` and by integration tests (port 0). */
 export async function startServer(
   config: Config,
-  options: { push?: PushOptions } = {},
+  options: {
+    push?: PushOptions;
+    /** the observatory's clock (`computedAt`, default periods); tests fix it */
+    now?: () => Date;
+  } = {},
 ): Promise<Running> {
   const log = createLogger(config.LOG_LEVEL);
   const city = loadCity(config);
@@ -67,6 +72,7 @@ export async function startServer(
     alerts: { release: (id, by) => projection.release(id, by) },
     // The console is built below, once the alert projection it hands re-dispatches to is.
     dispatcher: { redispatch: (...args) => operatorConsole.redispatch(...args) },
+    observatory: createObservatory({ config, storage, city, now: options.now }),
   };
   // Officers' records in unit rooms; an officer on scene moves the alert through
   // the alert projection (declared next; called only once updates flow).
@@ -155,6 +161,7 @@ export async function startServer(
     const pushMs = ms(started);
     operatorConsole.stop();
     plans.close();
+    await services.observatory.close();
     const syncStarted = performance.now();
     await sync.close();
     const syncMs = ms(syncStarted);

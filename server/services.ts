@@ -6,6 +6,7 @@ import type { City } from './city/city.js';
 import type { PushService } from './push/index.js';
 import type { ReleaseRefusal } from './alerts/release.js';
 import type { UserRow } from './storage/storage.js';
+import type { ObservatoryService } from './observatory/service.js';
 
 /** Everything a route needs, built once at start-up and passed down (no module state). */
 export interface Services {
@@ -20,4 +21,6 @@ export interface Services {
   alerts: { release(id: string, by: UserRow): ReleaseRefusal | null };
   /** Sends a dispatched alert to another unit (server/console/redispatch.ts). */
   dispatcher: { redispatch(alertId: string, unitId: string, by: UserRow): void };
+  /** The observatory's analyses, on their own thread and cached (server/observatory/). */
+  observatory: ObservatoryService;
 }

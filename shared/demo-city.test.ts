@@ -196,7 +196,7 @@ describe('demoResidents', () => {
 describe('demoStaff', () => {
   const staff = demoStaff();
 
-  it('has two officers per unit, three operators and an admin', () => {
+  it('has two officers per unit, three operators, an admin and an analyst', () => {
     const officers = staff.filter((s) => s.role === 'officer');
     expect(officers.map((o) => o.username)).toEqual(
       Array.from({ length: 20 }, (_, i) => `oficial${i + 1}`),
@@ -209,6 +209,7 @@ describe('demoStaff', () => {
       'operador3',
     ]);
     expect(staff.filter((s) => s.role === 'admin').map((s) => s.username)).toEqual(['admin']);
+    expect(staff.filter((s) => s.role === 'analyst').map((s) => s.username)).toEqual(['analista1']);
     expect(staff.filter((s) => s.role !== 'officer').every((s) => s.unitId === null)).toBe(true);
   });
 

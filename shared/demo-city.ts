@@ -47,7 +47,7 @@ export interface DemoResident {
 export interface DemoStaff {
   username: string;
   name: string;
-  role: Extract<Role, 'officer' | 'operator' | 'admin'>;
+  role: Extract<Role, 'officer' | 'operator' | 'admin' | 'analyst'>;
   unitId: string | null;
 }
 
@@ -200,7 +200,10 @@ export function demoResidents(
   });
 }
 
-/** Officers `oficial1`…`oficial20` (two per unit), operators `operador1`…, and `admin`. */
+/**
+ * Officers `oficial1`…`oficial20` (two per unit), operators `operador1`…, `admin`, and the
+ * observatory's analyst `analista1`.
+ */
 export function demoStaff(): DemoStaff[] {
   // Staff names count down from the top of the name space so they never collide with
   // residents' names, which count up from zero.
@@ -223,6 +226,13 @@ export function demoStaff(): DemoStaff[] {
     });
   }
   staff.push({ username: 'admin', name: personName(nameIndex--), role: 'admin', unitId: null });
+  // Last, so every name before it stays what it was.
+  staff.push({
+    username: 'analista1',
+    name: personName(nameIndex--),
+    role: 'analyst',
+    unitId: null,
+  });
   return staff;
 }
 

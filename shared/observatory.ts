@@ -190,3 +190,23 @@ export interface SilentCounts {
   meta: FigureMeta;
   rows: { areaId: string; month: string; count: number | null }[];
 }
+
+// ── The public page (no sign-in) ───────────────────────────────────────────────────────────
+
+/** A cell as the public sees it: its square, its count and its class; never below the minimum. */
+export interface PublicCell extends CellShape {
+  count: number;
+  class: HotspotClass;
+}
+
+/**
+ * One area's month for residents (`GET /api/observatory/public/areas/:areaId/:month`): every
+ * type but the silent one, hours and cells under the city's minimum hidden (`meta.suppressedBelow`).
+ */
+export interface PublicAreaMonth {
+  areaId: string;
+  /** YYYY-MM */
+  month: string;
+  hours: HourWeekResult;
+  cells: { meta: FigureMeta; cellMetres: number; cells: PublicCell[] };
+}

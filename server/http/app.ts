@@ -10,6 +10,7 @@ import { sirenRoutes } from '../sirens/routes.js';
 import { unitRoutes } from '../units/routes.js';
 import { consoleRoutes } from '../console/index.js';
 import { isPhotoUpload, requestRoutes } from '../requests/routes.js';
+import { observatoryRoutes } from '../observatory/routes.js';
 import { LoginThrottle, RegistrationThrottle } from '../auth/throttle.js';
 import { ApiError, onError } from './errors.js';
 import { opsRoutes } from './ops-routes.js';
@@ -52,7 +53,8 @@ export function createApp(s: Services) {
     .route('/sirens', sirenRoutes(s))
     .route('/units', unitRoutes(s))
     .route('/console', consoleRoutes(s))
-    .route('/requests', requestRoutes(s));
+    .route('/requests', requestRoutes(s))
+    .route('/observatory', observatoryRoutes(s));
   api.all('*', () => {
     throw new ApiError(404, 'not_found', 'No such endpoint.');
   });

@@ -8,6 +8,7 @@ import type {
 } from '../../shared/types.js';
 import type { ProfileStore, RequestStore } from './requests.js';
 import type { PatrolStore } from './patrol.js';
+import type { ObservatoryStore } from './observatory.js';
 import type { ConsoleStore } from './console.js';
 import type { ResidentStore } from './residents.js';
 
@@ -240,6 +241,8 @@ export interface Storage {
   residents: ResidentStore;
   /** Check-ins, conversations and dispatch steps of patrol units; see patrol.ts. */
   patrol: PatrolStore;
+  /** The observatory's cache key and the staff's silent counts; see observatory.ts. */
+  observatory: ObservatoryStore;
   /** The operator console's records: escalations, outcomes, notes, response times. */
   console: ConsoleStore;
 }

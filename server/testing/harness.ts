@@ -16,7 +16,10 @@ export interface TestServer extends Running {
  * A real server on port 0 with the demo city in a fresh SQLite file in a temp dir. Given a
  * `DATA_DIR`, it starts on that folder and leaves it on close: a test restarts on it.
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: Parameters<typeof startServer>[1] = {},
+): Promise<TestServer> {
   const ownDir = env.DATA_DIR === undefined;
   const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sac-test-'));
   const config = loadConfig({
@@ -27,7 +30,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const running = await startServer(config);
+  const running = await startServer(config, options);
   const request = (p: string, init: RequestInit & { token?: string } = {}) => {
     const headers = new Headers(init.headers);
     if (init.token) headers.set('authorization', `Bearer ${init.token}`);

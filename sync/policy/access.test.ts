@@ -7,6 +7,8 @@ const neighbour: RoomUser = { id: 'c2', role: 'citizen', areaId: 'a2', unitId: n
 const officer: RoomUser = { id: 'o1', role: 'officer', areaId: null, unitId: 'unit-1' };
 const operator: RoomUser = { id: 'op1', role: 'operator', areaId: null, unitId: null };
 const admin: RoomUser = { id: 'ad1', role: 'admin', areaId: null, unitId: null };
+/** An analyst with every id field set, so no rule lets her in by a coincidence of ids. */
+const analyst: RoomUser = { id: 'an1', role: 'analyst', areaId: 'a1', unitId: 'unit-1' };
 
 /** [room, user, may read, may write] */
 const matrix: [RoomRef, RoomUser, boolean, boolean][] = [
@@ -32,6 +34,17 @@ const matrix: [RoomRef, RoomUser, boolean, boolean][] = [
 ];
 
 describe('room access', () => {
+  it.each<RoomRef>([
+    { kind: 'user', id: 'an1' },
+    { kind: 'user', id: 'c1' },
+    { kind: 'area', id: 'a1' },
+    { kind: 'ops' },
+    { kind: 'unit', id: 'unit-1' },
+  ])('refuses an analyst every room kind: %j', (room) => {
+    expect(canRead(room, analyst)).toBe(false);
+    expect(canWrite(room, analyst)).toBe(false);
+  });
+
   it.each(matrix)('%j for %j: read %s, write %s', (room, user, read, write) => {
     expect(canRead(room, user)).toBe(read);
     expect(canWrite(room, user)).toBe(write);

@@ -20,7 +20,9 @@ const isStaff = (role: Role): boolean => role === 'operator' || role === 'admin'
 export function canRead(room: RoomRef, user: RoomUser): boolean {
   switch (room.kind) {
     case 'user':
-      return user.id === room.id;
+      // An analyst reads the observatory's aggregates over HTTP and holds no room, not even
+      // one of her own: from a `user:` room she could raise alerts like a resident.
+      return user.id === room.id && user.role !== 'analyst';
     case 'area':
       return (user.role === 'citizen' && user.areaId === room.id) || isStaff(user.role);
     case 'ops':

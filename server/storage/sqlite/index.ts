@@ -10,6 +10,7 @@ import { pushQueries } from './push.js';
 import { deviceQueries } from './devices.js';
 import { profileQueries, requestQueries } from './requests.js';
 import { patrolQueries } from './patrol.js';
+import { observatoryQueries } from './observatory.js';
 import { consoleQueries } from './console.js';
 import { residentQueries } from './residents.js';
 import { CHECKPOINT_EVERY_MS, Checkpointer } from './checkpointer.js';
@@ -71,6 +72,7 @@ export function openSqlite(dataDir: string, options: SqliteOptions = {}): Storag
     profile: profileQueries(db),
     residents: residentQueries(db),
     patrol: patrolQueries(db),
+    observatory: observatoryQueries(db),
     console: consoleQueries(db),
   };
 }

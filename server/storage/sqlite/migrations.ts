@@ -331,4 +331,38 @@ export const MIGRATIONS: readonly string[] = [
     published_by TEXT REFERENCES users(id)
   );
   `,
+  // The observatory's analysts: a staff role that reads aggregates only. The role is a CHECK
+  // constraint, which SQLite cannot alter: the table is rebuilt as for the phone above.
+  `
+  CREATE TABLE users_next (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    password_hash TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('citizen','officer','operator','analyst','admin')),
+    status TEXT NOT NULL CHECK (status IN ('pending','active','suspended','rejected')),
+    name TEXT NOT NULL,
+    phone TEXT,
+    address TEXT,
+    home_lat REAL,
+    home_lng REAL,
+    area_id TEXT,
+    unit_id TEXT,
+    show_name INTEGER NOT NULL DEFAULT 1,
+    false_alarms INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    approved_notice INTEGER NOT NULL DEFAULT 0
+  );
+  INSERT INTO users_next (id, username, password_hash, role, status, name, phone, address,
+    home_lat, home_lng, area_id, unit_id, show_name, false_alarms, created_at, approved_notice)
+  SELECT id, username, password_hash, role, status, name, phone, address,
+    home_lat, home_lng, area_id, unit_id, show_name, false_alarms, created_at, approved_notice
+  FROM users;
+  DROP TABLE users;
+  ALTER TABLE users_next RENAME TO users;
+  CREATE INDEX users_status ON users(status, role);
+  CREATE INDEX users_area ON users(area_id, role, status);
+  CREATE INDEX users_unit ON users(unit_id, role, status);
+  CREATE INDEX users_phone ON users(phone);
+  CREATE INDEX users_role_name ON users(role, name COLLATE NOCASE);
+  `,
 ];

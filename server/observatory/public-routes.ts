@@ -1,0 +1,53 @@
+import { Hono } from 'hono';
+import { CITY_TIME_ZONE } from '../../shared/i18n/core.js';
+import type { PublicAreaMonth } from '../../shared/observatory.js';
+import { ApiError } from '../http/errors.js';
+import type { Services } from '../services.js';
+import { dayNumber, isoDay, localClock } from './local-time.js';
+import { MAX_SPAN_DAYS } from './query.js';
+import { suppressCells, suppressHours } from './privacy.js';
+
+/**
+ * `GET /api/observatory/public/areas/:areaId/:month` (no sign-in): one area's month for a
+ * neighbourhood meeting: its hour × weekday table and its cells, with everything under the
+ * city's minimum hidden (privacy.ts). One area at a time and no figure across areas, so
+ * nothing here ranks neighbourhoods. Months from three years back up to the current one
+ * (counted to yesterday); the analyses run on the observatory's thread and are cached.
+ */
+export function publicRoutes(s: Services): Hono {
+  const app = new Hono();
+  const areaIds = new Set(s.city.areas.map((a) => a.properties.id));
+  app.get('/areas/:areaId/:month', async (c) => {
+    const areaId = c.req.param('areaId');
+    if (!areaIds.has(areaId)) throw new ApiError(404, 'not_found', 'No such area.');
+    const month = c.req.param('month');
+    const first = /^\d{4}-\d{2}$/.test(month) ? dayNumber(`${month}-01`) : NaN;
+    if (Number.isNaN(first)) throw new ApiError(400, 'bad_request', 'month: YYYY-MM', 'month');
+    const yesterday = localClock(CITY_TIME_ZONE)(s.observatory.now().getTime()).day - 1;
+    const next = dayNumber(nextMonth(month));
+    const last = Math.min(next - 1, yesterday);
+    if (last < first || yesterday - first > MAX_SPAN_DAYS)
+      throw new ApiError(404, 'not_found', 'No figures for that month.');
+    const filter = { from: isoDay(first), to: isoDay(last), type: 'all' as const, areaId };
+    const [hot, hours] = await Promise.all([
+      s.observatory.analyse('hotspots', filter, 'count'),
+      s.observatory.analyse('hours', filter),
+    ]);
+    const min = s.city.observatory.minCellCount;
+    const body: PublicAreaMonth = {
+      areaId,
+      month,
+      hours: suppressHours(hours, min),
+      cells: suppressCells(hot, min),
+    };
+    // Public and the same for everyone: a short shared cache spares the thread.
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.json(body);
+  });
+  return app;
+}
+
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
