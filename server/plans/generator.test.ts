@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { demoAreas, demoUnits } from '../../shared/demo-city.js';
 import { distanceMetres } from '../../shared/geo.js';
-import { DWELL_MINUTES, PATROL_MINUTES, shiftWindow, type ShiftPlan } from '../../shared/plan.js';
+import {
+  DWELL_MINUTES,
+  localParts,
+  PATROL_MINUTES,
+  shiftWindow,
+  type ShiftPlan,
+} from '../../shared/plan.js';
 import { cellCentre, gridFor } from '../hotspots/grid.js';
 import { rankCells, type WeightedPoint } from '../hotspots/ranking.js';
 import {
@@ -55,6 +61,28 @@ describe('generatePlans', () => {
       const dwell = p.visits.reduce((s, v) => s + minutes(v.start, v.end), 0);
       expect(8 * 60 - dwell).toBe(8 * PATROL_MINUTES);
     }
+  });
+
+  it("plans fixed points only in the hours of the city's programme; the others are patrol", () => {
+    // The reference city's programme left 03:00–07:00 without fixed points: a night shift
+    // (22:00–06:00) keeps its visits at 22, 23, 0, 1 and 2 o'clock.
+    const programmeHours = Array.from({ length: 24 }, (_, h) => h).filter((h) => h < 3 || h >= 7);
+    const night = generatePlans({ shift, units, areas, cells, salt: 'test', programmeHours });
+    for (const p of night) {
+      expect(p.visits.map((v) => localParts(new Date(v.start)).hour)).toEqual([22, 23, 0, 1, 2]);
+      for (const v of p.visits) expect(minutes(v.start, v.end)).toBe(DWELL_MINUTES);
+      expect(new Set(p.visits.map((v) => v.point))).toEqual(new Set(p.points.map((q) => q.id)));
+    }
+    const morning = shiftWindow('2025-03-07', 'morning'); // 06:00–14:00: 07 to 13 o'clock
+    const day = generatePlans({
+      shift: morning,
+      units,
+      areas,
+      cells,
+      salt: 'test',
+      programmeHours,
+    });
+    for (const p of day) expect(p.visits).toHaveLength(7);
   });
 
   it('leaves time to drive between points and never repeats a point twice in a row', () => {

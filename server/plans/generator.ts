@@ -1,6 +1,7 @@
 import { distanceMetres, pointInPolygon, polygonCentroid } from '../../shared/geo.js';
 import {
   DWELL_MINUTES,
+  localParts,
   PATROL_MINUTES,
   type PlanPoint,
   type PlanVisit,
@@ -28,14 +29,20 @@ export interface PlanInput {
   /** mixed into every unit's seed: the rotation cannot be recomputed from the code alone */
   salt?: string;
   pointsPerUnit?: number;
+  /**
+   * Local hours of the day (0–23) in which the city's fixed-point programme runs
+   * (`city.observatory.programmeHours`); an hour of the shift outside them holds no visit and
+   * is patrol only. Every hour when left out.
+   */
+  programmeHours?: readonly number[];
   now?: Date;
 }
 
 /**
  * One plan per unit for a shift. Each cell of the city belongs to exactly one unit
  * (the first whose quadrant holds the cell's centre), so no two units share a point. A unit's
- * points are its hottest cells, spaced apart; every hour of the shift holds one visit of
- * DWELL_MINUTES at one of them and PATROL_MINUTES of patrol. Every point is visited at least
+ * points are its hottest cells, spaced apart; every hour of the shift in the city's programme
+ * holds one visit of DWELL_MINUTES at one of them and PATROL_MINUTES of patrol. Every point is visited at least
  * once, hotter ones more often; the order and the minute each visit starts come from a stream
  * seeded by (salt, shift, unit), so the rotation covers the hot spots without being a
  * timetable someone could learn.
@@ -46,7 +53,7 @@ export function generatePlans(input: PlanInput): ShiftPlan[] {
     const rng = seeded(hashOf(`${input.salt ?? ''}|${input.shift.key}|${unit.id}`));
     const own = input.cells.filter((c) => owner.get(c.id) === unit.id);
     const points = choosePoints(own, unit, input, rng);
-    const visits = schedule(points, input.shift, rng);
+    const visits = schedule(points, programmeSlots(input), input.shift, rng);
     return {
       key: input.shift.key,
       unitId: unit.id,
@@ -149,13 +156,23 @@ export function allocate(points: readonly PlanPoint[], hours: number): number[] 
   return counts;
 }
 
-/** The visits: one per hour, a seeded order with no point twice in a row, a seeded minute. */
+/** The shift's hours (0 = its first) in which the programme plans a fixed-point visit. */
+function programmeSlots(input: PlanInput): number[] {
+  const slots = Array.from({ length: input.shift.hours }, (_, k) => k);
+  if (!input.programmeHours) return slots;
+  const runs = new Set(input.programmeHours);
+  const start = input.shift.start.getTime();
+  return slots.filter((k) => runs.has(localParts(new Date(start + k * 3_600_000)).hour));
+}
+
+/** The visits: one per slot, a seeded order with no point twice in a row, a seeded minute. */
 function schedule(
   points: readonly PlanPoint[],
+  slots: readonly number[],
   shift: ShiftWindow,
   rng: () => number,
 ): PlanVisit[] {
-  const counts = allocate(points, shift.hours);
+  const counts = allocate(points, slots.length);
   const bag = points.flatMap((p, i) => Array.from({ length: counts[i] ?? 0 }, () => p.id));
   let order = shuffle(bag, rng);
   for (let attempt = 0; attempt < 50 && hasRepeat(order); attempt++) order = shuffle(bag, rng);
@@ -163,8 +180,8 @@ function schedule(
 
   const visits: PlanVisit[] = [];
   let previousEnd = -Infinity;
-  order.forEach((point, hour) => {
-    const hourStart = shift.start.getTime() + hour * 3_600_000;
+  order.forEach((point, k) => {
+    const hourStart = shift.start.getTime() + slots[k]! * 3_600_000;
     const earliest = Math.max(
       0,
       Math.ceil((previousEnd + MIN_GAP_MINUTES * 60_000 - hourStart) / 60_000),

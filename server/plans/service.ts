@@ -80,6 +80,7 @@ export class PlanService {
           areas: this.d.city.areas,
           cells: hotspotsFor(this.d.storage.patrol, this.d.city.areas, shift),
           salt: this.salt,
+          programmeHours: this.d.city.observatory.programmeHours,
           now,
         });
         for (const plan of plans) {

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { randomUUID } from 'node:crypto';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 import { TestSyncClient, until } from '../testing/sync-client.js';
-import { isShiftPlan, nextShift, shiftAt, type ShiftPlan } from '../../shared/plan.js';
+import { isShiftPlan, localParts, nextShift, shiftAt, type ShiftPlan } from '../../shared/plan.js';
 import type { SessionUser } from '../../shared/types.js';
 import { PlanService } from '../plans/service.js';
 
@@ -65,7 +65,15 @@ describe('the demo history and the plans', () => {
     const quadrant = server.services.city.units.find((u) => u.id === 'unit-1')!.quadrant;
     expect(plan.quadrant).toEqual(quadrant);
     for (const p of plan.points) expect(quadrant).toContain(p.areaId);
-    expect(plan.visits).toHaveLength(8);
+    // One visit per hour of the shift the programme covers (the demo's leaves 03–07 out).
+    const programme = new Set(server.services.city.observatory.programmeHours);
+    const hours = Array.from(
+      { length: current.hours },
+      (_, k) => localParts(new Date(current.start.getTime() + k * 3_600_000)).hour,
+    );
+    expect(plan.visits).toHaveLength(hours.filter((h) => programme.has(h)).length);
+    for (const v of plan.visits)
+      expect(programme.has(localParts(new Date(v.start)).hour)).toBe(true);
     c.close();
   });
 });
