@@ -28,9 +28,12 @@ export function shiftDay(day: string, months: number, days = 0): string {
   return target.toISOString().slice(0, 10);
 }
 
-/** A preset's dates, ending today in the city's calendar, both ends included. */
+/**
+ * A preset's dates, both ends included, ending yesterday in the city's calendar: a whole last
+ * day, as the server's default period (and its cache) has it.
+ */
 export function presetPeriod(preset: Exclude<Preset, 'custom'>, now = Date.now()) {
-  const to = cityToday(now);
+  const to = shiftDay(cityToday(now), 0, -1);
   return { from: shiftDay(to, -MONTHS[preset], 1), to };
 }
 
