@@ -80,6 +80,7 @@ export const observatoryScreenEn: Record<keyof typeof observatoryScreenEs, strin
   'obs.hours.title': 'Hours and weekdays',
   'obs.hours.caption':
     'Incidents per hour and weekday (local time). Under each figure: the previous period and the change.',
+  'obs.hours.table': 'Table of incidents per hour and weekday',
   'obs.hours.hour': 'Hour',
   'obs.hours.total': 'Total',
   'obs.hours.previous': 'before {count}',
@@ -115,6 +116,7 @@ export const observatoryScreenEn: Record<keyof typeof observatoryScreenEs, strin
   'obs.silent.title': 'Silent alerts per area and month',
   'obs.silent.caption':
     'Counts per area and month only; under 5 shows as "< 5". They never enter the map or the hours.',
+  'obs.silent.table': 'Table of silent alerts per area and month',
   'obs.silent.area': 'Area',
   'obs.silent.none': 'No silent alerts in this period.',
 };

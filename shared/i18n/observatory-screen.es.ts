@@ -79,6 +79,7 @@ export const observatoryScreenEs = {
   'obs.hours.title': 'Horas y días de la semana',
   'obs.hours.caption':
     'Incidentes por hora y día (hora local). Debajo de cada cifra: el período anterior y el cambio.',
+  'obs.hours.table': 'Tabla de incidentes por hora y día',
   'obs.hours.hour': 'Hora',
   'obs.hours.total': 'Total',
   'obs.hours.previous': 'antes {count}',
@@ -115,6 +116,7 @@ export const observatoryScreenEs = {
   'obs.silent.title': 'Alertas silenciosas por zona y mes',
   'obs.silent.caption':
     'Solo conteos por zona y mes; menos de 5 se muestra como «< 5». Nunca entran al mapa ni a las horas.',
+  'obs.silent.table': 'Tabla de alertas silenciosas por zona y mes',
   'obs.silent.area': 'Zona',
   'obs.silent.none': 'Ninguna alerta silenciosa en este período.',
 } as const;

@@ -3,8 +3,11 @@ import { html, nothing } from 'lit';
 import type { HourWeekResult, HourWeekTable } from '../../../shared/observatory.js';
 import { formatDay, formatNumber } from './obs-figure.js';
 
-/** A single-hue ramp (light to dark orange): ordered, and read the same by colour-blind eyes. */
-const HEAT = ['#fff7ec', '#fee8c8', '#fdd49e', '#fdbb84', '#fc8d59', '#e34a33', '#b30000'];
+/**
+ * A single-hue ramp (light orange to dark red): ordered, and read the same by colour-blind
+ * eyes. The two darkest steps carry white text at 4.5:1 or more; the others, dark text.
+ */
+const HEAT = ['#fff7ec', '#fee8c8', '#fdd49e', '#fdbb84', '#fc8d59', '#b30000', '#7f0000'];
 const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
@@ -71,7 +74,7 @@ export function hoursTable(r: HourWeekResult) {
         ${change(now, before)}</span
       >`;
   return html`<p class="gap" data-gap>${gapSentence(r)}</p>
-    <div class="scroll" tabindex="0" role="region" aria-labelledby="hours-title">
+    <div class="scroll" tabindex="0" role="region" aria-label=${tObs('obs.hours.table')}>
       <table class="hours">
         <caption>
           ${tObs('obs.hours.caption')}

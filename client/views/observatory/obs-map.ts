@@ -62,10 +62,11 @@ function hotspotLayer(r: HotspotResult): MapLayer {
     deps: [r],
     draw(L, group) {
       const min = r.meta.suppressedBelow;
+      // Not significant is drawn clear: no fill, no outline (a grid of outlines reads as data).
       for (const c of r.cells) {
-        const shown = c.class !== 'none';
-        const tip =
-          (c.count === null
+        if (c.class === 'none') continue;
+        const counted =
+          c.count === null
             ? tObs('obs.cell.tip_suppressed', {
                 id: c.id,
                 min,
@@ -77,16 +78,14 @@ function hotspotLayer(r: HotspotResult): MapLayer {
                 count: c.count,
                 z: c.z.toFixed(2),
                 q: c.q.toFixed(3),
-              })) +
-          ` · ${tObs(`obs.class.${c.class}`)} · ` +
-          tObs('obs.cell.sources', {
-            sources: c.sources.map((s) => tObs(`obs.source.${s}`)).join(', '),
-          });
+              });
+        const sources = c.sources.map((s) => tObs(`obs.source.${s}`)).join(', ');
+        const tip = `${counted} · ${tObs(`obs.class.${c.class}`)} · ${tObs('obs.cell.sources', { sources })}`;
         L.rectangle(bounds(c), {
-          color: shown ? '#3b3740' : '#8a8590',
-          weight: shown ? 0.6 : 0.4,
-          fillColor: shown ? CLASS_COLOURS[c.class as keyof typeof CLASS_COLOURS] : '#ffffff',
-          fillOpacity: shown ? 0.78 : 0,
+          color: '#3b3740',
+          weight: 0.6,
+          fillColor: CLASS_COLOURS[c.class],
+          fillOpacity: 0.78,
         })
           .bindTooltip(textNode(tip), { sticky: true })
           .addTo(group);

@@ -27,7 +27,7 @@ export function silentTable(r: SilentCounts, city: CityInfo) {
     (names.get(a) ?? a).localeCompare(names.get(b) ?? b),
   );
   const byKey = new Map(r.rows.map((row) => [`${row.areaId} ${row.month}`, row.count]));
-  return html`<div class="scroll" tabindex="0" role="region" aria-labelledby="silent-title">
+  return html`<div class="scroll" tabindex="0" role="region" aria-label=${tObs('obs.silent.table')}>
     <table class="silent">
       <caption>
         ${tObs('obs.silent.caption')}

@@ -168,7 +168,6 @@ export const obsStyles = css`
   .hours td .before {
     display: block;
     font-size: 0.72rem;
-    opacity: 0.85;
   }
   .hours td.gap {
     background-image: repeating-linear-gradient(

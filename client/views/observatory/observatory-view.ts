@@ -81,6 +81,13 @@ export class ObservatoryView extends SacElement {
   override connectedCallback(): void {
     super.connectedCallback();
     prefetchMap();
+  }
+
+  /**
+   * Not in connectedCallback: in the console this element is defined after the template set
+   * `me` and `city` on it, and Lit hands such properties over only at the first update.
+   */
+  override firstUpdated(): void {
     this.reload();
   }
 

@@ -52,7 +52,7 @@ export function boardPanel(
       // until it arrives the element shows its light-DOM text.
       void import('../observatory/observatory-view.js');
       return html`<sac-observatory .me=${me} .city=${city}>
-        <p class="muted" role="status">${t('app.loading')}</p>
+        <p class="muted">${t('app.loading')}</p>
       </sac-observatory>`;
     case 'audit':
       return html`<sac-audit-view .city=${city}></sac-audit-view>`;
