@@ -81,6 +81,9 @@ export const observatoryScreenEn: Record<keyof typeof observatoryScreenEs, strin
   'obs.hours.caption':
     'Incidents per hour and weekday (local time). Under each figure: the previous period and the change.',
   'obs.hours.table': 'Table of incidents per hour and weekday',
+  'obs.hours.caption_alone': 'Incidents per hour and weekday (local time).',
+  'obs.hours.no_previous':
+    'Previous period: {from} – {to}, with no incidents recorded; no comparison.',
   'obs.hours.hour': 'Hour',
   'obs.hours.total': 'Total',
   'obs.hours.previous': 'before {count}',

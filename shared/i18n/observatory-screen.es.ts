@@ -80,6 +80,9 @@ export const observatoryScreenEs = {
   'obs.hours.caption':
     'Incidentes por hora y día (hora local). Debajo de cada cifra: el período anterior y el cambio.',
   'obs.hours.table': 'Tabla de incidentes por hora y día',
+  'obs.hours.caption_alone': 'Incidentes por hora y día (hora local).',
+  'obs.hours.no_previous':
+    'Período anterior: {from} – {to}, sin incidentes registrados; no hay comparación.',
   'obs.hours.hour': 'Hora',
   'obs.hours.total': 'Total',
   'obs.hours.previous': 'antes {count}',

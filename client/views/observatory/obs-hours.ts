@@ -67,22 +67,35 @@ export function hoursTable(r: HourWeekResult) {
   const { counts, previous, coverage } = r;
   const max = Math.max(0, ...counts.flat().map((c) => c ?? 0));
   const min = r.meta.suppressedBelow;
+  // With no records in the previous period (the data start later) a "before 0" everywhere
+  // would read as a comparison: the note under the table says why there is none.
+  const compare = previous.n > 0;
   const cell = (now: number | null, before: number | null) =>
-    html`<span class="now">${now === null ? `< ${min}` : now}</span
-      ><span class="before"
-        >${tObs('obs.hours.previous', { count: before === null ? `< ${min}` : before })}
-        ${change(now, before)}</span
-      >`;
+    html`<span class="now">${now === null ? `< ${min}` : now}</span>${
+        compare
+          ? html`<span class="before"
+              >${tObs('obs.hours.previous', { count: before === null ? `< ${min}` : before })}
+              ${change(now, before)}</span
+            >`
+          : nothing
+      }`;
   return html`<p class="gap" data-gap>${gapSentence(r)}</p>
+    <p class="muted small">${tObs(compare ? 'obs.hours.caption' : 'obs.hours.caption_alone')}</p>
     <div class="scroll" tabindex="0" role="region" aria-label=${tObs('obs.hours.table')}>
       <table class="hours">
-        <caption>
-          ${tObs('obs.hours.caption')}
+        <caption class="visually-hidden">
+          ${tObs('obs.hours.table')}
         </caption>
         <thead>
           <tr>
             <th scope="col">${tObs('obs.hours.hour')}</th>
-            ${WEEKDAYS.map((d) => html`<th scope="col">${tObs(`obs.weekday.${d}`)}</th>`)}
+            ${WEEKDAYS.map((d) => {
+              const name = tObs(`obs.weekday.${d}`);
+              // a phone shows "Lun"/"Mon": seven columns fit beside the hours
+              return html`<th scope="col">
+                <span class="long">${name}</span><span class="short">${name.slice(0, 3)}</span>
+              </th>`;
+            })}
             <th scope="col">${tObs('obs.hours.total')}</th>
           </tr>
         </thead>
@@ -101,7 +114,7 @@ export function hoursTable(r: HourWeekResult) {
                 const now = counts[d]?.[h] ?? null;
                 const gap = !coverage.planned[d]?.[h];
                 return html`<td
-                  class=${gap ? 'gap' : ''}
+                  class=${gap ? 'nofp' : ''}
                   style=${heat(now, max)}
                   title=${gap ? tObs('obs.hours.uncovered_mark') : ''}
                 >
@@ -120,7 +133,7 @@ export function hoursTable(r: HourWeekResult) {
       </table>
     </div>
     <p class="muted small">
-      ${tObs('obs.hours.previous_period', {
+      ${tObs(compare ? 'obs.hours.previous_period' : 'obs.hours.no_previous', {
         from: formatDay(previous.from),
         to: formatDay(previous.to),
         n: formatNumber(previous.n),

@@ -1,5 +1,23 @@
 import { css } from 'lit';
 
+/** The two-state buttons (map mode, weekly/monthly), shared with the chart's shadow root. */
+export const segStyles = css`
+  .seg {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 4px;
+  }
+  .seg button {
+    min-height: 40px;
+    padding: 6px 12px;
+  }
+  .seg button[aria-pressed='true'] {
+    background: var(--ink);
+    color: #fff;
+    border-color: var(--ink);
+  }
+`;
+
 /** The observatory's layout: made for a 1366×768 desk, stacked on a tablet or phone. */
 export const obsStyles = css`
   :host {
@@ -33,9 +51,26 @@ export const obsStyles = css`
     font-size: 0.85rem;
     font-weight: 600;
   }
+  select,
+  input {
+    font: inherit;
+    padding: 8px 10px;
+    min-height: 40px;
+    border: 1px solid #8a8590;
+    border-radius: 8px;
+    background: var(--paper, #fff);
+    color: var(--ink);
+  }
   .filters select,
   .filters input {
-    min-width: 160px;
+    min-width: 180px;
+  }
+  .controls label {
+    display: inline-flex;
+    gap: 8px;
+    align-items: center;
+    font-weight: 600;
+    font-size: 0.9rem;
   }
   .bad {
     color: #8c1d18;
@@ -55,16 +90,6 @@ export const obsStyles = css`
     gap: 8px;
     align-content: start;
     font-size: 0.9rem;
-  }
-  .seg {
-    display: inline-flex;
-    flex-wrap: wrap;
-    gap: 4px;
-  }
-  .seg button[aria-pressed='true'] {
-    background: var(--ink);
-    color: #fff;
-    border-color: var(--ink);
   }
   .controls {
     display: flex;
@@ -165,11 +190,19 @@ export const obsStyles = css`
     display: block;
     font-weight: 700;
   }
+  .hours th[scope='row'] {
+    position: sticky;
+    left: 0;
+    background: var(--paper, #fff);
+  }
+  .hours .short {
+    display: none;
+  }
   .hours td .before {
     display: block;
     font-size: 0.72rem;
   }
-  .hours td.gap {
+  .hours td.nofp {
     background-image: repeating-linear-gradient(
       135deg,
       transparent 0 5px,
@@ -209,6 +242,15 @@ export const obsStyles = css`
     }
     .filters label {
       flex: 1 1 150px;
+    }
+    .hours .long {
+      display: none;
+    }
+    .hours .short {
+      display: inline;
+    }
+    table.hours {
+      min-width: 0;
     }
   }
 `;

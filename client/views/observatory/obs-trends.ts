@@ -1,4 +1,5 @@
 import { tObs } from '../../../shared/i18n/observatory-screen.js';
+import { getLang } from '../../../shared/i18n/core.js';
 import { css, html, unsafeCSS, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type uPlot from 'uplot';
@@ -6,6 +7,7 @@ import { SacElement } from '../../components/sac-element.js';
 import type { TrendPoint, TrendResult } from '../../../shared/observatory.js';
 import { base } from '../../styles.js';
 import { formatDay, formatNumber } from './obs-figure.js';
+import { segStyles } from './obs-styles.js';
 
 type UPlotCtor = typeof uPlot;
 let library: Promise<{ UPlot: UPlotCtor; sheet: string }> | null = null;
@@ -17,6 +19,21 @@ function loadChart() {
   );
   library.catch(() => (library = null));
   return library;
+}
+
+/** The x axis in the reader's language (uPlot's own month names are English). */
+function axisDates(splits: number[]): string[] {
+  const lang = getLang() === 'es' ? 'es-AR' : 'en-GB';
+  const month = new Intl.DateTimeFormat(lang, { month: 'short', timeZone: 'UTC' });
+  const day = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const months = splits.map((s) => new Date(s * 1000).getUTCMonth());
+  // Month ticks read "ene", weekly ticks inside one month read "12 ene"; January adds its year.
+  const monthly = new Set(months).size === months.length;
+  return splits.map((s, i) => {
+    const d = new Date(s * 1000);
+    const label = monthly ? month.format(d) : day.format(d);
+    return i === 0 || d.getUTCMonth() === 0 ? `${label}\n${d.getUTCFullYear()}` : label;
+  });
 }
 
 const COUNT = '#b2182b';
@@ -49,6 +66,7 @@ export function changeSentence(r: TrendResult): string {
 export class ObsTrends extends SacElement {
   static override styles = [
     base,
+    segStyles,
     css`
       :host {
         display: block;
@@ -153,7 +171,7 @@ export class ObsTrends extends SacElement {
           x: { time: true },
           y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.05)] },
         },
-        axes: [{}, { size: 44 }],
+        axes: [{ values: (_u, splits) => axisDates(splits) }, { size: 44 }],
         series: [
           {},
           { label: tObs('obs.trends.count'), stroke: COUNT, width: 2 },

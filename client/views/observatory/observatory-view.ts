@@ -30,7 +30,7 @@ import { hoursTable } from './obs-hours.js';
 import { emergingLegend, hotspotLegend, obsMap } from './obs-map.js';
 import { silentTable } from './obs-silent.js';
 import { changeSentence } from './obs-trends.js';
-import { obsStyles } from './obs-styles.js';
+import { obsStyles, segStyles } from './obs-styles.js';
 import './obs-trends.js';
 
 type Figures = {
@@ -50,7 +50,7 @@ type Name = keyof Figures;
  */
 @customElement('sac-observatory')
 export class ObservatoryView extends SacElement {
-  static override styles = [base, obsStyles];
+  static override styles = [base, obsStyles, segStyles];
 
   @property({ attribute: false }) me!: Me;
   @property({ attribute: false }) city!: CityInfo;
