@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { DESKTOP, PHONE, login } from './support/app.js';
 import { expectNoAxeViolations, openConsole } from './operator-console.js';
+import { api, signIn } from './support/resident.js';
+import type { HotspotResult } from '../shared/observatory.js';
 
 /**
  * The Observatorio as the mayor's analyst and the night operator use it, on the demo's year
@@ -111,7 +113,10 @@ test('an operator opens the observatory from the console and sees the silent cou
   const silent = section(page, 'silent');
   await expect(silent.getByRole('heading', { name: /alertas silenciosas/i })).toBeVisible();
   await expect(silent.locator('.meta')).toContainText(/proteger/);
+  await expect(silent.locator('table.silent tbody tr').first()).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/observatory-operator-desktop-es.png' });
+  await silent.scrollIntoViewIfNeeded();
+  await silent.screenshot({ path: 'test-results/screens/observatory-operator-silent-es.png' });
   await expectNoAxeViolations(page);
   await desk.close();
 });
@@ -146,3 +151,50 @@ for (const lang of ['es', 'en'] as const) {
     });
   }
 }
+
+/** Last month in the city's calendar, as the public page's default. */
+function lastMonth(): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Argentina/Mendoza' }).format(
+    new Date(),
+  );
+  const d = new Date(`${today.slice(0, 7)}-01T12:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() - 1);
+  return d.toISOString().slice(0, 7);
+}
+
+test("an area's public month needs no sign-in and hides what is under the minimum", async ({
+  browser,
+}) => {
+  // The area of the city's strongest hot spot, so that the page has something to show.
+  const analyst = await signIn('analista1');
+  const hot = await api<HotspotResult>('/api/observatory/hotspots', { token: analyst.token });
+  const areaId = [...hot.cells].sort((a, b) => b.z - a.z)[0]?.areaId ?? 'area-1';
+  for (const [device, viewport] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
+    const ctx = await browser.newContext({ viewport });
+    const page = await ctx.newPage();
+    await page.goto(`/#/barrio/${areaId}/${lastMonth()}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.locator('sac-public-area').getByRole('status')).toHaveCount(0, {
+      timeout: 60_000,
+    });
+    const hours = page.locator('sac-public-area [data-figure="hours"]');
+    // A quiet area's month may have nothing at or over the minimum: then the page says so.
+    await expect(
+      hours.locator('table.hours').or(page.locator('sac-public-area [data-below-min]')),
+    ).toBeVisible();
+    // Every shown hour is at or over the minimum; the rest read "< 5".
+    for (const text of await hours.locator('td .now').allTextContents()) {
+      if (text.trim() === '0' || text.startsWith('<')) continue;
+      expect(Number(text)).toBeGreaterThanOrEqual(5);
+    }
+    await page.screenshot({
+      path: `test-results/screens/observatory-public-${device}-es.png`,
+      fullPage: true,
+    });
+    await expectNoAxeViolations(page);
+    await ctx.close();
+  }
+});

@@ -122,4 +122,12 @@ export const observatoryScreenEn: Record<keyof typeof observatoryScreenEs, strin
   'obs.silent.table': 'Table of silent alerts per area and month',
   'obs.silent.area': 'Area',
   'obs.silent.none': 'No silent alerts in this period.',
+  'obs.public.intro':
+    'Where and when incidents happened in this area during the month. Cells and hours with very few cases are not shown, to protect neighbours.',
+  'obs.public.months': 'Months',
+  'obs.public.sign_in': 'Go to SAC',
+  'obs.public.no_area': 'There is no such area.',
+  'obs.public.link': "This area's public page ({month})",
+  'obs.public.below_min':
+    'This month no hour or place in the area reaches {min} incidents: to protect neighbours, nothing finer than that is shown.',
 };

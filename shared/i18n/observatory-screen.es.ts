@@ -122,4 +122,12 @@ export const observatoryScreenEs = {
   'obs.silent.table': 'Tabla de alertas silenciosas por zona y mes',
   'obs.silent.area': 'Zona',
   'obs.silent.none': 'Ninguna alerta silenciosa en este período.',
+  'obs.public.intro':
+    'Dónde y cuándo hubo incidentes en esta zona durante el mes. Las celdas y horas con muy pocos casos no se muestran, para cuidar a los vecinos.',
+  'obs.public.months': 'Meses',
+  'obs.public.sign_in': 'Ir a SAC',
+  'obs.public.no_area': 'No existe esa zona.',
+  'obs.public.link': 'Página pública de esta zona ({month})',
+  'obs.public.below_min':
+    'Este mes ninguna hora ni lugar de la zona llega a {min} incidentes: para cuidar a los vecinos, no se muestra nada más fino que eso.',
 } as const;

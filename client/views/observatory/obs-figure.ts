@@ -31,6 +31,8 @@ export function figure<T extends { meta: FigureMeta }>(
   value: Loadable<T>,
   retry: () => void,
   body: (data: T) => TemplateResult,
+  /** false where n = 0 is no empty period (silent counts: n sums only what is shown) */
+  emptyWhenZero = true,
 ): TemplateResult {
   if (value.state === 'loading')
     return html`<p class="state" role="status">${tObs('obs.loading')}</p>`;
@@ -40,7 +42,7 @@ export function figure<T extends { meta: FigureMeta }>(
       ${value.forbidden ? nothing : html`<button @click=${retry}>${tObs('obs.retry')}</button>`}
     </div>`;
   }
-  if (value.data.meta.n === 0) {
+  if (emptyWhenZero && value.data.meta.n === 0) {
     return html`<p class="state empty">${tObs('obs.empty')}</p>
       ${metaLine(value.data.meta)}`;
   }

@@ -37,6 +37,18 @@ export function presetPeriod(preset: Exclude<Preset, 'custom'>, now = Date.now()
   return { from: shiftDay(to, -MONTHS[preset], 1), to };
 }
 
+/** `#/barrio/<area>/<YYYY-MM>`: the address a neighbourhood meeting is sent. */
+export const PUBLIC_PREFIX = '#/barrio/';
+
+export function publicHash(areaId: string, month: string): string {
+  return `${PUBLIC_PREFIX}${encodeURIComponent(areaId)}/${month}`;
+}
+
+/** The last whole month in the city's calendar (the public page's default). */
+export function lastMonth(now = Date.now()): string {
+  return shiftDay(cityToday(now), -1).slice(0, 7);
+}
+
 export interface FilterInput {
   city: CityInfo;
   filter: ObservatoryFilter;
@@ -123,6 +135,13 @@ export function obsFilters(f: FilterInput) {
         )}
       </select>
     </label>
+    ${
+      f.filter.areaId
+        ? html`<a class="public" href=${publicHash(f.filter.areaId, lastMonth())}
+            >${tObs('obs.public.link', { month: lastMonth() })}</a
+          >`
+        : nothing
+    }
     ${
       f.preset === 'custom'
         ? html`<label

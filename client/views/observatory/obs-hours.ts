@@ -67,6 +67,9 @@ export function hoursTable(r: HourWeekResult) {
   const { counts, previous, coverage } = r;
   const max = Math.max(0, ...counts.flat().map((c) => c ?? 0));
   const min = r.meta.suppressedBelow;
+  // Where hours are suppressed (the public page) a row's total would count only the shown
+  // hours and the share of the gap would mix hidden and shown counts: both are left out.
+  const whole = min === 0;
   // With no records in the previous period (the data start later) a "before 0" everywhere
   // would read as a comparison: the note under the table says why there is none.
   const compare = previous.n > 0;
@@ -79,7 +82,7 @@ export function hoursTable(r: HourWeekResult) {
             >`
           : nothing
       }`;
-  return html`<p class="gap" data-gap>${gapSentence(r)}</p>
+  return html`${whole ? html`<p class="gap" data-gap>${gapSentence(r)}</p>` : nothing}
     <p class="muted small">${tObs(compare ? 'obs.hours.caption' : 'obs.hours.caption_alone')}</p>
     <div class="scroll" tabindex="0" role="region" aria-label=${tObs('obs.hours.table')}>
       <table class="hours">
@@ -96,7 +99,7 @@ export function hoursTable(r: HourWeekResult) {
                 <span class="long">${name}</span><span class="short">${name.slice(0, 3)}</span>
               </th>`;
             })}
-            <th scope="col">${tObs('obs.hours.total')}</th>
+            ${whole ? html`<th scope="col">${tObs('obs.hours.total')}</th>` : nothing}
           </tr>
         </thead>
         <tbody>
@@ -121,12 +124,16 @@ export function hoursTable(r: HourWeekResult) {
                   ${cell(now, previous.counts[d]?.[h] ?? null)}
                 </td>`;
               })}
-              <td class="total">
-                ${cell(
-                  sum(counts, (_, x) => x === h),
-                  sum(previous.counts, (_, x) => x === h),
-                )}
-              </td>
+              ${
+                whole
+                  ? html`<td class="total">
+                      ${cell(
+                        sum(counts, (_, x) => x === h),
+                        sum(previous.counts, (_, x) => x === h),
+                      )}
+                    </td>`
+                  : nothing
+              }
             </tr>`;
           })}
         </tbody>

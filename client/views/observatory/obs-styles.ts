@@ -25,6 +25,8 @@ export const obsStyles = css`
     max-width: 1340px;
     margin: 0 auto;
     padding: 12px 12px 40px;
+    /* the console gives its sections a fixed box: this one scrolls inside it */
+    overflow: auto;
   }
   h1 {
     font-size: 1.35rem;
@@ -54,6 +56,7 @@ export const obsStyles = css`
   select,
   input {
     font: inherit;
+    font-weight: 400;
     padding: 8px 10px;
     min-height: 40px;
     border: 1px solid #8a8590;
@@ -71,6 +74,9 @@ export const obsStyles = css`
     align-items: center;
     font-weight: 600;
     font-size: 0.9rem;
+  }
+  a.public {
+    align-self: center;
   }
   .bad {
     color: #8c1d18;

@@ -279,6 +279,7 @@ export class ObservatoryView extends SacElement {
         value,
         () => this.fetch('silent'),
         (r) => html`${silentTable(r, this.city)}${metaLine(r.meta)}`,
+        false,
       )}
     </section>`;
   }
