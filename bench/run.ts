@@ -28,6 +28,7 @@ import { offlineReload } from './lib/browser.js';
 import { fillAlerts, fillCity, fillClients, fillRelay, machine } from './lib/fill.js';
 import { round } from './lib/stats.js';
 import { fsyncCost } from './lib/disk.js';
+import { observatoryPhase } from './lib/observatory.js';
 import { StealMeter } from './lib/steal.js';
 import { table, write, type Results } from './lib/report.js';
 import { benchRoot } from './lib/server-proc.js';
@@ -63,6 +64,8 @@ const r: Results = {
   refTransportRatio: null,
   clientJsGzKb: null,
   offlineReloadInteractiveMs: null,
+  observatoryMs: null,
+  emergingMs: null,
   notAvailable: {},
 };
 
@@ -76,6 +79,22 @@ try {
   r.clientJs = js.files;
 } catch (e) {
   r.notAvailable.clientJsGzKb = `no build: ${why(e)}`;
+}
+
+// First, on a quiet machine: the observatory's analyses over a demo year and a 10× year.
+try {
+  const obs = await observatoryPhase(work, log);
+  r.observatory = obs;
+  r.observatoryMs = obs.year10.hotspotsHoursMs;
+  r.emergingMs = obs.year10.emergingMs;
+} catch (e) {
+  r.notAvailable.observatoryMs = r.notAvailable.emergingMs = `observatory failed: ${why(e)}`;
+  log(`observatory failed: ${String(e)}`);
+}
+if (o.observatoryOnly) {
+  console.log(JSON.stringify(r.observatory, null, 2));
+  cleanup(work);
+  process.exit(0);
 }
 
 const probe = new Child<ProbeApi>('probe', path.join(import.meta.dirname, 'probe.ts'));

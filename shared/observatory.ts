@@ -99,6 +99,11 @@ export interface HotspotResult {
   studyCells: number;
   permutations: number;
   seed: number;
+  /**
+   * the cells whose smaller tail held fewer than 10 of the first `permutations` were tested
+   * again with this many, and their p comes from that run (`cells` of them)
+   */
+  refined?: { permutations: number; cells: number };
   /** only cells with incidents or a significant class; the rest of the region is 0 / none */
   cells: HotspotCell[];
   /** cells left out of the rate layer: too few registered households to form a rate */
@@ -147,8 +152,11 @@ export type HourWeekTable = (number | null)[][];
 export interface HourWeekResult {
   meta: FigureMeta;
   counts: HourWeekTable;
-  /** the period of the same length just before */
-  previous: { from: string; to: string; n: number; counts: HourWeekTable };
+  /**
+   * the period of the same length just before; `complete` is false when the records start
+   * after its first day, so its counts are not the whole period's (compare with care)
+   */
+  previous: { from: string; to: string; n: number; counts: HourWeekTable; complete?: boolean };
   /**
    * The coverage gap: incidents in hours when the fixed-point programme plans no visit.
    * `planned[weekday][hour]` says whether the programme plans visits in that hour.
@@ -159,7 +167,10 @@ export interface HourWeekResult {
 // ── Trends ─────────────────────────────────────────────────────────────────────────────────
 
 export interface TrendPoint {
-  /** local date the week (Monday) or month (the 1st) starts */
+  /**
+   * local date the week (Monday) or month (the 1st) starts; the first and last buckets may be
+   * partial (starting before `meta.from` or ending after `meta.to`): they count the period's days
+   */
   start: string;
   count: number;
   /** exact Poisson 95 % interval for the count */

@@ -32,6 +32,8 @@ export interface Options {
   /** run our server from another checkout (e.g. a patched copy), for before/after figures */
   serverRoot: string | null;
   out: string;
+  /** run only the observatory's figures (seconds, not the city's half hour) */
+  observatoryOnly: boolean;
 }
 
 const USAGE = `npm run bench [-- options]
@@ -41,6 +43,7 @@ const USAGE = `npm run bench [-- options]
   --no-reference     skip the @y/websocket-server comparison
   --cpu-prof         write a V8 CPU profile of our server (into the run's temp dir, kept)
   --trace-gc         log every GC pause of our server and the reference (temp dir, kept)
+  --observatory-only only the observatory's figures (a minute), results not written
   --keep             keep the temp directory (data, logs, certificates)
   --server-root <d>  start our server from checkout <d> instead of this one (before/after runs)
   --out <file>       results file (default bench/results/latest.json; scaled runs: scaled.json)`;
@@ -56,6 +59,7 @@ export function options(argv = process.argv.slice(2)): Options {
       'cpu-prof': { type: 'boolean', default: false },
       'trace-gc': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      'observatory-only': { type: 'boolean', default: false },
       'server-root': { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -94,6 +98,7 @@ export function options(argv = process.argv.slice(2)): Options {
     cpuProf: values['cpu-prof'],
     traceGc: values['trace-gc'],
     serverRoot: values['server-root'] ?? null,
+    observatoryOnly: values['observatory-only'],
     out: values.out ?? (full ? 'bench/results/latest.json' : 'bench/results/scaled.json'),
   };
 }

@@ -15,6 +15,10 @@ export interface Headline {
   refTransportRatio: number | null;
   clientJsGzKb: number | null;
   offlineReloadInteractiveMs: number | null;
+  /** observatory, a city-year ten times the demo's: hot spots + hour × weekday */
+  observatoryMs: number | null;
+  /** observatory, the same year: the emerging hot-spot cube */
+  emergingMs: number | null;
 }
 
 export type Results = Headline & {
@@ -39,6 +43,8 @@ const TARGETS: [keyof Headline, string, number, 'lt' | 'le', string][] = [
   ['refTransportRatio', 'p99 relay vs reference', 1.0, 'le', '×'],
   ['clientJsGzKb', 'initial JS (gzip)', 150, 'lt', 'KB'],
   ['offlineReloadInteractiveMs', 'offline reload → interactive', 1500, 'lt', 'ms'],
+  ['observatoryMs', 'observatory 10× year: hot spots + hours', 1000, 'le', 'ms'],
+  ['emergingMs', 'observatory 10× year: emerging cube', 3000, 'le', 'ms'],
 ];
 
 export function verdicts(r: Results): Record<string, 'PASS' | 'FAIL' | 'n/a' | 'info'> {

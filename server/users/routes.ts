@@ -11,6 +11,7 @@ import { lockRoutes } from './locks.js';
 import { residentRoutes } from './residents.js';
 import { homeChangeRoutes } from './home-changes.js';
 import { resetCodeRoutes } from './reset-codes.js';
+import { staffAccountRoutes } from './staff-accounts.js';
 import { tellUser } from './notify.js';
 import { tFor } from '../../shared/i18n/index.js';
 
@@ -60,6 +61,7 @@ export function userRoutes(s: Services, throttle: LoginThrottle): Hono<Env> {
   residentRoutes(app, s);
   homeChangeRoutes(app, s);
   resetCodeRoutes(app, s);
+  staffAccountRoutes(app, s);
 
   const setStatus = (path: string, to: UserStatus, from: readonly UserStatus[]) =>
     app.post(`/:id/${path}`, (c) => {

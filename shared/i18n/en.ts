@@ -7,10 +7,12 @@ import { pwaEn } from './pwa.en.js';
 import { requestsEn } from './requests.en.js';
 import { residentsEn } from './residents.en.js';
 import { unitsEn } from './units.en.js';
+import { staffEn } from './staff.en.js';
 
 /** English. Typed against the Spanish keys: a missing or extra string is a type error. */
 export const en: Record<MessageKey, string> = {
   ...observatoryEn,
+  ...staffEn,
   ...heldEn,
   ...historyEn,
   ...officerFieldEn,

@@ -6,6 +6,7 @@ import { pwaEs } from './pwa.es.js';
 import { requestsEs } from './requests.es.js';
 import { residentsEs } from './residents.es.js';
 import { unitsEs } from './units.es.js';
+import { staffEs } from './staff.es.js';
 
 /**
  * Spanish (Argentina): the source of truth for every message key. Addressing the user is
@@ -14,6 +15,7 @@ import { unitsEs } from './units.es.js';
  */
 export const es = {
   ...observatoryEs,
+  ...staffEs,
   ...heldEs,
   ...historyEs,
   ...officerFieldEs,
