@@ -83,7 +83,7 @@ export const observatoryScreenEn: Record<keyof typeof observatoryScreenEs, strin
   'obs.hours.table': 'Table of incidents per hour and weekday',
   'obs.hours.caption_alone': 'Incidents per hour and weekday (local time).',
   'obs.hours.no_previous':
-    'Previous period: {from} – {to}, with no incidents recorded; no comparison.',
+    'Previous period: {from} – {to}; the records do not cover all of it, so there is no comparison.',
   'obs.hours.hour': 'Hour',
   'obs.hours.total': 'Total',
   'obs.hours.previous': 'before {count}',

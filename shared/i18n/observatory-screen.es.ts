@@ -82,7 +82,7 @@ export const observatoryScreenEs = {
   'obs.hours.table': 'Tabla de incidentes por hora y día',
   'obs.hours.caption_alone': 'Incidentes por hora y día (hora local).',
   'obs.hours.no_previous':
-    'Período anterior: {from} – {to}, sin incidentes registrados; no hay comparación.',
+    'Período anterior: {from} – {to}; los registros no cubren todo ese período, así que no hay comparación.',
   'obs.hours.hour': 'Hora',
   'obs.hours.total': 'Total',
   'obs.hours.previous': 'antes {count}',

@@ -70,9 +70,9 @@ export function hoursTable(r: HourWeekResult) {
   // Where hours are suppressed (the public page) a row's total would count only the shown
   // hours and the share of the gap would mix hidden and shown counts: both are left out.
   const whole = min === 0;
-  // With no records in the previous period (the data start later) a "before 0" everywhere
-  // would read as a comparison: the note under the table says why there is none.
-  const compare = previous.n > 0;
+  // Where the records do not reach back to the previous period's first day, a "before 0"
+  // everywhere would read as a fall: the note under the table says why there is none.
+  const compare = previous.complete ?? previous.n > 0;
   const cell = (now: number | null, before: number | null) =>
     html`<span class="now">${now === null ? `< ${min}` : now}</span>${
         compare
