@@ -98,6 +98,16 @@ test('the analyst lands on the observatory: hot spots, emergence, hours with the
   await expect(map.locator('.legend li')).toHaveCount(16);
   await expect(map.locator('.meta')).toContainText('Mann–Kendall');
   await expectNoAxeViolations(page);
+
+  // Choosing an area offers its public page; the console's addresses stay closed to her.
+  await page.getByLabel('Zona').selectOption({ label: 'Centro' });
+  await expect(page.getByRole('link', { name: /página pública de esta zona/i })).toHaveAttribute(
+    'href',
+    /^#\/barrio\/[^/]+\/\d{4}-\d{2}$/,
+  );
+  await page.goto('/#/plan');
+  await expect(page.getByRole('heading', { level: 1, name: 'Observatorio' })).toBeVisible();
+  await expect(page.locator('sac-plan-editor, sac-operator-home')).toHaveCount(0);
   await desk.close();
 });
 
@@ -115,8 +125,9 @@ test('an operator opens the observatory from the console and sees the silent cou
   await expect(silent.locator('.meta')).toContainText(/proteger/);
   await expect(silent.locator('table.silent tbody tr').first()).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/observatory-operator-desktop-es.png' });
-  await silent.scrollIntoViewIfNeeded();
-  await silent.screenshot({ path: 'test-results/screens/observatory-operator-silent-es.png' });
+  // The section scrolls inside the console's panel, not the page.
+  await silent.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: 'test-results/screens/observatory-operator-silent-es.png' });
   await expectNoAxeViolations(page);
   await desk.close();
 });

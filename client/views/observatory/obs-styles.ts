@@ -189,7 +189,9 @@ export const obsStyles = css`
     white-space: nowrap;
   }
   .hours th[scope='row'],
-  .silent th[scope='row'] {
+  .silent th[scope='row'],
+  .hours thead th:first-child,
+  .silent thead th:first-child {
     text-align: left;
   }
   .hours td .now {
