@@ -59,6 +59,7 @@ export const observatoryScreenEn: Record<keyof typeof observatoryScreenEs, strin
   'obs.class.cold95': 'Cold 95 %',
   'obs.class.cold99': 'Cold 99 %',
   'obs.legend': 'Legend',
+  'obs.legend.count_one': '1 cell',
   'obs.legend.count': '{count} cells',
   'obs.cells': '{cells} cells of {metres} m in the city; {significant} significant.',
   'obs.cell.tip': 'Cell {id} · {count} incidents · z {z} · q {q}',
@@ -129,5 +130,5 @@ export const observatoryScreenEn: Record<keyof typeof observatoryScreenEs, strin
   'obs.public.no_area': 'There is no such area.',
   'obs.public.link': "This area's public page ({month})",
   'obs.public.below_min':
-    'This month no hour or place in the area reaches {min} incidents: to protect neighbours, nothing finer than that is shown.',
+    'This month no hour in the area reaches {min} incidents: to protect neighbours, the hours are not shown.',
 };

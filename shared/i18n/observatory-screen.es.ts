@@ -58,6 +58,7 @@ export const observatoryScreenEs = {
   'obs.class.cold95': 'Frío 95 %',
   'obs.class.cold99': 'Frío 99 %',
   'obs.legend': 'Referencias',
+  'obs.legend.count_one': '1 celda',
   'obs.legend.count': '{count} celdas',
   'obs.cells': '{cells} celdas de {metres} m en la ciudad; {significant} significativas.',
   'obs.cell.tip': 'Celda {id} · {count} incidentes · z {z} · q {q}',
@@ -129,5 +130,5 @@ export const observatoryScreenEs = {
   'obs.public.no_area': 'No existe esa zona.',
   'obs.public.link': 'Página pública de esta zona ({month})',
   'obs.public.below_min':
-    'Este mes ninguna hora ni lugar de la zona llega a {min} incidentes: para cuidar a los vecinos, no se muestra nada más fino que eso.',
+    'Este mes ninguna hora de la zona llega a {min} incidentes: para cuidar a los vecinos, las horas no se muestran.',
 } as const;

@@ -110,3 +110,10 @@ export function exportLinks(what: string, links: { format: string; href: string 
     )}
   </div>`;
 }
+
+/** "1 celda" / "12 celdas" beside a legend's swatch. */
+export function cellCount(count: number): string {
+  return count === 1
+    ? tObs('obs.legend.count_one')
+    : tObs('obs.legend.count', { count: formatNumber(count) });
+}

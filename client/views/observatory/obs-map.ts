@@ -12,7 +12,7 @@ import {
 import type { CityInfo } from '../../../shared/types.js';
 import { areasLayer, boundsOf, textNode } from '../../components/map-layers.js';
 import type { MapFrame, MapLayer } from '../../components/sac-map.js';
-import { formatNumber } from './obs-figure.js';
+import { cellCount } from './obs-figure.js';
 import '../../components/sac-map.js';
 
 /**
@@ -158,7 +158,7 @@ const swatch = (colour: string, label: string, count: number, dashed = false) =>
   html`<li>
     <i style="background:${colour};${dashed ? 'border-style:dashed' : ''}" aria-hidden="true"></i
     >${label}
-    <span class="muted">(${tObs('obs.legend.count', { count: formatNumber(count) })})</span>
+    <span class="muted">(${cellCount(count)})</span>
   </li>`;
 
 export function hotspotLegend(r: HotspotResult) {

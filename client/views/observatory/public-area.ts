@@ -8,7 +8,7 @@ import { call } from '../../data/api.js';
 import { areasLayer, boundsOf, textNode } from '../../components/map-layers.js';
 import type { MapFrame, MapLayer } from '../../components/sac-map.js';
 import { base } from '../../styles.js';
-import { figure, formatNumber, LOADING, load, metaLine, type Loadable } from './obs-figure.js';
+import { cellCount, figure, LOADING, load, metaLine, type Loadable } from './obs-figure.js';
 import { hoursTable } from './obs-hours.js';
 import { CLASS_COLOURS } from './obs-map.js';
 import { obsStyles } from './obs-styles.js';
@@ -109,9 +109,7 @@ export class PublicArea extends SacElement {
                       `obs.class.${c}`,
                     )}
                     <span class="muted"
-                      >(${tObs('obs.legend.count', {
-                        count: formatNumber(r.cells.cells.filter((x) => x.class === c).length),
-                      })})</span
+                      >(${cellCount(r.cells.cells.filter((x) => x.class === c).length)})</span
                     >
                   </li>`,
               )}
