@@ -81,11 +81,12 @@ function hotspotLayer(r: HotspotResult): MapLayer {
               });
         const sources = c.sources.map((s) => tObs(`obs.source.${s}`)).join(', ');
         const tip = `${counted} · ${tObs(`obs.class.${c.class}`)} · ${tObs('obs.cell.sources', { sources })}`;
+        // A dark edge in the class's own hue: a pale 90 % cell still stands out from the ground.
         L.rectangle(bounds(c), {
-          color: '#3b3740',
-          weight: 0.6,
+          color: c.class.startsWith('hot') ? '#67001f' : '#053061',
+          weight: 1.4,
           fillColor: CLASS_COLOURS[c.class],
-          fillOpacity: 0.78,
+          fillOpacity: 0.85,
         })
           .bindTooltip(textNode(tip), { sticky: true })
           .addTo(group);
