@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   DEMO_CENTRE,
   DEMO_PASSWORD,
+  DEMO_REGISTERED_USERS,
   demoAreas,
+  demoHouseholds,
   demoResidents,
   demoSirens,
   demoStaff,
@@ -190,6 +192,35 @@ describe('demoResidents', () => {
 
   it('does not change the first residents when more are asked for', () => {
     expect(demoResidents(areas, 100).slice(0, 40)).toEqual(residents);
+  });
+});
+
+describe('demoHouseholds', () => {
+  const areas = demoAreas();
+  const centre = DEMO_CENTRE;
+  const homes = demoHouseholds(areas, centre);
+  const residents = demoResidents(areas);
+
+  it("fills the demo up to the reference city's registered residents, each home in its area", () => {
+    expect(homes.length + residents.length).toBe(DEMO_REGISTERED_USERS);
+    for (const h of homes) {
+      const area = areas.find((a) => a.properties.id === h.areaId)!;
+      expect(pointInPolygon(h.home, area.geometry.coordinates[0]!)).toBe(true);
+    }
+  });
+
+  it('never reuses a username or a name, and is the same on every start', () => {
+    const names = new Set([...homes, ...residents, ...demoStaff()].map((p) => p.name));
+    expect(names.size).toBe(homes.length + residents.length + demoStaff().length);
+    expect(new Set(homes.map((h) => h.username)).size).toBe(homes.length);
+    expect(demoHouseholds(areas, centre).slice(0, 50)).toEqual(homes.slice(0, 50));
+  });
+
+  it('puts homes closer to the centre than the residents spread evenly over the areas', () => {
+    const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+    const fromCentre = (ps: { home: { lat: number; lng: number } }[]) =>
+      median(ps.map((p) => distanceMetres(p.home, centre)));
+    expect(fromCentre(homes)).toBeLessThan(fromCentre(residents) * 0.9);
   });
 });
 

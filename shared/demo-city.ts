@@ -7,7 +7,7 @@
  * The names are plausible, not a survey: area names are real-sounding Godoy Cruz barrios
  * placed on a regular grid, not their true boundaries.
  */
-import { pointInPolygon, bbox } from './geo.js';
+import { bbox, distanceMetres, pointInPolygon } from './geo.js';
 import type { AreaFeature, GeoPoint, Role } from './types.js';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -198,6 +198,51 @@ export function demoResidents(
       areaId: area.properties.id,
     };
   });
+}
+
+/** The reference city's registered users (DESIGN §1): the demo holds as many residents. */
+export const DEMO_REGISTERED_USERS = 16_788;
+
+export interface DemoHousehold {
+  username: string;
+  name: string;
+  home: GeoPoint;
+  areaId: string;
+}
+
+/**
+ * The rest of the reference city's registered residents (`hogar1`…), beyond the demo residents
+ * people sign in as: accounts with a home and nothing else (no phone, no alerts, no push), so
+ * that figures per registered household (the observatory's rate layer) have a denominator like
+ * a real city's. Homes are denser towards the city's centre, as a town's are. Reproducible.
+ */
+export function demoHouseholds(
+  areas: AreaFeature[],
+  centre: GeoPoint,
+  count = DEMO_REGISTERED_USERS - areas.length * DEMO_RESIDENTS_PER_AREA,
+): DemoHousehold[] {
+  const rings = areas.map((a) => a.geometry.coordinates[0]!);
+  const box = bbox(rings.flat());
+  const rng = seededRandom(seedOf('households'));
+  const out: DemoHousehold[] = [];
+  for (let tries = 0; out.length < count && tries < count * 50; tries++) {
+    const p = {
+      lat: round6(box.minLat + (box.maxLat - box.minLat) * rng()),
+      lng: round6(box.minLng + (box.maxLng - box.minLng) * rng()),
+    };
+    if (rng() > 0.2 + 0.8 * Math.exp(-distanceMetres(p, centre) / 2500)) continue;
+    const k = rings.findIndex((ring) => pointInPolygon(p, ring));
+    if (k < 0) continue;
+    const i = out.length;
+    // Names from the second round on (two surnames): never the same as a resident's or staff's.
+    out.push({
+      username: `hogar${i + 1}`,
+      name: personName(i + FIRST_NAMES.length * SURNAMES.length),
+      home: p,
+      areaId: areas[k]!.properties.id,
+    });
+  }
+  return out;
 }
 
 /**

@@ -97,10 +97,14 @@ export function seedHistory(
   city: City,
   now: Date,
   alerts = HISTORY_ALERTS,
+  /** usernames who may have raised them (default: every active resident) */
+  only?: ReadonlySet<string>,
 ): number {
   const rng = seededRandom(0x5ac_2025);
   const areas = city.areas;
-  const reporters = storage.users.list({ role: 'citizen', status: 'active' });
+  const reporters = storage.users
+    .list({ role: 'citizen', status: 'active' })
+    .filter((u) => !only || only.has(u.username));
   if (reporters.length === 0 || areas.length === 0) return 0;
   const byArea = new Map(reporters.map((r) => [r.areaId, r.id]));
   const unitOf = new Map(city.units.flatMap((u) => u.quadrant.map((a) => [a, u.id] as const)));

@@ -1,20 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO_PASSWORD, demoResidents, demoStaff } from '../../shared/demo-city.js';
+import { DEMO_PASSWORD, demoHouseholds, demoResidents, demoStaff } from '../../shared/demo-city.js';
 import { normalisePhone } from '../auth/routes.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { Storage } from '../storage/storage.js';
 import type { City } from '../city/city.js';
-import { seedHistory } from './history.js';
+import { HISTORY_ALERTS, seedHistory } from './history.js';
 
 /**
- * Seeds the demo city's people (DESIGN §9) into an empty database. Every demo account
- * shares one password, so one hash serves them all.
+ * Seeds the demo city's people (DESIGN §9) into an empty database: the residents one signs in
+ * as, the rest of the reference city's registered households (homes only), the staff. Every
+ * demo account shares one password, so one hash serves them all.
  */
 export async function seedDemo(storage: Storage, city: City): Promise<boolean> {
   if (storage.users.count() > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const residents = demoResidents(city.areas);
   storage.transaction(() => {
-    for (const r of demoResidents(city.areas)) {
+    for (const r of residents) {
       storage.users.insert({
         id: randomUUID(),
         username: r.username,
@@ -28,6 +30,22 @@ export async function seedDemo(storage: Storage, city: City): Promise<boolean> {
         areaId: r.areaId,
         unitId: null,
         showName: true,
+      });
+    }
+    for (const h of demoHouseholds(city.areas, city.info.centre)) {
+      storage.users.insert({
+        id: randomUUID(),
+        username: h.username,
+        passwordHash,
+        role: 'citizen',
+        status: 'active',
+        name: h.name,
+        phone: null,
+        address: null,
+        home: h.home,
+        areaId: h.areaId,
+        unitId: null,
+        showName: false,
       });
     }
     for (const s of demoStaff()) {
@@ -48,6 +66,9 @@ export async function seedDemo(storage: Storage, city: City): Promise<boolean> {
     }
   });
   // A year of closed alerts, so hot spots and shift plans have something to stand on.
-  seedHistory(storage, city, new Date());
+  // Raised by the residents one signs in as, so a history's false alarms land on an account
+  // someone can open, never on the households that only give the city its registered homes.
+  const raisers = new Set(residents.map((r) => r.username));
+  seedHistory(storage, city, new Date(), HISTORY_ALERTS, raisers);
   return true;
 }

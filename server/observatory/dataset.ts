@@ -1,4 +1,3 @@
-import { areaForPoint } from '../../shared/geo.js';
 import type { Incident, ObservatoryInput } from './input.js';
 import type { IncidentType, ObservatoryFilter } from '../../shared/observatory.js';
 import type { AreaFeature } from '../../shared/types.js';
@@ -6,6 +5,7 @@ import type { ObservatorySettings } from '../city/city.js';
 import { isPatrolEvidence } from '../hotspots/evidence.js';
 import type { ObservatoryDataset } from '../storage/observatory.js';
 import type { AlertStatus, AlertTypeCode } from '../../shared/types.js';
+import { areaLocator } from './area-index.js';
 import { harmWeights } from './harm.js';
 import { dayNumber, localClock, type LocalParts } from './local-time.js';
 import { regionCellOf, studyRegion, type StudyRegion } from './stats/region.js';
@@ -35,6 +35,7 @@ export class Dataset {
   private readonly clock: (atMs: number) => LocalParts;
   private readonly harm: Record<IncidentType, number>;
   private readonly programme: boolean[][];
+  private readonly areaOf: (p: { lat: number; lng: number }) => string | null;
   private version: string | null = null;
   private byType = new Map<string, Incident[]>();
   private households: Int32Array | null = null;
@@ -46,6 +47,7 @@ export class Dataset {
   ) {
     this.region = studyRegion(city.areas);
     this.clock = localClock(city.timeZone);
+    this.areaOf = areaLocator(city.areas);
     this.harm = harmWeights(city.observatory.harmWeights);
     const hours = new Set(city.observatory.programmeHours);
     this.programme = Array.from({ length: 7 }, () =>
@@ -117,7 +119,7 @@ export class Dataset {
       weekday,
       lat: p.lat,
       lng: p.lng,
-      areaId: areaForPoint(p, this.city.areas),
+      areaId: this.areaOf(p),
     };
   }
 

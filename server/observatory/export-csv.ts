@@ -112,6 +112,7 @@ const WRITERS: Writers = {
           r.previous.from,
           r.previous.to,
           r.previous.counts[w]?.[h],
+          r.previous.complete ?? null,
           r.coverage.uncovered,
           r.coverage.share,
         ]);
@@ -120,6 +121,7 @@ const WRITERS: Writers = {
     return table(
       ['iso_weekday', 'hour', 'count', 'programme_planned', 'previous_from', 'previous_to'].concat([
         'previous_count',
+        'previous_complete',
         'uncovered_total',
         'uncovered_share',
       ]),

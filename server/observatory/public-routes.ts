@@ -13,9 +13,18 @@ import { suppressCells, suppressHours } from './privacy.js';
  * city's minimum hidden (privacy.ts). One area at a time and no figure across areas, so
  * nothing here ranks neighbourhoods. Months from three years back up to the current one
  * (counted to yesterday); the analyses run on the observatory's thread and are cached.
+ *
+ * Anyone may ask, so anyone could keep the thread busy with every area and month in turn:
+ * at most PUBLIC_COMPUTING such requests compute at once, the rest are told to come back
+ * (429 with `Retry-After`); answers already cached are always served. Staff figures never
+ * wait behind more than that.
  */
+export const PUBLIC_COMPUTING = 2;
+const RETRY_SECONDS = 5;
+
 export function publicRoutes(s: Services): Hono {
   const app = new Hono();
+  let computing = 0;
   const areaIds = new Set(s.city.areas.map((a) => a.properties.id));
   app.get('/areas/:areaId/:month', async (c) => {
     const areaId = c.req.param('areaId');
@@ -29,10 +38,23 @@ export function publicRoutes(s: Services): Hono {
     if (last < first || yesterday - first > MAX_SPAN_DAYS)
       throw new ApiError(404, 'not_found', 'No figures for that month.');
     const filter = { from: isoDay(first), to: isoDay(last), type: 'all' as const, areaId };
-    const [hot, hours] = await Promise.all([
-      s.observatory.analyse('hotspots', filter, 'count'),
-      s.observatory.analyse('hours', filter),
-    ]);
+    const cached =
+      s.observatory.isCached('hotspots', filter, 'count') &&
+      s.observatory.isCached('hours', filter);
+    if (!cached && computing >= PUBLIC_COMPUTING)
+      throw new ApiError(429, 'too_many_attempts', 'Busy: ask again in a few seconds.', undefined, {
+        'Retry-After': String(RETRY_SECONDS),
+      });
+    if (!cached) computing++;
+    let hot, hours;
+    try {
+      [hot, hours] = await Promise.all([
+        s.observatory.analyse('hotspots', filter, 'count'),
+        s.observatory.analyse('hours', filter),
+      ]);
+    } finally {
+      if (!cached) computing--;
+    }
     const min = s.city.observatory.minCellCount;
     const body: PublicAreaMonth = {
       areaId,

@@ -1,10 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  HotspotResult,
-  HourWeekResult,
-  PublicAreaMonth,
-  SilentCounts,
-} from '../../shared/observatory.js';
+import type { HotspotResult, HourWeekResult, SilentCounts } from '../../shared/observatory.js';
 import { SILENT_MIN_COUNT } from '../../shared/observatory.js';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 
@@ -63,6 +58,42 @@ describe('who may read the observatory', () => {
       // Every area and month has a row, so a hidden count cannot be told from none.
       expect(body.rows.length).toBe(server.services.city.areas.length * 24);
     }
+  });
+
+  it('counts silent alerts the centre took per area and month, and nothing under five', async () => {
+    const s = server.services.storage;
+    const reporter = s.users.byUsername('vecino40')!;
+    const add = (status: 'acknowledged' | 'false_alarm' | 'received', day: number) => {
+      const at = `2024-06-${String(day).padStart(2, '0')}T15:00:00.000Z`;
+      s.alerts.insert({
+        id: crypto.randomUUID(),
+        reporterId: reporter.id,
+        type: 'gender_violence',
+        createdAt: at,
+        receivedAt: at,
+        location: { lat: -32.93, lng: -68.85, accuracy: 5 },
+        note: '',
+        areaId: 'area-40',
+        status,
+        statusAt: at,
+        sirenRequested: false,
+        flagged: false,
+        assignedUnit: null,
+      });
+    };
+    const june = async () => {
+      const res = await get('/silent?from=2024-05-01&to=2024-07-31', 'operador1');
+      const body = (await res.json()) as SilentCounts;
+      return body.rows.find((r) => r.areaId === 'area-40' && r.month === '2024-06')!.count;
+    };
+    for (const d of [1, 2, 3, 4]) add('acknowledged', d);
+    add('false_alarm', 5);
+    add('received', 6);
+    expect(await june()).toBeNull();
+    add('acknowledged', 7);
+    expect(await june()).toBe(5);
+    const bad = await get('/silent?from=2024-08-01&to=2024-07-01', 'operador1');
+    expect(bad.status).toBe(400);
   });
 
   it('keeps an analyst out of every staff route', async () => {
@@ -209,40 +240,6 @@ describe('cross-site requests', () => {
     });
     expect(post.status).toBe(403);
     expect(((await post.json()) as { error: { code: string } }).error.code).toBe('cross_site');
-  });
-});
-
-describe('the public page', () => {
-  const areaId = 'area-12';
-  const month = () => {
-    const d = new Date();
-    d.setUTCDate(1);
-    d.setUTCMonth(d.getUTCMonth() - 2);
-    return d.toISOString().slice(0, 7);
-  };
-
-  it('answers without a session, everything under the minimum hidden', async () => {
-    const res = await server.request(`/api/observatory/public/areas/${areaId}/${month()}`);
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as PublicAreaMonth;
-    const min = server.services.city.observatory.minCellCount;
-    expect(body.hours.meta.suppressedBelow).toBe(min);
-    expect(body.cells.meta.suppressedBelow).toBe(min);
-    for (const v of [...body.hours.counts.flat(), ...body.hours.previous.counts.flat()])
-      if (v !== null) expect(v).toBeGreaterThanOrEqual(min);
-    for (const c of body.cells.cells) {
-      expect(c.count).toBeGreaterThanOrEqual(min);
-      expect(Object.keys(c).sort()).toEqual(['areaId', 'bounds', 'centre', 'class', 'count', 'id']);
-    }
-  });
-
-  it('refuses an unknown area, a bad month and months to come', async () => {
-    const at = (a: string, m: string) => server.request(`/api/observatory/public/areas/${a}/${m}`);
-    expect((await at('area-999', month())).status).toBe(404);
-    expect((await at(areaId, '2026-13')).status).toBe(400);
-    expect((await at(areaId, 'latest')).status).toBe(400);
-    expect((await at(areaId, '2199-01')).status).toBe(404);
-    expect((await at(areaId, '1999-01')).status).toBe(404);
   });
 });
 

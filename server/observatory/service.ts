@@ -40,23 +40,22 @@ export class ObservatoryService {
     return this.d.now();
   }
 
+  /** Whether `analyse` would answer from the cache now, without computing. */
+  isCached(analysis: Analysis, filter: ObservatoryFilter, layer: HotspotLayer = 'count'): boolean {
+    const hit = this.cache.get(this.key(analysis, filter, layer));
+    return !!hit && this.fresh(hit, this.d.store.version(), this.d.now());
+  }
+
   analyse<A extends Analysis>(
     analysis: A,
     filter: ObservatoryFilter,
     layer: HotspotLayer = 'count',
   ): Promise<AnalysisResults[A]> {
-    const key = JSON.stringify([
-      analysis,
-      filter.from,
-      filter.to,
-      filter.type,
-      filter.areaId,
-      analysis === 'hotspots' ? layer : null,
-    ]);
+    const key = this.key(analysis, filter, layer);
     const version = this.d.store.version();
     const now = this.d.now();
     const hit = this.cache.get(key);
-    if (hit && hit.version === version && now.getTime() - hit.at < CACHE_TTL_MS) {
+    if (hit && this.fresh(hit, version, now)) {
       // Most recently used last: the first key is the one to evict.
       this.cache.delete(key);
       this.cache.set(key, hit);
@@ -76,6 +75,15 @@ export class ObservatoryService {
       this.cache.delete(oldest);
     }
     return value;
+  }
+
+  private key(analysis: Analysis, f: ObservatoryFilter, layer: HotspotLayer): string {
+    const forLayer = analysis === 'hotspots' ? layer : null;
+    return JSON.stringify([analysis, f.from, f.to, f.type, f.areaId, forLayer]);
+  }
+
+  private fresh(e: Entry, version: string, now: Date): boolean {
+    return e.version === version && now.getTime() - e.at < CACHE_TTL_MS;
   }
 
   close(): Promise<void> {
