@@ -91,6 +91,16 @@ test('the analyst lands on the observatory: hot spots, emergence, hours with the
   const geoRes = await page.request.get((await geoLink.getAttribute('href'))!);
   expect(geoRes.headers()['content-type']).toMatch(/^application\/(geo\+)?json/);
 
+  // The other layers: per registered household, and weighted by harm.
+  for (const layer of ['Tasa por hogar registrado', 'Daño ponderado']) {
+    await map.getByLabel('Capa').selectOption({ label: layer });
+    await settled(page);
+    await expect(map.locator('.meta')).toContainText(/n = /);
+    expect(await map.getByRole('link', { name: /GeoJSON/ }).getAttribute('href')).toMatch(
+      /layer=(rate|harm)/,
+    );
+  }
+
   // The emerging patterns: a second map mode with the eight patterns, hot and cold.
   await map.getByRole('button', { name: 'Patrones emergentes' }).click();
   await settled(page);
@@ -147,6 +157,7 @@ for (const lang of ['es', 'en'] as const) {
       }
       const name = (view: string) =>
         `test-results/screens/observatory-${view}-${device}-${lang}.png`;
+      await page.mouse.move(0, 0); // no area name left hovering from the sign-in tap
       await page.screenshot({ path: name('top') });
       for (const view of ['map', 'hours', 'trends']) {
         await section(page, view).scrollIntoViewIfNeeded();
