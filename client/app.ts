@@ -2,7 +2,7 @@ import { html, css } from 'lit';
 import { SacElement } from './components/sac-element.js';
 import { customElement, state } from 'lit/decorators.js';
 import { getLang, isLang, loadLang, pickLang, setLang, t, type Lang } from '../shared/i18n/core.js';
-import type { CityInfo, Me, Role } from '../shared/types.js';
+import type { CityInfo, Me } from '../shared/types.js';
 import { boot, signOut } from './data/session.js';
 import { cache } from './data/cache.js';
 import { appUpdate } from './data/app-update.js';
@@ -12,31 +12,7 @@ import './views/resident/resident-home.js';
 import './components/app-header.js';
 import './components/push-prompt.js';
 import type { AccountNotice } from './views/pending/account-status.js';
-
-/**
- * The first load carries the login screen and the resident's home, the two that must be
- * fast: nearly every user is a resident, and an alert may be raised right after an offline
- * reload (as a chunk fetched once this module ran, that home cost about 400 ms more of the
- * reload at 4× CPU throttling). Everything else is fetched when first shown: the patrol and
- * console screens (each `import()` fetches the chunks it needs side by side, Vite's preload
- * list, never one after another), registration, English, Leaflet (components/sac-map.ts).
- * The service worker precaches them all, so every role opens with no network.
- */
-const SCREENS = {
-  officer: () => import('./views/officer/officer-home.js'),
-  console: () => import('./views/operator/operator-home.js'),
-  plan: () => import('./views/officer/plan-editor.js'),
-  register: () => import('./views/register/register-view.js'),
-  status: () => import('./views/pending/account-status.js'),
-} satisfies Record<string, () => Promise<unknown>>;
-type Screen = keyof typeof SCREENS;
-
-/** What a signed-in person's first screen needs beyond the first load. */
-function screensOf(role: Role): Screen[] {
-  if (role === 'citizen') return [];
-  if (role === 'officer') return ['officer'];
-  return [location.hash.startsWith('#/plan') ? 'plan' : 'console'];
-}
+import { SCREENS, screensOf, type Screen } from './screens.js';
 
 const LANG_KEY = 'sac.lang';
 
@@ -110,7 +86,7 @@ export class SacApp extends SacElement {
     this.online = navigator.onLine;
   };
 
-  /** `#/plan`: the patrol plans, for operators and admins. */
+  /** `#/plan`: the patrol plans, for operators and admins; `#/barrio/…`: the public page. */
   private onHash = (): void => this.requestUpdate();
 
   private async start(): Promise<void> {
@@ -205,6 +181,8 @@ export class SacApp extends SacElement {
 
   override render() {
     if (!this.ready) return html`<div class="loading" role="status">${t('app.loading')}</div>`;
+    const place = /^#\/barrio\/([^/]+)\/(\d{4}-\d{2})$/.exec(location.hash);
+    if (place && this.city) return this.waiting(['public']) ?? this.publicArea(place, this.city);
     if (!this.me || !this.city) {
       if (this.entry !== 'login')
         return (
@@ -237,6 +215,17 @@ export class SacApp extends SacElement {
         ${this.home(this.me, this.city)}
       </main>
     `;
+  }
+
+  /** `#/barrio/<area>/<YYYY-MM>`: an area's month for residents, signed in or not. */
+  private publicArea([, area, month]: RegExpExecArray, city: CityInfo) {
+    return html`<main>
+      <sac-public-area
+        .city=${city}
+        .areaId=${decodeURIComponent(area ?? '')}
+        .month=${month ?? ''}
+      ></sac-public-area>
+    </main>`;
   }
 
   private entryScreen(entry: 'register' | AccountNotice) {
@@ -272,6 +261,8 @@ export class SacApp extends SacElement {
           .city=${city}
           @session-expired=${expired}
         ></sac-officer-home>`;
+      case 'analyst':
+        return html`<sac-observatory .me=${me} .city=${city}></sac-observatory>`;
       case 'operator':
       case 'admin':
         if (location.hash.startsWith('#/plan'))

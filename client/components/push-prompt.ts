@@ -78,6 +78,8 @@ export class PushPrompt extends SacElement {
   }
 
   private async check(): Promise<void> {
+    // Analysts receive no notifications (DESIGN §6): nothing to ask, nothing to subscribe.
+    if (this.me.role === 'analyst') return;
     try {
       const status = await pushStatus();
       if (status === 'ask' || status === 'needs-home-screen' || status === 'needs-ios-update') {
@@ -142,8 +144,9 @@ export class PushPrompt extends SacElement {
         return t('push.prompt.text.citizen');
       case 'officer':
         return t('push.prompt.text.officer');
-      case 'operator':
+      // An analyst never sees the card (`check`); the case keeps the switch exhaustive.
       case 'analyst':
+      case 'operator':
       case 'admin':
         return t('push.prompt.text.operator');
     }

@@ -1,5 +1,6 @@
 import type { MessageKey } from './es.js';
 import { heldEn } from './held.en.js';
+import { observatoryEn } from './observatory.en.js';
 import { historyEn } from './history.en.js';
 import { officerFieldEn } from './officer-field.en.js';
 import { pwaEn } from './pwa.en.js';
@@ -10,6 +11,7 @@ import { staffEn } from './staff.en.js';
 
 /** English. Typed against the Spanish keys: a missing or extra string is a type error. */
 export const en: Record<MessageKey, string> = {
+  ...observatoryEn,
   ...staffEn,
   ...heldEn,
   ...historyEn,

@@ -1,4 +1,5 @@
 import { heldEs } from './held.es.js';
+import { observatoryEs } from './observatory.es.js';
 import { historyEs } from './history.es.js';
 import { officerFieldEs } from './officer-field.es.js';
 import { pwaEs } from './pwa.es.js';
@@ -13,6 +14,7 @@ import { staffEs } from './staff.es.js';
  * filled by `t()`; a translation must keep the same placeholders (tested).
  */
 export const es = {
+  ...observatoryEs,
   ...staffEs,
   ...heldEs,
   ...historyEs,

@@ -5,7 +5,8 @@ import type { OpsView } from './ops-data.js';
 import { initials, type Viewer } from './presence.js';
 import './stats-bar.js';
 
-export type Tab = 'queue' | 'units' | 'sirens' | 'requests' | 'registrations' | 'audit';
+export type Tab =
+  'queue' | 'units' | 'sirens' | 'requests' | 'registrations' | 'observatory' | 'audit';
 
 export interface BarInput {
   view: OpsView;
@@ -34,6 +35,7 @@ export function consoleBar(b: BarInput) {
     ['sirens', t('ops.tab.sirens'), offline],
     ['requests', t('ops.tab.requests'), requests],
     ['registrations', t('ops.tab.registrations'), 0],
+    ['observatory', t('obs.console_tab'), 0],
   ];
   if (b.admin) tabs.push(['audit', t('ops.tab.audit'), 0]);
   return html`<div class="bar">

@@ -1,5 +1,6 @@
 import { html } from 'lit';
-import type { CityInfo } from '../../../shared/types.js';
+import type { CityInfo, Me } from '../../../shared/types.js';
+import { t } from '../../../shared/i18n/core.js';
 import type { Tab } from './console-bar.js';
 import type { OpsView } from './ops-data.js';
 import './units-board.js';
@@ -21,6 +22,7 @@ export function boardPanel(
   city: CityInfo,
   now: number,
   answer: (a: RequestAnswer) => void,
+  me: Me,
 ) {
   switch (tab) {
     case 'units':
@@ -45,6 +47,13 @@ export function boardPanel(
       ></sac-requests-queue>`;
     case 'registrations':
       return html`<sac-registrations .city=${city}></sac-registrations>`;
+    case 'observatory':
+      // Its own chunk (with the charting library), fetched when the section is first opened;
+      // until it arrives the element shows its light-DOM text.
+      void import('../observatory/observatory-view.js');
+      return html`<sac-observatory .me=${me} .city=${city}>
+        <p class="muted">${t('app.loading')}</p>
+      </sac-observatory>`;
     case 'audit':
       return html`<sac-audit-view .city=${city}></sac-audit-view>`;
   }

@@ -243,8 +243,13 @@ export class OperatorHome extends SacElement implements KeyHost {
 
   private panel() {
     if (this.tab === 'queue') return this.workspace();
-    return boardPanel(this.tab, this.view, this.city, this.now, (a) =>
-      this.perform({ kind: 'request', ...a }),
+    return boardPanel(
+      this.tab,
+      this.view,
+      this.city,
+      this.now,
+      (a) => this.perform({ kind: 'request', ...a }),
+      this.me,
     );
   }
 
