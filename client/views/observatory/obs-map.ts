@@ -1,4 +1,5 @@
 import { tObs } from '../../../shared/i18n/observatory-screen.js';
+import { getLang } from '../../../shared/i18n/core.js';
 import { html } from 'lit';
 import {
   EMERGING_PATTERNS,
@@ -59,7 +60,7 @@ const bounds = (c: CellShape) => c.bounds as [[number, number], [number, number]
 function hotspotLayer(r: HotspotResult): MapLayer {
   return {
     id: 'cells',
-    deps: [r],
+    deps: [r, getLang()], // tooltips are in the reader's language
     draw(L, group) {
       const min = r.meta.suppressedBelow;
       // Not significant is drawn clear: no fill, no outline (a grid of outlines reads as data).
@@ -98,7 +99,7 @@ function hotspotLayer(r: HotspotResult): MapLayer {
 function emergingLayer(r: EmergingResult): MapLayer {
   return {
     id: 'cells',
-    deps: [r],
+    deps: [r, getLang()], // tooltips are in the reader's language
     draw(L, group) {
       for (const c of r.cells) {
         const tip = tObs('obs.emerging.tip', {

@@ -123,6 +123,7 @@ export class ObsTrends extends SacElement {
   private plot: uPlot | null = null;
   private resize: ResizeObserver | null = null;
   private styled = false;
+  private drawnLang: string | null = null;
 
   override disconnectedCallback(): void {
     this.resize?.disconnect();
@@ -133,7 +134,9 @@ export class ObsTrends extends SacElement {
   }
 
   override updated(changed: PropertyValues): void {
-    if (changed.has('data') || changed.has('step')) void this.draw();
+    // The axis's month names are drawn on the canvas: a change of language redraws it.
+    if (changed.has('data') || changed.has('step') || this.drawnLang !== getLang())
+      void this.draw();
   }
 
   private get points(): TrendPoint[] {
@@ -150,6 +153,7 @@ export class ObsTrends extends SacElement {
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
       this.styled = true;
     }
+    this.drawnLang = getLang();
     const pts = this.points;
     const x = pts.map((p) => Date.parse(`${p.start}T12:00:00Z`) / 1000);
     const data: uPlot.AlignedData = [

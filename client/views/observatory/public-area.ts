@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
 import { tObs } from '../../../shared/i18n/observatory-screen.js';
+import { getLang } from '../../../shared/i18n/core.js';
 import type { PublicAreaMonth, PublicCell } from '../../../shared/observatory.js';
 import type { CityInfo } from '../../../shared/types.js';
 import { call } from '../../data/api.js';
@@ -152,7 +153,7 @@ export class PublicArea extends SacElement {
 function cellsLayer(cells: PublicCell[]): MapLayer {
   return {
     id: 'cells',
-    deps: [cells],
+    deps: [cells, getLang()], // tooltips are in the reader's language
     draw(L, group) {
       for (const c of cells) {
         if (c.class === 'none') continue;
@@ -172,7 +173,7 @@ function cellsLayer(cells: PublicCell[]): MapLayer {
 function monthLabel(month: string): string {
   const [y, m] = month.split('-').map(Number);
   if (!y || !m) return month;
-  return new Intl.DateTimeFormat(document.documentElement.lang === 'en' ? 'en-GB' : 'es-AR', {
+  return new Intl.DateTimeFormat(getLang() === 'en' ? 'en-GB' : 'es-AR', {
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
