@@ -31,7 +31,7 @@ export const observatoryScreenEn: Record<keyof typeof observatoryScreenEs, strin
   'obs.source.patrol': 'patrol records',
   'obs.source.imported': 'imported sources',
   'obs.method.gi_star_permutation_fdr':
-    'Getis–Ord Gi* on {cell} m grid cells: each cell and its neighbours against the whole city; significance from {perm} permutations with false-discovery-rate control (Benjamini–Hochberg).',
+    'Getis–Ord Gi* on {cell} m grid cells: each cell and its neighbours against the whole city; significance from {perm} permutations (up to {most} for the most extreme cells) with false-discovery-rate control (Benjamini–Hochberg).',
   'obs.method.emerging_gi_star_mann_kendall':
     "Gi* week by week and a Mann–Kendall test on each cell's series, sorted into the eight emerging hot-spot patterns.",
   'obs.method.hour_week_counts':

@@ -30,7 +30,7 @@ export const observatoryScreenEs = {
   'obs.source.patrol': 'registros de patrulla',
   'obs.source.imported': 'fuentes importadas',
   'obs.method.gi_star_permutation_fdr':
-    'Getis–Ord Gi* en cuadrículas de {cell} m: compara cada celda y sus vecinas con la ciudad; significancia por {perm} permutaciones y control de falsos descubrimientos (Benjamini–Hochberg).',
+    'Getis–Ord Gi* en cuadrículas de {cell} m: compara cada celda y sus vecinas con la ciudad; significancia por {perm} permutaciones (hasta {most} en las celdas más extremas) y control de falsos descubrimientos (Benjamini–Hochberg).',
   'obs.method.emerging_gi_star_mann_kendall':
     'Gi* semana por semana y prueba de Mann–Kendall sobre la serie de cada celda, clasificada en los ocho patrones de puntos calientes emergentes.',
   'obs.method.hour_week_counts':

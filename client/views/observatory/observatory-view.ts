@@ -228,7 +228,11 @@ export class ObservatoryView extends SacElement {
         ${r.maskedForRate ? tObs('obs.masked_rate', { cells: formatNumber(r.maskedForRate) }) : ''}
       </p>
       ${hotspotLegend(r)}
-      ${metaLine(r.meta, { cell: r.cellMetres, perm: formatNumber(r.permutations) })}`;
+      ${metaLine(r.meta, {
+        cell: r.cellMetres,
+        perm: formatNumber(r.permutations),
+        most: formatNumber(r.refined?.permutations ?? r.permutations),
+      })}`;
   }
 
   private emergingSide(r: EmergingResult) {

@@ -9,7 +9,15 @@ import { call } from '../../data/api.js';
 import { areasLayer, boundsOf, textNode } from '../../components/map-layers.js';
 import type { MapFrame, MapLayer } from '../../components/sac-map.js';
 import { base } from '../../styles.js';
-import { cellCount, figure, LOADING, load, metaLine, type Loadable } from './obs-figure.js';
+import {
+  cellCount,
+  figure,
+  formatNumber,
+  LOADING,
+  load,
+  metaLine,
+  type Loadable,
+} from './obs-figure.js';
 import { hoursTable } from './obs-hours.js';
 import { CLASS_COLOURS } from './obs-map.js';
 import { obsStyles } from './obs-styles.js';
@@ -115,7 +123,11 @@ export class PublicArea extends SacElement {
                   </li>`,
               )}
             </ul>
-            ${metaLine(r.cells.meta, { cell: r.cells.cellMetres, perm: '999' })}
+            ${metaLine(r.cells.meta, {
+              cell: r.cells.cellMetres,
+              perm: formatNumber(999),
+              most: formatNumber(99_999),
+            })}
           </div>
         </div>
       </section>
