@@ -41,6 +41,8 @@ export interface City {
   units: UnitInfo[];
   sirens: SirenInfo[];
   observatory: ObservatorySettings;
+  /** the built-in demo city (no `city.json`): the demo seeds its registered homes only there */
+  demo?: boolean;
 }
 
 const ALL_HOURS = Array.from({ length: 24 }, (_, h) => h);
@@ -142,6 +144,7 @@ export function loadCity(config: Config): City {
   }
   const areas = base.areas as AreaFeature[];
   return {
+    demo: !fs.existsSync(file),
     areas,
     units: base.units,
     sirens: base.sirens,

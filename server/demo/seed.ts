@@ -32,7 +32,9 @@ export async function seedDemo(storage: Storage, city: City): Promise<boolean> {
         showName: true,
       });
     }
-    for (const h of demoHouseholds(city.areas, city.info.centre)) {
+    // Only over the demo's own ground: a city of its own (the bench's, a trial's `city.json`)
+    // brings its own residents.
+    for (const h of city.demo ? demoHouseholds(city.areas, city.info.centre) : []) {
       storage.users.insert({
         id: randomUUID(),
         username: h.username,
