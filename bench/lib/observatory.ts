@@ -24,8 +24,8 @@ export interface ObservatoryYear {
 }
 
 /**
- * The observatory on the demo city's synthetic year (3,000 alerts) and on a year ten times as
- * dense, each in a database of its own, through the analysis thread the server uses. Timed
+ * The observatory on the demo city's two synthetic years (6,000 alerts, about 3,000 a year) and
+ * on years ten times as dense, each in a database of its own, the last twelve months analysed, through the analysis thread the server uses. Timed
  * from the job's post to its answer, so the figure includes the thread's reading of SQL and the
  * structured clone back, not the thread's start nor the cache (every job here is a miss).
  */
@@ -52,10 +52,10 @@ async function oneYear(work: string, times: number, log: (s: string) => void) {
   const city = loadCity(config);
   const storage = openSqlite(dir);
   const now = new Date();
-  await seedDemo(storage, city); // the demo's people and its 3,000-alert year
+  await seedDemo(storage, city); // the demo's people and its two years of alerts
   if (times > 1) seedHistory(storage, city, now, HISTORY_ALERTS * times);
   await storage.close();
-  // The same seeded stream: the denser year's first 3,000 are the demo's own, stored once.
+  // The same seeded stream: the denser years' first 6,000 are the demo's own, stored once.
   const alerts = HISTORY_ALERTS * times;
 
   const thread = new AnalysisThread(path.join(dir, 'sac.db'), {

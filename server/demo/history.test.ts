@@ -19,7 +19,7 @@ const areas = demoAreas();
 const city = { areas, units: demoUnits(), sirens: demoSirens(areas) } as unknown as City;
 
 describe('seedHistory', () => {
-  it('writes a year of closed alerts in one quick transaction, with the pattern asked for', () => {
+  it('writes two years of closed alerts in one quick transaction, with the pattern asked for', () => {
     storage.transaction(() => {
       for (const r of demoResidents(areas)) {
         storage.users.insert({
@@ -43,14 +43,17 @@ describe('seedHistory', () => {
     expect(seedHistory(storage, city, now)).toBe(HISTORY_ALERTS);
     const ms = performance.now() - started;
     console.log(`seedHistory: ${HISTORY_ALERTS} alerts in ${ms.toFixed(0)} ms`);
-    // About 0.1–0.4 s on an idle 2-core machine; the bound only catches a regression of an
+    // About 0.2–0.8 s on an idle 2-core machine; the bound only catches a regression of an
     // order of magnitude, not the noise of a loaded one (vitest runs files in parallel).
     expect(ms).toBeLessThan(2000);
 
     const all = storage.patrol.incidentsSince('2000-01-01T00:00:00Z');
     expect(all).toHaveLength(HISTORY_ALERTS);
     expect(all.every((a) => a.receivedAt < '2025-06-15T03:00:00Z')).toBe(true);
-    expect(all.every((a) => a.receivedAt > '2024-06-14T00:00:00Z')).toBe(true);
+    expect(all.every((a) => a.receivedAt > '2023-06-15T00:00:00Z')).toBe(true);
+    expect(all.filter((a) => a.receivedAt < '2024-06-14T00:00:00Z').length).toBeGreaterThan(
+      HISTORY_ALERTS * 0.45,
+    );
     const robberies = all.filter((a) => a.type === 'general');
     const parts = robberies.map((a) => localParts(new Date(a.receivedAt)));
     const small = parts.filter((p) => p.hour >= 3 && p.hour < 7).length;

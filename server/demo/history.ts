@@ -4,9 +4,13 @@ import type { AlertStatus, AlertTypeCode, AreaFeature, GeoPoint } from '../../sh
 import type { City } from '../city/city.js';
 import type { AlertRow, Storage } from '../storage/storage.js';
 
-/** A year of alerts: enough for meaningful hot spots, few enough to seed in well under 1 s. */
-export const HISTORY_DAYS = 365;
-export const HISTORY_ALERTS = 3000;
+/**
+ * Two years of alerts, about 3,000 a year: enough for meaningful hot spots, and for the
+ * observatory to compare a period with the one before and with the same dates a year earlier;
+ * few enough to seed in well under 1 s.
+ */
+export const HISTORY_DAYS = 730;
+export const HISTORY_ALERTS = 6000;
 
 interface TypeProfile {
   type: AlertTypeCode;
@@ -87,7 +91,7 @@ const SCATTER_METRES = 60;
 const TZ_OFFSET_HOURS = -3; // Mendoza: UTC−3 all year (Argentina keeps no daylight saving)
 
 /**
- * Writes a year of synthetic, closed alerts into SQL only (no room, no push, no siren), ending
+ * Writes two years of synthetic, closed alerts into SQL only (no room, no push, no siren), ending
  * with the city's yesterday, so hot spots and the shift plan have something to stand on. Reproducible:
  * the same city and the same day give the same history. One transaction; a few thousand rows
  * (the bench asks for ten times as many, for the observatory's figures).
