@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
 import { alertType } from '../../../shared/catalogue.js';
@@ -10,30 +10,21 @@ import { SyncedRoom } from '../../data/room.js';
 import { consoleApi } from '../../data/console.js';
 import { base } from '../../styles.js';
 import { Attention } from './attention.js';
-import {
-  rankUnits,
-  readOps,
-  type ConsoleAlert,
-  type OpsView,
-  type QueueFilter,
-} from './ops-data.js';
+import { rankUnits, readOps, type ConsoleAlert, type OpsView } from './ops-data.js';
 import { QueueSource } from './queue-source.js';
-import { cityToday } from './city-day.js';
 import { viewers, setViewing, type Viewer } from './presence.js';
 import { consoleBar, type Tab } from './console-bar.js';
 import { boardPanel } from './console-panels.js';
 import { handleKey, type KeyHost } from './console-keys.js';
 import { perform, type ConsoleIntent, type Notice } from './console-intents.js';
 import { bannerStyles, consoleBanners } from './console-banners.js';
-
+import { consoleWorkspace } from './console-workspace.js';
 import { homeStyles } from './home-styles.js';
-import type { AlertDetail, DetailMode, Intent } from './alert-detail.js';
+import type { AlertDetail, DetailMode } from './alert-detail.js';
 import type { AlertQueue } from './alert-queue.js';
 import type { ShortcutsHelp } from './shortcuts-help.js';
 import { prefetchMap, type SacMap } from '../../components/sac-map.js';
-import { opsMap, opsMapStyles, revealAlert } from './ops-layers.js';
-import './alert-queue.js';
-import './alert-detail.js';
+import { opsMapStyles, revealAlert } from './ops-layers.js';
 import './shortcuts-help.js';
 
 /** A silent alert's opening is audited once per this long per console (not per keystroke). */
@@ -254,51 +245,25 @@ export class OperatorHome extends SacElement implements KeyHost {
   }
 
   private workspace() {
-    const alert = this.selected ? this.findAlert(this.selected) : undefined;
-    const visible = this.visible;
-    return html`<div class="workspace ${alert ? 'with-detail' : ''}">
-      <sac-alert-queue
-        .alerts=${visible}
-        .total=${this.view.alerts.length}
-        .live=${this.view.alerts}
-        .history=${this.source.history}
-        .today=${cityToday(this.now)}
-        .city=${this.city}
-        .units=${this.view.units}
-        .filter=${this.source.filter}
-        .selected=${this.selected}
-        .fresh=${this.fresh}
-        .viewers=${this.others}
-        .now=${this.now}
-        @select=${(e: CustomEvent<string>) => this.select(e.detail)}
-        @filter=${(e: CustomEvent<QueueFilter>) => this.source.setFilter(e.detail)}
-        @page=${(e: CustomEvent<number>) => this.source.ask(e.detail)}
-      ></sac-alert-queue>
-      ${
-        alert
-          ? html`<sac-alert-detail
-              .alert=${alert}
-              .city=${this.city}
-              .units=${this.view.units}
-              .viewers=${this.others}
-              .opened=${this.opened}
-              .identity=${this.identity}
-              .mode=${this.mode}
-              .nameOf=${this.nameOf}
-              .now=${this.now}
-              .pendingDispatch=${this.pendingDispatch}
-              @intent=${(e: CustomEvent<Intent>) => this.perform(e.detail)}
-            ></sac-alert-detail>`
-          : nothing
-      }
-      ${opsMap(this.city, {
-        alerts: visible,
-        units: this.view.units,
-        sirens: this.view.sirens,
-        selected: this.selected,
-        onSelect: this.onMapSelect,
-      })}
-    </div>`;
+    return consoleWorkspace({
+      view: this.view,
+      city: this.city,
+      source: this.source,
+      visible: this.visible,
+      alert: this.selected ? this.findAlert(this.selected) : undefined,
+      selected: this.selected,
+      fresh: this.fresh,
+      others: this.others,
+      now: this.now,
+      opened: this.opened,
+      identity: this.identity,
+      mode: this.mode,
+      nameOf: this.nameOf,
+      pendingDispatch: this.pendingDispatch,
+      select: (id) => this.select(id),
+      perform: (intent) => this.perform(intent),
+      onMapSelect: this.onMapSelect,
+    });
   }
 }
 
