@@ -69,6 +69,8 @@ export interface ShiftPlan {
   /** `generated` by the server, or `edited` by an operator (then `editedBy` names them) */
   source: 'generated' | 'edited';
   editedBy?: string;
+  /** the randomised trial whose treatment cells the points were drawn from, if one was running */
+  trialId?: string;
 }
 
 /** Year, month, day, hour of an instant on the city's wall clock. */

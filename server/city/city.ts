@@ -5,6 +5,10 @@ import { ALERT_TYPES, REQUEST_CATEGORIES } from '../../shared/catalogue.js';
 import { demoAreas, demoSirens, demoUnits } from '../../shared/demo-city.js';
 import { demoStreets } from '../../shared/demo-streets.js';
 import { DEFAULT_MIN_CELL_COUNT, type IncidentType } from '../../shared/observatory.js';
+import { DEFAULT_TARGET_MINUTES } from '../observatory/evaluation/response-summary.js';
+
+/** The ring around treated cells where displacement or diffusion would show (150–300 m). */
+export const DEFAULT_CATCHMENT_METRES = { inner: 150, outer: 300 } as const;
 import type { AreaFeature, CityInfo } from '../../shared/types.js';
 import { ConfigError, type Config } from '../config.js';
 
@@ -33,6 +37,10 @@ export interface ObservatorySettings {
   minCellCount: number;
   /** harm weight per incident type; types left out keep the documented default */
   harmWeights: Partial<Record<IncidentType, number>>;
+  /** the response-time promise: a patrol on scene within this many minutes of the alert */
+  responseTargetMinutes: number;
+  /** the catchment ring around treated cells in a before / after evaluation, metres */
+  catchment: { inner: number; outer: number };
 }
 
 export interface City {
@@ -107,6 +115,10 @@ const cityFile = z.object({
         z.enum(['general', 'medical', 'bicycle_theft', 'fire', 'suspicious_activity']),
         z.number().min(0).max(1000),
       ),
+      responseTargetMinutes: z.number().min(1).max(120),
+      catchment: z
+        .object({ inner: z.number().min(0).max(2000), outer: z.number().min(50).max(5000) })
+        .refine((c) => c.outer > c.inner, 'outer must be larger than inner'),
     })
     .partial()
     .optional(),
@@ -154,6 +166,8 @@ export function loadCity(config: Config): City {
       ),
       minCellCount: base.observatory?.minCellCount ?? DEFAULT_MIN_CELL_COUNT,
       harmWeights: base.observatory?.harmWeights ?? {},
+      responseTargetMinutes: base.observatory?.responseTargetMinutes ?? DEFAULT_TARGET_MINUTES,
+      catchment: base.observatory?.catchment ?? DEFAULT_CATCHMENT_METRES,
     },
     info: {
       name: base.name,

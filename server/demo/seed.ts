@@ -5,6 +5,10 @@ import { hashPassword } from '../auth/passwords.js';
 import type { Storage } from '../storage/storage.js';
 import type { City } from '../city/city.js';
 import { HISTORY_ALERTS, seedHistory } from './history.js';
+import { seedPatrolHistory } from './patrol-history.js';
+import { seedResponseHistory } from './response-history.js';
+import { seedConversationHistory } from './conversation-history.js';
+import { seedSourceHistory } from './source-history.js';
 
 /**
  * Seeds the demo city's people (DESIGN §9) into an empty database: the residents one signs in
@@ -71,6 +75,13 @@ export async function seedDemo(storage: Storage, city: City): Promise<boolean> {
   // Raised by the residents one signs in as, so a history's false alarms land on an account
   // someone can open, never on the households that only give the city its registered homes.
   const raisers = new Set(residents.map((r) => r.username));
-  seedHistory(storage, city, new Date(), HISTORY_ALERTS, raisers);
+  const now = new Date();
+  seedHistory(storage, city, now, HISTORY_ALERTS, raisers);
+  // What the observatory's evaluation stands on: the programme's plans and check-ins, each
+  // alert's response stages, officers' conversations, and an imported source.
+  seedPatrolHistory(storage, city, now);
+  seedResponseHistory(storage, city, now);
+  seedConversationHistory(storage, city, now);
+  seedSourceHistory(storage, city, now);
   return true;
 }

@@ -95,7 +95,13 @@ afterAll(async () => {
 const dataset = () =>
   new Dataset(observatoryDataset(db), {
     areas,
-    observatory: { programmeHours: [0, 1, 2, 7, 8], minCellCount: 5, harmWeights: { fire: 9 } },
+    observatory: {
+      programmeHours: [0, 1, 2, 7, 8],
+      minCellCount: 5,
+      harmWeights: { fire: 9 },
+      responseTargetMinutes: 7,
+      catchment: { inner: 150, outer: 300 },
+    },
     timeZone: 'America/Argentina/Mendoza',
   });
 const filter = { from: '2026-01-01', to: '2026-03-31', type: 'all' as const, areaId: null };

@@ -9,6 +9,12 @@ import { silentCounts } from './silent.js';
 import { csvFor } from './export-csv.js';
 import { geojsonFor } from './export-geojson.js';
 import { publicRoutes } from './public-routes.js';
+import { responseRoutes } from './response/routes.js';
+import { perceptionRoutes } from './perception/routes.js';
+import { patrolRoutes } from './patrol/routes.js';
+import { impactRoutes } from './impact/routes.js';
+import { sourcesRoutes } from './sources/routes.js';
+import { reportsRoutes } from './reports/routes.js';
 
 /**
  * `/api/observatory`: the four analyses as JSON for analysts, operators and admins, their
@@ -37,6 +43,13 @@ export function observatoryRoutes(s: Services): Hono<Env> {
   });
 
   app.use('*', requireUser(s, OBSERVATORY_ROLES));
+  // "Did it work?": each part's routes in its own module, behind the same roles.
+  app.route('/', responseRoutes(s));
+  app.route('/', perceptionRoutes(s));
+  app.route('/', patrolRoutes(s));
+  app.route('/', impactRoutes(s));
+  app.route('/', sourcesRoutes(s));
+  app.route('/', reportsRoutes(s));
   const analyses: readonly Analysis[] = ['hotspots', 'emerging', 'hours', 'trends'];
   for (const analysis of analyses) {
     app.get(`/${analysis}`, async (c) => {

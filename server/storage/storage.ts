@@ -9,11 +9,15 @@ import type {
 import type { ProfileStore, RequestStore } from './requests.js';
 import type { PatrolStore } from './patrol.js';
 import type { ObservatoryStore } from './observatory.js';
+import type { PlanLogStore } from './evaluation.js';
+import type { TrialStore } from './trials.js';
+import type { ImportStore } from './imports.js';
 import type { ConsoleStore } from './console.js';
 import type { ResidentStore } from './residents.js';
 
 export type * from './requests.js';
 export type * from './patrol.js';
+export type * from './evaluation.js';
 export type * from './console.js';
 export type * from './residents.js';
 
@@ -245,4 +249,10 @@ export interface Storage {
   observatory: ObservatoryStore;
   /** The operator console's records: escalations, outcomes, notes, response times. */
   console: ConsoleStore;
+  /** Every shift plan as issued or edited, for the observatory's evaluation; see evaluation.ts. */
+  planLog: PlanLogStore;
+  /** The plan generator's randomised trials; see trials.ts. */
+  trials: TrialStore;
+  /** Other sources imported by analysts, with their provenance; see imports.ts. */
+  imports: ImportStore;
 }

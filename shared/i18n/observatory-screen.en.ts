@@ -1,6 +1,20 @@
+import { obsResponseEn } from './obs-response.en.js';
+import { obsPatrolEn } from './obs-patrol.en.js';
+import { obsImpactEn } from './obs-impact.en.js';
+import { obsPerceptionEn } from './obs-perception.en.js';
+import { obsSourcesEn } from './obs-sources.en.js';
+import { obsReportsEn } from './obs-reports.en.js';
 import type { observatoryScreenEs } from './observatory-screen.es.js';
 
 export const observatoryScreenEn: Record<keyof typeof observatoryScreenEs, string> = {
+  ...obsResponseEn,
+  ...obsPatrolEn,
+  ...obsImpactEn,
+  ...obsPerceptionEn,
+  ...obsSourcesEn,
+  ...obsReportsEn,
+  'obs.section.where': 'Where and when',
+  'obs.sections': 'Observatory sections',
   'obs.title': 'Observatory',
   'obs.intro':
     'Where and when incidents concentrate. These are places and hours, not neighbourhoods: nothing here points at a community.',

@@ -1,5 +1,19 @@
+import { obsResponseEs } from './obs-response.es.js';
+import { obsPatrolEs } from './obs-patrol.es.js';
+import { obsImpactEs } from './obs-impact.es.js';
+import { obsPerceptionEs } from './obs-perception.es.js';
+import { obsSourcesEs } from './obs-sources.es.js';
+import { obsReportsEs } from './obs-reports.es.js';
 /** The observatory's screens: hot spots, their emergence, hours, trends, silent counts. */
 export const observatoryScreenEs = {
+  ...obsResponseEs,
+  ...obsPatrolEs,
+  ...obsImpactEs,
+  ...obsPerceptionEs,
+  ...obsSourcesEs,
+  ...obsReportsEs,
+  'obs.section.where': 'Dónde y cuándo',
+  'obs.sections': 'Secciones del observatorio',
   'obs.title': 'Observatorio',
   'obs.intro':
     'Dónde y cuándo se concentran los incidentes. Son lugares y horas, no barrios: nada acá señala a una comunidad.',

@@ -12,6 +12,9 @@ import { profileQueries, requestQueries } from './requests.js';
 import { patrolQueries } from './patrol.js';
 import { observatoryQueries } from './observatory.js';
 import { consoleQueries } from './console.js';
+import { planLogQueries } from './evaluation.js';
+import { trialQueries } from './trials.js';
+import { importQueries } from './imports.js';
 import { residentQueries } from './residents.js';
 import { CHECKPOINT_EVERY_MS, Checkpointer } from './checkpointer.js';
 import { ownerOnlyDatabase, ownerOnlyDir } from './files.js';
@@ -74,6 +77,9 @@ export function openSqlite(dataDir: string, options: SqliteOptions = {}): Storag
     patrol: patrolQueries(db),
     observatory: observatoryQueries(db),
     console: consoleQueries(db),
+    planLog: planLogQueries(db),
+    trials: trialQueries(db),
+    imports: importQueries(db),
   };
 }
 

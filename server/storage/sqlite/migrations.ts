@@ -365,4 +365,61 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX users_phone ON users(phone);
   CREATE INDEX users_role_name ON users(role, name COLLATE NOCASE);
   `,
+  // The observatory's evaluation: every shift plan as it was issued or edited (the unit's
+  // room keeps only the last two days), the randomised trials of the plan generator, and
+  // other sources' records imported by analysts with their provenance.
+  `
+  CREATE TABLE plan_log (
+    plan_key TEXT NOT NULL,
+    unit_id TEXT NOT NULL,
+    shift TEXT NOT NULL,
+    start TEXT NOT NULL,
+    end TEXT NOT NULL,
+    points TEXT NOT NULL,
+    visits TEXT NOT NULL,
+    source TEXT NOT NULL,
+    edited_by TEXT,
+    generated_at TEXT NOT NULL,
+    trial_id TEXT,
+    PRIMARY KEY (plan_key, unit_id)
+  );
+  CREATE INDEX plan_log_start ON plan_log(start);
+
+  CREATE TABLE trials (
+    id TEXT PRIMARY KEY,
+    seed INTEGER NOT NULL,
+    started_at TEXT NOT NULL,
+    started_by TEXT NOT NULL,
+    starts_on TEXT NOT NULL,
+    ended_at TEXT,
+    ended_by TEXT,
+    cells TEXT NOT NULL
+  );
+
+  CREATE TABLE imported_sources (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    provider TEXT NOT NULL,
+    licence TEXT NOT NULL,
+    from_day TEXT NOT NULL,
+    to_day TEXT NOT NULL,
+    precision TEXT NOT NULL CHECK (precision IN ('exact','block','area')),
+    kind TEXT NOT NULL CHECK (kind IN ('incidents','context')),
+    format TEXT NOT NULL CHECK (format IN ('csv','geojson')),
+    imported_at TEXT NOT NULL,
+    imported_by TEXT NOT NULL,
+    records INTEGER NOT NULL
+  );
+
+  CREATE TABLE imported_records (
+    source_id TEXT NOT NULL REFERENCES imported_sources(id) ON DELETE CASCADE,
+    line INTEGER NOT NULL,
+    at TEXT,
+    lat REAL NOT NULL,
+    lng REAL NOT NULL,
+    category TEXT NOT NULL DEFAULT '',
+    area_id TEXT
+  );
+  CREATE INDEX imported_records_source ON imported_records(source_id);
+  `,
 ];

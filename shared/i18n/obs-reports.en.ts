@@ -1,0 +1,5 @@
+import type { obsReportsEs } from './obs-reports.es.js';
+
+export const obsReportsEn: Record<keyof typeof obsReportsEs, string> = {
+  'obs.section.reports': 'Reports',
+};
