@@ -1,5 +1,5 @@
 import { tObs } from '../../../shared/i18n/observatory-screen.js';
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
 import type { ObservatoryFilter } from '../../../shared/observatory.js';
@@ -37,7 +37,25 @@ const FILTERED: ReadonlySet<ObsSection> = new Set(['where', 'response', 'patrol'
  */
 @customElement('sac-observatory')
 export class ObservatoryView extends SacElement {
-  static override styles = [base, obsStyles, segStyles];
+  static override styles = [
+    base,
+    obsStyles,
+    segStyles,
+    css`
+      .sections {
+        margin: 4px 0 12px;
+      }
+      /* a section is laid out by this shell: its own :host padding would indent it twice */
+      .body > * {
+        padding: 0;
+        overflow: visible;
+      }
+      /* the sections' :host { display: block } would otherwise win over [hidden] */
+      .body > [hidden] {
+        display: none;
+      }
+    `,
+  ];
 
   @property({ attribute: false }) me!: Me;
   @property({ attribute: false }) city!: CityInfo;
@@ -68,13 +86,15 @@ export class ObservatoryView extends SacElement {
         )}
       </nav>
       ${FILTERED.has(this.section) ? this.filterBar() : nothing}
-      <sac-obs-where
-        .me=${me}
-        .city=${city}
-        .filter=${filter}
-        ?hidden=${this.section !== 'where'}
-      ></sac-obs-where>
-      ${this.otherSection()}`;
+      <div class="body">
+        <sac-obs-where
+          .me=${me}
+          .city=${city}
+          .filter=${filter}
+          ?hidden=${this.section !== 'where'}
+        ></sac-obs-where>
+        ${this.otherSection()}
+      </div>`;
   }
 
   private otherSection() {
