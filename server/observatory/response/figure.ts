@@ -49,5 +49,6 @@ export async function responseFigure(
     total: summarise(responses, targetMinutes),
     by,
     groups: summariseBy(responses, by, { targetMinutes, timeZone: CITY_TIME_ZONE }),
+    unitLabels: Object.fromEntries(s.city.units.map((u) => [u.id, u.label])),
   };
 }
