@@ -36,6 +36,7 @@ test('the analyst reads the share within 7 minutes, then groups by shift and by 
   await expect(head.locator('[data-share]')).toHaveText(/^\d+ %$/);
   await expect(head.locator('[data-headline]')).toContainText('IC 95 %');
   await expect(head.locator('[data-apart]')).toContainText('falsas alarmas');
+  await expect(head.locator('[data-recent]')).toContainText('Últimas 4 semanas');
   await expect(head.locator('[data-stages] tbody tr')).toHaveCount(5);
   await expect(head.getByRole('img')).toHaveAttribute('aria-label', /Mediana semanal/);
   await expect(head.locator('.meta')).toContainText(/Fuente:.*Período:.*n = /s);
@@ -57,7 +58,9 @@ test('the analyst reads the share within 7 minutes, then groups by shift and by 
   await openSection(page, /percepción/i);
   const perception = figure(page, 'perception');
   await expect(perception.locator('[data-total]')).toContainText(/No: \d+ %/);
-  await expect(perception.locator('[data-areas]')).toContainText('menos de 10 respuestas');
+  await expect(perception.getByRole('list', { name: 'Referencias' })).toContainText(
+    'Menos de 10 respuestas',
+  );
   const quadrant = figure(page, 'quadrant');
   await expect(quadrant.locator('[data-kind="unsafe_few"] li').first()).toBeVisible();
   await perception.getByLabel('Pregunta').selectOption('street_lighting');

@@ -5,6 +5,8 @@ import { SHIFTS, shiftWindow } from '../../shared/plan.js';
 import type { AreaFeature, GeoPoint } from '../../shared/types.js';
 import type { City } from '../city/city.js';
 import { isoDay } from '../observatory/local-time.js';
+import { areaLocator } from '../observatory/area-index.js';
+import { ALERT_INCIDENT_TYPES } from '../observatory/dataset.js';
 import type { Storage } from '../storage/storage.js';
 import { HOT_PLACES, hotPlace } from './history.js';
 import { programmeStartDay } from './programme.js';
@@ -33,9 +35,9 @@ const HOT: Odds = {
 /** The dark area: unlit streets feel unsafe though little is reported there. */
 const DARK: Odds = {
   ...ORDINARY,
-  feels_safe_night: [0.18, 0.75],
+  feels_safe_night: [0.12, 0.8],
   street_lighting: [0.1, 0.85],
-  suspicious_activity: [0.08, 0.85],
+  suspicious_activity: [0.03, 0.9],
 };
 
 /**
@@ -55,7 +57,7 @@ export function seedConversationHistory(storage: Storage, city: City, now: Date)
   const places = HOT_PLACES.map((p) =>
     hotPlace(city.areas[p.areaIndex % city.areas.length]!, p.at),
   );
-  const dark = darkArea(city.areas, places);
+  const dark = darkArea(storage, city, places);
   const officers = new Map<string, string[]>();
   for (const u of storage.users.list({ role: 'officer', status: 'active' })) {
     if (u.unitId) officers.set(u.unitId, [...(officers.get(u.unitId) ?? []), u.id]);
@@ -120,14 +122,35 @@ function pick(yes: number, no: number, rng: () => number): Answer {
 
 const holds = (a: AreaFeature, p: GeoPoint) => pointInPolygon(p, a.geometry.coordinates[0] ?? []);
 
-/** The area whose centre is farthest from every hot place: the demo's unlit streets. */
-export function darkArea(areas: readonly AreaFeature[], places: readonly GeoPoint[]): string {
-  let best = { id: areas[0]!.properties.id, d: -1 };
-  for (const a of areas) {
+/** An area this far from every hot place is out of their reach. */
+const AWAY_METRES = 1000;
+
+/**
+ * The demo's unlit streets: of the areas whose centre is away from every hot place, the one
+ * with the fewest recorded incidents per registered household (counted as the observatory
+ * does: verified non-silent alerts with a location), so it reads "feels unsafe, few incidents".
+ */
+export function darkArea(storage: Storage, city: City, places: readonly GeoPoint[]): string {
+  const locate = areaLocator(city.areas);
+  const data = storage.perception.dataset();
+  const count = (points: readonly GeoPoint[]) => {
+    const out = new Map<string, number>();
+    for (const p of points) {
+      const id = locate(p);
+      if (id) out.set(id, (out.get(id) ?? 0) + 1);
+    }
+    return out;
+  };
+  const incidents = count(data.alerts(ALERT_INCIDENT_TYPES));
+  const homes = count(data.homes());
+  let best = { id: city.areas[0]!.properties.id, rate: Infinity };
+  for (const a of city.areas) {
     const b = bbox(a.geometry.coordinates[0]!);
     const c = { lat: (b.minLat + b.maxLat) / 2, lng: (b.minLng + b.maxLng) / 2 };
-    const d = Math.min(...places.map((p) => distanceMetres(p, c)));
-    if (d > best.d) best = { id: a.properties.id, d };
+    if (places.some((p) => distanceMetres(p, c) < AWAY_METRES)) continue;
+    const h = homes.get(a.properties.id) ?? 0;
+    const rate = h > 0 ? (incidents.get(a.properties.id) ?? 0) / h : Infinity;
+    if (rate < best.rate) best = { id: a.properties.id, rate };
   }
   return best.id;
 }

@@ -147,7 +147,7 @@ describe('the evaluation demo: response stages and conversations', () => {
     const rows = a.storage.perception.answers('2000-01-01', '2100-01-01');
     expect(rows.length).toBeGreaterThan(1000);
     const places = HOT_PLACES.map((p) => hotPlace(areas[p.areaIndex]!, p.at));
-    const dark = darkArea(areas, places);
+    const dark = darkArea(a.storage, city, places);
     const share = (pick: (r: (typeof rows)[number]) => boolean, q: string, answer: string) => {
       const xs = rows.filter(pick).map((r) => (JSON.parse(r.answers) as Record<string, string>)[q]);
       const answered = xs.filter((x) => x !== undefined);

@@ -18,6 +18,7 @@ export const obsPerceptionEn: Record<keyof typeof obsPerceptionEs, string> = {
   'obs.perception.cell_tip_withheld': 'Cell {id}: {n} answers, fewer than {min}',
   'obs.perception.legend_withheld': 'Fewer than {min} answers (no colour)',
   'obs.perception.areas': 'By neighbourhood',
+  'obs.perception.areas_caption': 'By neighbourhood: share of each answer (95 % CI)',
   'obs.perception.col.area': 'Neighbourhood',
   'obs.perception.col.answers': 'Answers',
   'obs.perception.quadrant': 'Perception against incidents',

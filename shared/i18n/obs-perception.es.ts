@@ -17,6 +17,7 @@ export const obsPerceptionEs = {
   'obs.perception.cell_tip_withheld': 'Celda {id}: {n} respuestas, menos de {min}',
   'obs.perception.legend_withheld': 'Menos de {min} respuestas (sin color)',
   'obs.perception.areas': 'Por barrio',
+  'obs.perception.areas_caption': 'Por barrio: proporción de cada respuesta (IC 95 %)',
   'obs.perception.col.area': 'Barrio',
   'obs.perception.col.answers': 'Respuestas',
   'obs.perception.quadrant': 'Percepción frente a incidentes',

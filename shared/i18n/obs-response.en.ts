@@ -12,6 +12,8 @@ export const obsResponseEn: Record<keyof typeof obsResponseEs, string> = {
     '{reached} resolved alerts reached on scene; {without} resolved with no one on scene',
   'obs.response.apart':
     'Apart, never in the medians: {false} false alarms, {cancelled} cancelled, {open} open.',
+  'obs.response.recent':
+    'Last 4 weeks (since {from}): {share} within {target} min (95 % CI: {low}–{high} %), median {median} min.',
   'obs.response.none': 'No resolved alert reached on scene in this period.',
   'obs.response.suspicious':
     'Suspicious activity is a patrol record, not an alert: it has no response time.',

@@ -11,6 +11,8 @@ export const obsResponseEs = {
     '{reached} alertas resueltas con llegada; {without} resueltas sin nadie en el lugar',
   'obs.response.apart':
     'Aparte, sin entrar en las medianas: {false} falsas alarmas, {cancelled} canceladas, {open} abiertas.',
+  'obs.response.recent':
+    'Últimas 4 semanas (desde el {from}): {share} dentro de {target} min (IC 95 %: {low}–{high} %), mediana {median} min.',
   'obs.response.none': 'No hay alertas resueltas con llegada al lugar en este período.',
   'obs.response.suspicious':
     'La actividad sospechosa es un registro de patrulla, no una alerta: no tiene tiempo de respuesta.',

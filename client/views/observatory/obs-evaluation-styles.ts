@@ -17,6 +17,12 @@ export const evaluationStyles = css`
     line-height: 1.1;
     color: var(--ink, #1d1b20);
   }
+  .recent {
+    border-left: 4px solid #1a7f37;
+    padding: 4px 10px;
+    background: #eef7f0;
+    margin: 8px 0;
+  }
   table.grid {
     width: 100%;
     margin: 8px 0;

@@ -45,7 +45,7 @@ function cellsLayer(cells: Cells, answer: Answer, answerName: string, min: numbe
           b,
           s.shown
             ? { color: '#3f007d', weight: 0.8, fillColor: colourOf(s.share), fillOpacity: 0.85 }
-            : { color: '#8a8590', weight: 0.6, dashArray: '2 2', fill: false },
+            : { color: '#8a8590', weight: 0.5, opacity: 0.6, dashArray: '2 3', fill: false },
         )
           .bindTooltip(textNode(tip), { sticky: true })
           .addTo(group);

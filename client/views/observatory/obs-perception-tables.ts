@@ -5,7 +5,6 @@ import type { PerceptionResult, Share } from '../../../shared/observatory-evalua
 import type { CityInfo } from '../../../shared/types.js';
 import { formatNumber } from './obs-figure.js';
 import { percent } from './obs-response-api.js';
-import { ciText } from './obs-perception-map.js';
 
 type Question = PerceptionResult['questions'][number];
 const KINDS = ['unsafe_many', 'unsafe_few', 'safe_many', 'safe_few'] as const;
@@ -16,7 +15,10 @@ const areaName = (city: CityInfo, id: string) =>
 /** A share and its interval, or "fewer than 10 answers". */
 function shareCell(s: Share, min: number) {
   return s.shown
-    ? html`<td>${percent(s.share)} <span class="muted">(${ciText(s)})</span></td>`
+    ? html`<td>
+        ${percent(s.share)}
+        <span class="muted">(${formatNumber(s.low * 100)}–${formatNumber(s.high * 100)})</span>
+      </td>`
     : html`<td class="muted">${tObs('obs.perception.withheld', { min })}</td>`;
 }
 
@@ -41,7 +43,7 @@ export function areaTable(
   >
     <table class="grid" data-areas>
       <caption>
-        ${tObs('obs.perception.areas')}
+        ${tObs('obs.perception.areas_caption')}
       </caption>
       <thead>
         <tr>

@@ -1,7 +1,8 @@
 import { tObs } from '../../../shared/i18n/observatory-screen.js';
 import { svg, html } from 'lit';
 import type { ResponseResult } from '../../../shared/observatory-evaluation.js';
-import { formatDay, formatNumber } from './obs-figure.js';
+import { getLang } from '../../../shared/i18n/core.js';
+import { formatNumber } from './obs-figure.js';
 
 const W = 640;
 const H = 190;
@@ -25,7 +26,15 @@ export function weeklyChart(r: ResponseResult) {
   const y = (m: number) => PAD.top + (1 - m / top) * (H - PAD.top - PAD.bottom);
   const ticks = [0, 5, 10, 15, 20, 25, 30, 40, 50, 60].filter((t) => t <= top);
   const line = values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
-  const labelEvery = Math.max(1, Math.ceil(weeks.length / 6));
+  const labelEvery = Math.max(1, Math.ceil(weeks.length / 5));
+  const month = new Intl.DateTimeFormat(getLang() === 'es' ? 'es-AR' : 'en-GB', {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  const label = (key: string) => month.format(new Date(`${key}T00:00:00Z`));
+  const anchor = (i: number) =>
+    i === 0 ? 'start' : i >= weeks.length - labelEvery ? 'end' : 'middle';
   return html`<figure class="weekly">
     <figcaption class="small">${tObs('obs.response.weekly')}</figcaption>
     <svg
@@ -51,7 +60,7 @@ export function weeklyChart(r: ResponseResult) {
       <polyline points=${line} fill="none" stroke=${MEDIAN} stroke-width="2.5" />
       ${weeks.map((w, i) =>
         i % labelEvery === 0
-          ? svg`<text x=${x(i)} y=${H - 8} text-anchor="middle" font-size="11" fill="#555">${formatDay(w.key)}</text>`
+          ? svg`<text x=${x(i)} y=${H - 8} text-anchor=${anchor(i)} font-size="11" fill="#555">${label(w.key)}</text>`
           : svg``,
       )}
     </svg>

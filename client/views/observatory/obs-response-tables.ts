@@ -51,6 +51,22 @@ export function headline(r: ResponseResult) {
   </div>`;
 }
 
+/** The period's last four weeks in one line: the share within target and the median now. */
+export function recentLine(r: ResponseResult) {
+  const o = r.total.resolved;
+  if (o.target.share === null || !o.target.interval) return nothing;
+  return html`<p class="recent" data-recent>
+    ${tObs('obs.response.recent', {
+      from: formatDay(r.meta.from),
+      share: percent(o.target.share),
+      low: formatNumber(o.target.interval.low * 100),
+      high: formatNumber(o.target.interval.high * 100),
+      target: formatNumber(r.targetMinutes),
+      median: minutes(o.fromReceived.on_scene.median),
+    })}
+  </p>`;
+}
+
 /** Each stage of the resolved alerts: how many reached it, from received and from the one before. */
 export function stageTable(o: OutcomeSummary) {
   return html`<div

@@ -9,11 +9,19 @@ import { base } from '../../styles.js';
 import { exportLinks, LOADING, load, metaLine, type Loadable } from './obs-figure.js';
 import { csvUrl, evaluationApi, evaluationFigure } from './obs-response-api.js';
 import { weeklyChart } from './obs-response-chart.js';
-import { groupTable, headline, stageTable } from './obs-response-tables.js';
+import { groupTable, headline, recentLine, stageTable } from './obs-response-tables.js';
 import { evaluationStyles } from './obs-evaluation-styles.js';
 import { obsStyles, segStyles } from './obs-styles.js';
 
 const GROUPINGS: readonly ResponseGrouping[] = ['area', 'type', 'shift', 'unit', 'week'];
+
+/** The first day of the period's last 28 days (the period's own start when it is shorter). */
+function lastWeeksFrom(f: ObservatoryFilter): string {
+  const from = new Date(`${f.to}T00:00:00Z`);
+  from.setUTCDate(from.getUTCDate() - 27);
+  const day = from.toISOString().slice(0, 10);
+  return day > f.from ? day : f.from;
+}
 
 /**
  * Response times: are we within the target? The share of resolved alerts on scene within it,
@@ -45,6 +53,8 @@ export class ObsResponseSection extends SacElement {
   @state() private weekly: Loadable<ResponseResult> = LOADING;
   /** by the chosen grouping (the same answer as `weekly` when that is "week") */
   @state() private grouped: Loadable<ResponseResult> = LOADING;
+  /** the period's last four weeks: where the city stands now, beside the whole period */
+  @state() private recent: Loadable<ResponseResult> | null = null;
   private asks = 0;
   private groupAsk = 0;
 
@@ -61,6 +71,14 @@ export class ObsResponseSection extends SacElement {
       (v) => (this.weekly = v),
       () => this.asks === id,
     );
+    const from = lastWeeksFrom(this.filter);
+    this.recent = from > this.filter.from ? LOADING : null;
+    if (this.recent)
+      load(
+        () => evaluationApi.response({ ...this.filter, from }, 'type'),
+        (v) => (this.recent = v),
+        () => this.asks === id,
+      );
     this.fetchGroups();
   }
 
@@ -95,7 +113,10 @@ export class ObsResponseSection extends SacElement {
                 () => this.reload(),
                 (r) =>
                   html`<div class="two">
-                      <div>${headline(r)}</div>
+                      <div>
+                        ${headline(r)}
+                        ${this.recent?.state === 'ok' ? recentLine(this.recent.data) : nothing}
+                      </div>
                       <div>${weeklyChart(r)}</div>
                     </div>
                     ${stageTable(r.total.resolved)} ${metaLine(r.meta)}`,

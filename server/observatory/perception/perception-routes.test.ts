@@ -54,6 +54,10 @@ describe('perception', () => {
     const kinds = new Set(r.quadrant.map((q) => q.kind));
     expect([...kinds].sort()).toEqual(['safe_few', 'safe_many', 'unsafe_few', 'unsafe_many']);
     expect(r.quadrant.every((q) => q.unsafe.n >= 10)).toBe(true);
+    // the demo's unlit area: most say they feel unsafe, few incidents are recorded
+    expect(
+      r.quadrant.some((q) => q.kind === 'unsafe_few' && q.unsafe.shown && q.unsafe.share > 0.6),
+    ).toBe(true);
     // never an officer or a note
     expect(text).not.toMatch(/officer|note|oficial/i);
   });
