@@ -82,6 +82,8 @@ export interface ResponseResult {
   total: ResponseSummary;
   by: ResponseGrouping;
   groups: { key: string; summary: ResponseSummary }[];
+  /** units' labels by id (the client's city has areas, not units): group keys of `by: 'unit'` */
+  unitLabels?: Record<string, string>;
 }
 
 // ── Patrol dosage ──────────────────────────────────────────────────────────────────────────

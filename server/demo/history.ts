@@ -77,7 +77,7 @@ const PROFILES: readonly TypeProfile[] = [
 ];
 
 /** Persistent hot places: a point inside these areas (fraction of the area's box). */
-const HOT_PLACES: readonly { areaIndex: number; at: [number, number] }[] = [
+export const HOT_PLACES: readonly { areaIndex: number; at: [number, number] }[] = [
   { areaIndex: 11, at: [0.35, 0.6] },
   { areaIndex: 19, at: [0.5, 0.45] },
   { areaIndex: 9, at: [0.6, 0.4] },
@@ -189,7 +189,7 @@ function closingStatus(rng: () => number): AlertStatus {
   return r < 0.05 ? 'false_alarm' : r < 0.08 ? 'cancelled' : 'resolved';
 }
 
-function hotPlace(area: AreaFeature, [fx, fy]: [number, number]): GeoPoint {
+export function hotPlace(area: AreaFeature, [fx, fy]: [number, number]): GeoPoint {
   const b = bbox(area.geometry.coordinates[0]!);
   return { lat: b.minLat + (b.maxLat - b.minLat) * fy, lng: b.minLng + (b.maxLng - b.minLng) * fx };
 }
