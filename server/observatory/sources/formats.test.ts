@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { demoAreas } from '../../../shared/demo-city.js';
 import { parseCsv } from './csv.js';
@@ -170,5 +171,25 @@ describe('readGeojson', () => {
       expect(!readGeojson(text, ctx).ok && 'rejected', text).toBe('rejected');
     const out = readGeojson(fc([]), ctx);
     expect(!out.ok && out.rejection.rows[0]?.reason).toBe('no_records');
+  });
+});
+
+describe("the e2e's sample files", () => {
+  const fixture = (name: string) =>
+    readFileSync(new URL(`../../../e2e/fixtures/${name}`, import.meta.url), 'utf8');
+  it('read as the e2e expects', () => {
+    const year = { ...ctx, to: '2026-12-31' };
+    const good = readCsv(fixture('llamadas-911-muestra.csv'), year);
+    expect(good.ok && good.records.length).toBe(40);
+    const geo = readGeojson(fixture('luminarias-muestra.geojson'), year);
+    expect(geo.ok && geo.records.length).toBe(12);
+    const bad = readCsv(fixture('llamadas-911-con-errores.csv'), year);
+    expect(!bad.ok && bad.rejection.rows.map((r) => [r.line, r.reason])).toEqual([
+      [3, 'no_coordinates'],
+      [4, 'bad_number'],
+      [5, 'outside_city'],
+      [6, 'outside_period'],
+      [7, 'bad_date'],
+    ]);
   });
 });
