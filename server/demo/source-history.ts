@@ -12,6 +12,18 @@ const CALL_DAYS = 90;
 const CALLS = 420;
 const BROKEN_LAMPS = 160;
 const DEMO = 'Datos de demostración';
+/**
+ * Where the 911 sample clusters: three of the alert history's hot places (history.ts, as
+ * fractions of an area's box) and two places of its own, so the two sources agree in part
+ * and differ in part, as two real sources would.
+ */
+const CALL_PLACES: readonly { areaIndex: number; at: [number, number] }[] = [
+  { areaIndex: 11, at: [0.35, 0.6] },
+  { areaIndex: 19, at: [0.5, 0.45] },
+  { areaIndex: 9, at: [0.6, 0.4] },
+  { areaIndex: 26, at: [0.5, 0.5] },
+  { areaIndex: 2, at: [0.3, 0.3] },
+];
 
 /**
  * A sample of other sources, imported as an analyst would (demo only; reproducible): the
@@ -27,8 +39,11 @@ export function seedSourceHistory(storage: Storage, city: City, now: Date): numb
   const yesterday = localClock(CITY_TIME_ZONE)(now.getTime()).day - 1;
   const to = isoDay(yesterday);
   const random = seededRandom(0x5ac_0f16);
-  const hubs = Array.from({ length: 6 }, () => pointIn(city.areas, random));
-  const near = (spread: number) => {
+  const lampHubs = Array.from({ length: 6 }, () => pointIn(city.areas, random));
+  const callHubs = CALL_PLACES.map((p) =>
+    placeIn(city.areas[p.areaIndex % city.areas.length]!, p.at),
+  );
+  const near = (hubs: readonly { lat: number; lng: number }[], spread: number) => {
     const hub = hubs[Math.floor(random() * hubs.length)]!;
     // A hub's neighbourhood (roughly normal, sd `spread` degrees), else anywhere in the city.
     if (random() < 0.3) return pointIn(city.areas, random);
@@ -53,7 +68,7 @@ export function seedSourceHistory(storage: Storage, city: City, now: Date): numb
   const lamps: string[] = [];
   const faults = ['lámpara quemada', 'columna dañada', 'sin tensión', 'vandalismo'];
   while (lamps.length < BROKEN_LAMPS) {
-    const p = near(0.004);
+    const p = near(lampHubs, 0.004);
     if (!inside(city.areas, p)) continue;
     lamps.push(`${p.lat.toFixed(6)};${p.lng.toFixed(6)};${pick(faults, random)}`);
   }
@@ -74,7 +89,7 @@ export function seedSourceHistory(storage: Storage, city: City, now: Date): numb
   const calls: { day: number; line: string }[] = [];
   const kinds = ['robo', 'hurto', 'riña', 'persona sospechosa', 'ruidos molestos'];
   while (calls.length < CALLS) {
-    const p = near(0.003);
+    const p = near(callHubs, 0.0015);
     // Block precision: the calls' centre gives the block's corner, not the door.
     const block = {
       lat: Math.round(p.lat / 0.0009) * 0.0009,
@@ -117,6 +132,14 @@ function pointIn(
   const lat = Math.min(...lats) + random() * (Math.max(...lats) - Math.min(...lats));
   const lng = Math.min(...lngs) + random() * (Math.max(...lngs) - Math.min(...lngs));
   return { lat, lng };
+}
+
+function placeIn(area: AreaFeature, [fx, fy]: [number, number]): { lat: number; lng: number } {
+  const ring = area.geometry.coordinates[0]!;
+  const lngs = ring.map((c) => c[0]!);
+  const lats = ring.map((c) => c[1]!);
+  const [s, n, w, e] = [Math.min(...lats), Math.max(...lats), Math.min(...lngs), Math.max(...lngs)];
+  return { lat: s + (n - s) * fy, lng: w + (e - w) * fx };
 }
 
 /** Inside the city's outline, with a margin from its edge so rounding cannot push it out. */
