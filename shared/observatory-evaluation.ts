@@ -290,10 +290,31 @@ export interface ImportedSource extends ImportProvenance {
   records: number;
 }
 
-/** A rejected import: nothing was stored; each bad row with its line (CSV) or feature index. */
+/** Why a row (or the whole file, line 0 / 1) was refused; the client words it (`obs.sources.reason.*`). */
+export type ImportRowReason =
+  | 'empty_file'
+  | 'no_records'
+  | 'missing_column'
+  | 'unclosed_quote'
+  | 'not_geojson'
+  | 'not_point'
+  | 'no_coordinates'
+  | 'bad_number'
+  | 'outside_city'
+  | 'no_date'
+  | 'bad_date'
+  | 'outside_period';
+
+/**
+ * A rejected import: nothing was stored; each bad row with its line (CSV, the header is line 1)
+ * or feature index (GeoJSON, from 0), the first `rows.length` of `total`.
+ */
 export interface ImportRejection {
   code: 'bad_rows';
-  rows: { line: number; message: string }[];
+  unit: 'line' | 'feature';
+  rows: { line: number; message: string; reason: ImportRowReason; column?: string }[];
+  /** every bad row, also those past the list's cap */
+  total: number;
 }
 
 /** One imported layer for the map: aggregated to cells (never the raw points outside staff). */
