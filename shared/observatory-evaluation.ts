@@ -216,7 +216,14 @@ export interface EvaluationResult {
     reading: WdqReading;
   };
   /** plain warnings the client prints (few incidents, overlapping sets, a period cut short…) */
-  warnings: ('few_incidents' | 'short_after' | 'control_overlaps' | 'no_plan_points')[];
+  warnings: (
+    | 'few_incidents'
+    | 'short_after'
+    | 'control_overlaps'
+    | 'no_plan_points'
+    /** the control holds under THIN_CONTROL incidents in a period: its ratios (the WDQ) are noisy */
+    | 'thin_control'
+  )[];
 }
 
 // ── Randomised plan mode ───────────────────────────────────────────────────────────────────
