@@ -68,9 +68,12 @@ export class ImportOverlay implements ReactiveController {
 
   control() {
     if (this.sources.length === 0) return nothing;
-    return html`<label
+    // Inline: this sits in another section's shadow root; a long import name must not push
+    // the select past a phone's edge.
+    return html`<label style="flex-wrap: wrap; max-width: 100%"
       >${tObs('obs.sources.overlay')}
       <select
+        style="max-width: 100%; min-width: 0"
         name="overlay"
         @change=${(e: Event) => this.choose((e.target as HTMLSelectElement).value)}
       >
