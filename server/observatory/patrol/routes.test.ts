@@ -90,6 +90,7 @@ describe('GET /api/observatory/dosage', () => {
       expect(res.status, q).toBe(400);
       const body = (await res.json()) as { error: { code: string; field?: string } };
       expect(body.error.code, q).toBe('bad_request');
+      expect(body.error.field, q).toBe(field);
     }
   });
 
