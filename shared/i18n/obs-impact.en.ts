@@ -40,7 +40,7 @@ export const obsImpactEn: Record<keyof typeof obsImpactEs, string> = {
   'obs.impact.set.treated': 'Treated',
   'obs.impact.set.buffer': 'Ring ({inner}–{outer} m)',
   'obs.impact.set.control': 'Control',
-  'obs.impact.set.bufferControl': "Control's ring",
+  'obs.impact.set.buffer_control': "Control's ring",
   'obs.impact.set.picked_treated': 'Marked as treated',
   'obs.impact.set.picked_control': 'Marked as control',
   'obs.impact.how.auto': 'chosen automatically',

@@ -40,7 +40,7 @@ export const obsImpactEs = {
   'obs.impact.set.treated': 'Tratadas',
   'obs.impact.set.buffer': 'Anillo ({inner}–{outer} m)',
   'obs.impact.set.control': 'Control',
-  'obs.impact.set.bufferControl': 'Anillo del control',
+  'obs.impact.set.buffer_control': 'Anillo del control',
   'obs.impact.set.picked_treated': 'Marcadas como tratadas',
   'obs.impact.set.picked_control': 'Marcadas como control',
   'obs.impact.how.auto': 'elegido automáticamente',
