@@ -68,6 +68,8 @@ export const obsImpactEn: Record<keyof typeof obsImpactEs, string> = {
     'Negative: fewer incidents than the control led to expect. |z| ≥ 1.96 is a clear difference at 95 %.',
   'obs.impact.wdq': 'Weighted Displacement Quotient (WDQ)',
   'obs.impact.wdq.value': 'WDQ = {wdq}; total net effect: {net} incidents prevented.',
+  'obs.impact.wdq.thin':
+    'The control has too few incidents ({before} before, {after} after) to read the WDQ: read the WDD.',
   'obs.impact.wdq.not_computable':
     'Cannot be computed: the control has no incidents in one of the periods, or the treated cells did not change.',
   'obs.impact.wdq.no_success':
