@@ -40,7 +40,7 @@ export const obsImpactEn: Record<keyof typeof obsImpactEs, string> = {
   'obs.impact.set.treated': 'Treated',
   'obs.impact.set.buffer': 'Ring ({inner}–{outer} m)',
   'obs.impact.set.control': 'Control',
-  'obs.impact.set.bufferControl': "Control's ring",
+  'obs.impact.set.buffer_control': "Control's ring",
   'obs.impact.set.picked_treated': 'Marked as treated',
   'obs.impact.set.picked_control': 'Marked as control',
   'obs.impact.how.auto': 'chosen automatically',
@@ -68,6 +68,8 @@ export const obsImpactEn: Record<keyof typeof obsImpactEs, string> = {
     'Negative: fewer incidents than the control led to expect. |z| ≥ 1.96 is a clear difference at 95 %.',
   'obs.impact.wdq': 'Weighted Displacement Quotient (WDQ)',
   'obs.impact.wdq.value': 'WDQ = {wdq}; total net effect: {net} incidents prevented.',
+  'obs.impact.wdq.thin':
+    'The control has too few incidents ({before} before, {after} after) to read the WDQ: read the WDD.',
   'obs.impact.wdq.not_computable':
     'Cannot be computed: the control has no incidents in one of the periods, or the treated cells did not change.',
   'obs.impact.wdq.no_success':

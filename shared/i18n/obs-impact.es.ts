@@ -40,7 +40,7 @@ export const obsImpactEs = {
   'obs.impact.set.treated': 'Tratadas',
   'obs.impact.set.buffer': 'Anillo ({inner}–{outer} m)',
   'obs.impact.set.control': 'Control',
-  'obs.impact.set.bufferControl': 'Anillo del control',
+  'obs.impact.set.buffer_control': 'Anillo del control',
   'obs.impact.set.picked_treated': 'Marcadas como tratadas',
   'obs.impact.set.picked_control': 'Marcadas como control',
   'obs.impact.how.auto': 'elegido automáticamente',
@@ -68,6 +68,8 @@ export const obsImpactEs = {
     'Negativo: menos incidentes de los que el control hacía esperar. |z| ≥ 1,96 es una diferencia clara al 95 %.',
   'obs.impact.wdq': 'Cociente de desplazamiento ponderado (WDQ)',
   'obs.impact.wdq.value': 'WDQ = {wdq}; efecto neto total: {net} incidentes evitados.',
+  'obs.impact.wdq.thin':
+    'El control tiene muy pocos incidentes ({before} antes, {after} después) para leer el WDQ: leé la WDD.',
   'obs.impact.wdq.not_computable':
     'No se puede calcular: el control no tiene incidentes en alguno de los dos períodos, o las tratadas no cambiaron.',
   'obs.impact.wdq.no_success':

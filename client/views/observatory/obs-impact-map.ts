@@ -23,7 +23,8 @@ const SETS: readonly SetName[] = ['treated', 'buffer', 'control', 'bufferControl
 const AREA = { color: '#6f6a75', weight: 1, fillColor: '#ffffff', fillOpacity: 0.15 };
 
 export function setLabel(name: SetName, r: Pick<EvaluationResult, 'ring'>): string {
-  return tObs(`obs.impact.set.${name}`, { inner: r.ring.inner, outer: r.ring.outer });
+  const key = name === 'bufferControl' ? 'buffer_control' : name;
+  return tObs(`obs.impact.set.${key}`, { inner: r.ring.inner, outer: r.ring.outer });
 }
 
 function cellsOf(r: EvaluationResult, name: SetName): CellShape[] {

@@ -46,12 +46,12 @@ export function countsTable(r: EvaluationResult) {
           <th scope="col">${tObs('obs.impact.col.set')}</th>
           <th scope="col">${tObs('obs.impact.col.cells')}</th>
           <th scope="col">
-            ${tObs('obs.impact.col.before')}<br /><span class="muted small"
+            ${tObs('obs.impact.col.before')}<br /><span class="muted small period"
               >${formatDay(r.before.from)} – ${formatDay(r.before.to)}</span
             >
           </th>
           <th scope="col">
-            ${tObs('obs.impact.col.after')}<br /><span class="muted small"
+            ${tObs('obs.impact.col.after')}<br /><span class="muted small period"
               >${formatDay(r.after.from)} – ${formatDay(r.after.to)}</span
             >
           </th>
@@ -108,17 +108,33 @@ export function verdict(r: EvaluationResult) {
     </dl>
     <p class="small muted">${tObs('obs.impact.wdd.note')}</p>
     <h3>${tObs('obs.impact.wdq')}</h3>
-    <p data-wdq=${q.reading}>
-      <strong>${tObs(`obs.impact.wdq.${q.reading}`)}</strong>
-      ${
-        q.wdq !== null && q.totalNetEffect !== null
-          ? tObs('obs.impact.wdq.value', {
-              wdq: formatNumber(q.wdq, 2),
-              net: formatNumber(q.totalNetEffect, 1),
-            })
-          : nothing
-      }
-    </p>
+    ${
+      r.warnings.includes('thin_control')
+        ? html`<p data-wdq="thin">
+            <strong
+              >${tObs('obs.impact.wdq.thin', {
+                before: formatNumber(r.control.counts.before),
+                after: formatNumber(r.control.counts.after),
+              })}</strong
+            >
+            ${
+              q.wdq !== null
+                ? html`<span class="muted">(WDQ = ${signed(q.wdq, 2)})</span>`
+                : nothing
+            }
+          </p>`
+        : html`<p data-wdq=${q.reading}>
+            <strong>${tObs(`obs.impact.wdq.${q.reading}`)}</strong>
+            ${
+              q.wdq !== null && q.totalNetEffect !== null
+                ? tObs('obs.impact.wdq.value', {
+                    wdq: signed(q.wdq, 2),
+                    net: signed(q.totalNetEffect, 1),
+                  })
+                : nothing
+            }
+          </p>`
+    }
   </section>`;
 }
 

@@ -47,6 +47,9 @@ export const impactStyles = css`
     align-items: center;
     margin-bottom: 8px;
   }
+  .result {
+    margin-top: 12px;
+  }
   .verdict dl {
     margin: 0 0 6px;
     display: grid;
@@ -136,6 +139,10 @@ export const impactStyles = css`
     }
     table.impact {
       min-width: 0;
+    }
+    /* the periods are printed above the table; a phone's columns stay narrow */
+    table.impact .period {
+      display: none;
     }
   }
 `;

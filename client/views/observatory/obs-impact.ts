@@ -197,7 +197,7 @@ export class ObsImpactSection extends SacElement {
           ${impactMap(this.city, r, { ...this.picked, picking: this.picking !== 'off' })}
           <div class="side">${r ? impactLegend(r) : nothing}</div>
         </div>
-        <div class="gap" aria-live="polite">
+        <div class="result" aria-live="polite">
           ${this.result ? resultState(this.result, () => this.run()) : nothing}
         </div>
       </section>

@@ -121,9 +121,12 @@ export function evaluate(
   const b = count(sets.buffer);
   const c = count(sets.control);
   const bc = sets.bufferControl.length > 0 ? count(sets.bufferControl) : null;
-  if (t.before + t.after < FEW_INCIDENTS) warnings.push('few_incidents');
   if (n < SHORT_AFTER_DAYS) warnings.push('short_after');
-  if (Math.min(c.before, c.after) < THIN_CONTROL) warnings.push('thin_control');
+  // Without treated cells there is nothing to count; the other warnings would only add noise.
+  if (treated.length > 0) {
+    if (t.before + t.after < FEW_INCIDENTS) warnings.push('few_incidents');
+    if (Math.min(c.before, c.after) < THIN_CONTROL) warnings.push('thin_control');
+  }
 
   const sources: DataSource[] =
     req.type === 'all'
