@@ -13,9 +13,11 @@ export function visitsTable(
   caption: string,
   head: string,
   rows: (VisitCount & { key: string; label: string })[],
+  /** unit labels are short and read badly broken; shift names may wrap on a phone */
+  wrap = true,
 ) {
   return html`<div class="scroll" tabindex="0" role="region" aria-label=${caption}>
-    <table class="visits">
+    <table class=${wrap ? 'visits' : 'visits nowrap'}>
       <caption>
         ${caption}
       </caption>
@@ -90,7 +92,7 @@ export function dwellChart(r: DosageResult) {
     planned: r.band.planned,
   });
   return html`<figure class="dwell">
-      <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${label} preserveAspectRatio="none">
+      <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${label}>
         ${svg`<rect class="band" x=${x(r.band.min)} y=${PAD.top} width=${x(r.band.max) - x(r.band.min)}
         height=${H - PAD.top - PAD.bottom}></rect>`}
         ${bins.map(

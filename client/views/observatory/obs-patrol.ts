@@ -109,7 +109,7 @@ export class ObsPatrolSection extends SacElement {
     return html`<p class="gap" data-done>${doneSentence(r)}</p>
       <p class="muted small">${tObs('obs.patrol.done.caption')}</p>
       <div class="two">
-        ${visitsTable(tObs('obs.patrol.by_unit'), tObs('obs.patrol.unit'), units)}
+        ${visitsTable(tObs('obs.patrol.by_unit'), tObs('obs.patrol.unit'), units, false)}
         ${visitsTable(tObs('obs.patrol.by_shift'), tObs('obs.patrol.shift'), shifts)}
       </div>
       ${metaLine(r.meta)}`;
@@ -175,7 +175,19 @@ function patrolStyles() {
       display: flex;
       align-items: center;
       gap: 6px;
-      min-width: 120px;
+      min-width: 100px;
+    }
+    table.nowrap th[scope='row'] {
+      white-space: nowrap;
+    }
+    @media (max-width: 600px) {
+      table.visits th,
+      table.visits td {
+        padding: 4px 3px;
+      }
+      td.share {
+        min-width: 84px;
+      }
     }
     .bar {
       flex: 1;
@@ -199,7 +211,8 @@ function patrolStyles() {
     }
     figure.dwell svg {
       width: 100%;
-      height: 200px;
+      height: auto;
+      max-height: 260px;
     }
     .dwell rect.band,
     .swatch.band {
