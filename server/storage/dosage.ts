@@ -22,6 +22,8 @@ export interface DosageIncident {
 }
 
 export interface DosageStore {
+  /** Changes when a check-in or a new plan is stored: with the observatory's, the cache key. */
+  version(): string;
   /** These units' check-ins whose phone time is in [fromIso, toIso), by time. */
   checkins(unitIds: readonly string[], fromIso: string, toIso: string): DosageCheckin[];
   /**

@@ -9,6 +9,7 @@ import {
   residualCurve,
 } from '../evaluation/dosage.js';
 import { evaluationMeta } from '../evaluation-meta.js';
+import { CACHE_TTL_MS } from '../service.js';
 import { patrolData } from './data.js';
 
 /**
@@ -31,7 +32,33 @@ export function dosageDetail(
   s: Services,
   filter: ObservatoryFilter,
 ): Promise<{ result: DosageResult; byUnitShift: UnitShiftCount[] }> {
-  return Promise.resolve(compute(s, filter));
+  return Promise.resolve(cached(s, filter));
+}
+
+/**
+ * A computed answer is reused while no check-in, plan or alert was added, and at most as long
+ * as the observatory's own (`CACHE_TTL_MS`: an operator's edit of a logged plan changes no
+ * row count). The figure reads a year of check-ins on the main thread (about half a second
+ * on the demo): the JSON and its CSV, or a meeting's tablets, cost one computation.
+ */
+const CACHE_ENTRIES = 16;
+const cache = new WeakMap<Services, Map<string, { version: string; at: number; value: Detail }>>();
+type Detail = { result: DosageResult; byUnitShift: UnitShiftCount[] };
+
+function cached(s: Services, filter: ObservatoryFilter): Detail {
+  let entries = cache.get(s);
+  if (!entries) cache.set(s, (entries = new Map()));
+  const key = JSON.stringify([filter.from, filter.to, filter.type, filter.areaId]);
+  const version = `${s.storage.dosage.version()}|${s.storage.observatory.version()}`;
+  const now = s.observatory.now().getTime();
+  const hit = entries.get(key);
+  if (hit && hit.version === version && now - hit.at < CACHE_TTL_MS && now >= hit.at)
+    return hit.value;
+  const value = compute(s, filter);
+  entries.delete(key);
+  entries.set(key, { version, at: now, value });
+  while (entries.size > CACHE_ENTRIES) entries.delete(entries.keys().next().value!);
+  return value;
 }
 
 function compute(

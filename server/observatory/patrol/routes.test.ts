@@ -107,4 +107,18 @@ describe('GET /api/observatory/dosage', () => {
     expect(lines.filter((l) => l.startsWith('unit_shift,'))).toHaveLength(30);
     expect(lines.filter((l) => l.startsWith('dwell,'))).toHaveLength(16);
   });
+
+  // Last: it adds a unit's plan the other tests would count.
+  it('answers again from its cache until a plan or check-in is added', async () => {
+    const ask = async () =>
+      (await (await get(`/dosage?${programme}`, 'analista1')).json()) as DosageResult;
+    const first = await ask();
+    expect((await ask()).meta.computedAt).toBe(first.meta.computedAt);
+    const plans = server.services.storage.planLog.between('2000-01-01', '2100-01-01');
+    const last = plans[0]!; // the programme's first morning, inside the period
+    server.services.storage.planLog.upsert({ ...last, unitId: 'unit-extra', unitLabel: 'Extra' });
+    const after = await ask();
+    expect(after.total.planned).toBe(first.total.planned + last.visits.length);
+    expect(after.byUnit.at(-1)).toMatchObject({ unitId: 'unit-extra', label: 'Extra', done: 0 });
+  });
 });

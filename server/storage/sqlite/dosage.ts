@@ -10,9 +10,16 @@ export function dosageQueries(db: Db): DosageStore {
   const checkins = db.prepare<[string, string, string], DosageCheckin>(`SELECT id,
     unit_id AS unitId, point, kind, at FROM checkins
     WHERE unit_id = ? AND at >= ? AND at < ? ORDER BY at, id`);
+  const version = db.prepare<[], { c: number | null; p: number | null }>(
+    `SELECT (SELECT max(rowid) FROM checkins) AS c, (SELECT max(rowid) FROM plan_log) AS p`,
+  );
   // The analyses' own reads: one rule for what the observatory may count.
   const dataset = observatoryDataset(db);
   return {
+    version: () => {
+      const v = version.get();
+      return `${v?.c ?? 0}.${v?.p ?? 0}`;
+    },
     checkins: (unitIds, from, to) =>
       unitIds
         .flatMap((u) => checkins.all(u, from, to))
