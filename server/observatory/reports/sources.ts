@@ -1,0 +1,13 @@
+import type { DataSource } from '../../../shared/observatory.js';
+import type { ReportSources } from '../../../shared/observatory-evaluation.js';
+import type { Services } from '../../services.js';
+
+/**
+ * The colophon's sources: every source a figure of the report counted, and the imported
+ * sources with their provenance (an analyst reads where each number came from).
+ */
+export function reportSources(s: Services, metas: { sources: DataSource[] }[]): ReportSources {
+  const sources = new Set<DataSource>();
+  for (const m of metas) for (const source of m.sources) sources.add(source);
+  return { sources: [...sources].sort(), imported: s.storage.imports.list() };
+}
