@@ -44,6 +44,12 @@ export interface TypeCounts {
   rows: { type: IncidentType; count: number; average: number | null }[];
 }
 
+/** The thresholds the colophon names: the public pages' minimum and perception's. */
+export interface ReportPrivacy {
+  minCellCount: number;
+  minAnswers: number;
+}
+
 export interface MonthReport {
   month: string;
   /** the days counted: the whole month, or up to yesterday while it runs */
@@ -60,6 +66,7 @@ export interface MonthReport {
   dosage: DosageResult;
   perception: PerceptionResult;
   sources: ReportSources;
+  privacy: ReportPrivacy;
 }
 
 export interface WeekReport {
@@ -76,6 +83,7 @@ export interface WeekReport {
   /** requests open now (not closed, not withdrawn), by category */
   requests: RequestTally;
   sources: ReportSources;
+  privacy: ReportPrivacy;
 }
 
 // ── The public page's additions (no sign-in; counts under the city's minimum are null) ────

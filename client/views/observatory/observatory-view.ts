@@ -1,5 +1,5 @@
 import { tObs } from '../../../shared/i18n/observatory-screen.js';
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
 import type { ObservatoryFilter } from '../../../shared/observatory.js';
@@ -37,7 +37,28 @@ const FILTERED: ReadonlySet<ObsSection> = new Set(['where', 'response', 'patrol'
  */
 @customElement('sac-observatory')
 export class ObservatoryView extends SacElement {
-  static override styles = [base, obsStyles, segStyles];
+  static override styles = [
+    base,
+    obsStyles,
+    segStyles,
+    css`
+      /* The sections' own ':host { display: block }' would override the hidden attribute. */
+      [hidden] {
+        display: none !important;
+      }
+      /* A printed report is the report alone: the observatory's title, intro and sections stay
+         on screen. */
+      @media print {
+        :host {
+          overflow: visible;
+          padding: 0;
+        }
+        :host([section='reports']) > :not(sac-obs-reports) {
+          display: none !important;
+        }
+      }
+    `,
+  ];
 
   @property({ attribute: false }) me!: Me;
   @property({ attribute: false }) city!: CityInfo;
@@ -48,7 +69,10 @@ export class ObservatoryView extends SacElement {
   };
   @state() private preset: Preset = '12m';
   @state() private draft = { from: '', to: '' };
-  @state() private section: ObsSection = 'where';
+  /** A report's address (`#/observatorio/informe/…`) opens the reports directly. */
+  @property({ reflect: true }) section: ObsSection = location.hash.startsWith('#/observatorio/')
+    ? 'reports'
+    : 'where';
 
   override render() {
     const { me, city, filter } = this;

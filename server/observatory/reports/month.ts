@@ -6,7 +6,7 @@ import type { Services } from '../../services.js';
 import { dosageFigure } from '../patrol/figure.js';
 import { perceptionFigure } from '../perception/figure.js';
 import { responseFigure } from '../response/figure.js';
-import { reportSources } from './sources.js';
+import { reportPrivacy, reportSources } from './sources.js';
 
 /**
  * The month's report for the mayor: the month's figures of every section, city-wide or for
@@ -49,5 +49,6 @@ export async function monthReport(
       dosage.meta,
       perception.meta,
     ]),
+    privacy: reportPrivacy(s),
   };
 }

@@ -1,5 +1,7 @@
 import type { DataSource } from '../../../shared/observatory.js';
 import type { ReportSources } from '../../../shared/observatory-evaluation.js';
+import type { ReportPrivacy } from '../../../shared/observatory-reports.js';
+import { MIN_ANSWERS } from '../evaluation/wilson.js';
 import type { Services } from '../../services.js';
 
 /**
@@ -10,4 +12,9 @@ export function reportSources(s: Services, metas: { sources: DataSource[] }[]): 
   const sources = new Set<DataSource>();
   for (const m of metas) for (const source of m.sources) sources.add(source);
   return { sources: [...sources].sort(), imported: s.storage.imports.list() };
+}
+
+/** The thresholds the colophon states. */
+export function reportPrivacy(s: Services): ReportPrivacy {
+  return { minCellCount: s.city.observatory.minCellCount, minAnswers: MIN_ANSWERS };
 }

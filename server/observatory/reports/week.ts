@@ -7,7 +7,7 @@ import { dosageFigure } from '../patrol/figure.js';
 import { INCIDENT_TYPES } from '../query.js';
 import { responseFigure } from '../response/figure.js';
 import { openRequests } from './requests.js';
-import { reportSources } from './sources.js';
+import { reportPrivacy, reportSources } from './sources.js';
 
 /** Weeks the "previous weeks" average is taken over, and the emerging figure's span. */
 const PREVIOUS_WEEKS = 4;
@@ -72,5 +72,6 @@ export async function weekReport(
     dosage,
     requests: openRequests(s.storage.requests, period, now),
     sources: reportSources(s, [types.meta, emerging.meta, response.meta, dosage.meta]),
+    privacy: reportPrivacy(s),
   };
 }
