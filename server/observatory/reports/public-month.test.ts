@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicAreaMonth } from '../../../shared/observatory.js';
 import { CITY_TIME_ZONE } from '../../../shared/i18n/core.js';
-import { lastFullMonth } from '../../../shared/report-periods.js';
+import { addMonths, lastFullMonth } from '../../../shared/report-periods.js';
 import type { RequestCategory } from '../../../shared/types.js';
 import type { RequestRow } from '../../storage/requests.js';
 import { startTestServer, type TestServer } from '../../testing/harness.js';
@@ -17,7 +17,9 @@ beforeAll(async () => {
   server = await startTestServer();
   const s = server.services;
   min = s.city.observatory.minCellCount;
-  month = lastFullMonth(isoDay(localClock(CITY_TIME_ZONE)(s.observatory.now().getTime()).day));
+  // Before the demo's two years of requests (and alerts): only this test's requests count.
+  const today = isoDay(localClock(CITY_TIME_ZONE)(s.observatory.now().getTime()).day);
+  month = addMonths(lastFullMonth(today), -30);
   const { user } = await server.login('vecino1');
   // Mid-month, noon UTC: inside the month on the city's calendar whatever its zone.
   const at = `${month}-15T15:00:00.000Z`;
@@ -72,6 +74,23 @@ describe('the public page, by type, week, response and requests', () => {
     expect(r.types.meta.n).toBe(shown(r.types.rows));
     expect(r.weeks.meta.n).toBe(shown(r.weeks.rows));
     expect(r.weeks.rows.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("counts the demo's requests of a recent month, all answered, never their text", async () => {
+    const s = server.services;
+    const recent = lastFullMonth(
+      isoDay(localClock(CITY_TIME_ZONE)(s.observatory.now().getTime()).day),
+    );
+    // the demo seeds half a year of answered requests in every area
+    const seeded = s.storage.requests.tally(`${recent}-01`, `${recent}-31T23:59:59Z`, null);
+    expect(seeded.reduce((a, r) => a + r.count, 0)).toBeGreaterThan(100);
+    expect(seeded.every((r) => r.status !== 'open')).toBe(true);
+    const res = await server.request(`/api/observatory/public/areas/${areaId}/${recent}`);
+    const r = (await res.json()) as PublicAreaMonth;
+    for (const c of r.requests.byCategory)
+      if (c.count !== null) expect(c.count).toBeGreaterThanOrEqual(min);
+    if (r.requests.answered) expect(r.requests.answered.share).toBe(1);
+    expect(JSON.stringify(r.requests)).not.toMatch(/Pedido de ejemplo|Listo, gracias/);
   });
 
   it('shows response times only over at least the minimum of alerts', async () => {
