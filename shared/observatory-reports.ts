@@ -24,7 +24,12 @@ import type { RequestCategory } from './types.js';
 
 /** The methods printed under the reports' own tables (i18n `obs.method.*`). */
 export type ReportMethodKey = 'type_week_counts' | 'request_counts';
-export type ReportMeta = Omit<FigureMeta, 'method'> & { method: ReportMethodKey };
+/** Request counts name their own source: neighbour requests are no incident source. */
+export type ReportSource = FigureMeta['sources'][number] | 'requests';
+export type ReportMeta = Omit<FigureMeta, 'method' | 'sources'> & {
+  method: ReportMethodKey;
+  sources: ReportSource[];
+};
 
 /** The neighbour request statuses (sync/policy's `REQUEST_STATUSES`), as the reports count them. */
 export type ReportRequestStatus =

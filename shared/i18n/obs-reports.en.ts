@@ -6,6 +6,7 @@ export const obsReportsEn: Record<keyof typeof obsReportsEs, string> = {
     'Count of verified incidents by type and by week (Monday to Sunday), local time.',
   'obs.method.request_counts':
     'Count of neighbour requests received, by category and status; those withdrawn by the requester are left out.',
+  'obs.source.requests': 'neighbour requests',
   'obs.report.controls': 'Choose the report',
   'obs.report.kind.month': "Monthly (mayor's office)",
   'obs.report.kind.week': 'Weekly (inter-institutional meeting)',

@@ -5,6 +5,7 @@ export const obsReportsEs = {
     'Conteo de incidentes verificados por tipo y por semana (de lunes a domingo), en hora local.',
   'obs.method.request_counts':
     'Conteo de solicitudes vecinales recibidas, por categoría y estado; no cuenta las que retiró quien las hizo.',
+  'obs.source.requests': 'solicitudes vecinales',
   'obs.report.controls': 'Elegí el informe',
   'obs.report.kind.month': 'Mensual (intendencia)',
   'obs.report.kind.week': 'Semanal (mesa interinstitucional)',

@@ -95,6 +95,18 @@ export const reportStyles = css`
   dl.figures dd {
     margin: 0;
   }
+  @media (max-width: 600px) {
+    .report {
+      padding: 14px 12px;
+      border-radius: 8px;
+    }
+    .rhead h1 {
+      font-size: 1.2rem;
+    }
+    table.rtable {
+      min-width: 100%;
+    }
+  }
   @media print {
     :host {
       padding: 0;

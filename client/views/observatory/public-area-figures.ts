@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { t } from '../../../shared/i18n/core.js';
 import { tObs } from '../../../shared/i18n/observatory-screen.js';
 import type { PublicAreaMonth } from '../../../shared/observatory.js';
+import type { CityInfo } from '../../../shared/types.js';
 import { formatDay, formatNumber, metaLine } from './obs-figure.js';
 import { minutes, percent, typeLabel } from './obs-report-parts.js';
 
@@ -81,10 +82,12 @@ export function publicResponse(r: PublicAreaMonth) {
   </section>`;
 }
 
-export function publicRequests(r: PublicAreaMonth) {
+export function publicRequests(r: PublicAreaMonth, city: CityInfo) {
   const q = r.requests;
   const min = q.meta.suppressedBelow;
   const shown = q.byCategory.some((c) => c.count !== null);
+  const order = (c: string) => city.requestCategories.indexOf(c as never);
+  const categories = [...q.byCategory].sort((a, b) => order(a.category) - order(b.category));
   return html`<section class="card" aria-labelledby="requests-title" data-figure="public-requests">
     <h2 id="requests-title">${tObs('obs.public.requests')}</h2>
     <p class="muted">${tObs('obs.public.requests_intro')}</p>
@@ -96,7 +99,7 @@ export function publicRequests(r: PublicAreaMonth) {
                   ${tObs('obs.public.by_category')}
                 </caption>
                 <tbody>
-                  ${q.byCategory.map(
+                  ${categories.map(
                     (c) =>
                       html`<tr>
                         <th scope="row">${t(`request.category.${c.category}`)}</th>

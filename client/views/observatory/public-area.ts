@@ -176,7 +176,7 @@ export class PublicArea extends SacElement {
         }
         ${metaLine(r.hours.meta)}
       </section>
-      ${publicCounts(r)} ${publicResponse(r)} ${publicRequests(r)}`;
+      ${publicCounts(r)} ${publicResponse(r)} ${publicRequests(r, this.city)}`;
   }
 
   /**

@@ -1,5 +1,4 @@
 import { CITY_TIME_ZONE } from '../../../shared/i18n/core.js';
-import type { DataSource } from '../../../shared/observatory.js';
 import type {
   PublicRequests,
   ReportMeta,
@@ -14,16 +13,13 @@ import type { RequestStore } from '../../storage/requests.js';
 /** Requests the centre has not finished with: the weekly meeting's open list. */
 const OPEN: ReadonlySet<ReportRequestStatus> = new Set(['open', 'acknowledged', 'in_progress']);
 
-/** Request counts carry no incident source; the colophon names them apart. */
-const NO_SOURCES: DataSource[] = [];
-
 const meta = (
   period: { from: string; to: string },
   n: number,
   now: Date,
   suppressedBelow = 0,
 ): ReportMeta => ({
-  sources: NO_SOURCES,
+  sources: ['requests'],
   from: period.from,
   to: period.to,
   n,
