@@ -82,6 +82,8 @@ export interface ResponseResult {
   total: ResponseSummary;
   by: ResponseGrouping;
   groups: { key: string; summary: ResponseSummary }[];
+  /** units' labels by id (the client's city has areas, not units): group keys of `by: 'unit'` */
+  unitLabels?: Record<string, string>;
 }
 
 // ── Patrol dosage ──────────────────────────────────────────────────────────────────────────
@@ -214,7 +216,14 @@ export interface EvaluationResult {
     reading: WdqReading;
   };
   /** plain warnings the client prints (few incidents, overlapping sets, a period cut short…) */
-  warnings: ('few_incidents' | 'short_after' | 'control_overlaps' | 'no_plan_points')[];
+  warnings: (
+    | 'few_incidents'
+    | 'short_after'
+    | 'control_overlaps'
+    | 'no_plan_points'
+    /** the control holds under THIN_CONTROL incidents in a period: its ratios (the WDQ) are noisy */
+    | 'thin_control'
+  )[];
 }
 
 // ── Randomised plan mode ───────────────────────────────────────────────────────────────────
@@ -288,10 +297,31 @@ export interface ImportedSource extends ImportProvenance {
   records: number;
 }
 
-/** A rejected import: nothing was stored; each bad row with its line (CSV) or feature index. */
+/** Why a row (or the whole file, line 0 / 1) was refused; the client words it (`obs.sources.reason.*`). */
+export type ImportRowReason =
+  | 'empty_file'
+  | 'no_records'
+  | 'missing_column'
+  | 'unclosed_quote'
+  | 'not_geojson'
+  | 'not_point'
+  | 'no_coordinates'
+  | 'bad_number'
+  | 'outside_city'
+  | 'no_date'
+  | 'bad_date'
+  | 'outside_period';
+
+/**
+ * A rejected import: nothing was stored; each bad row with its line (CSV, the header is line 1)
+ * or feature index (GeoJSON, from 0), the first `rows.length` of `total`.
+ */
 export interface ImportRejection {
   code: 'bad_rows';
-  rows: { line: number; message: string }[];
+  unit: 'line' | 'feature';
+  rows: { line: number; message: string; reason: ImportRowReason; column?: string }[];
+  /** every bad row, also those past the list's cap */
+  total: number;
 }
 
 /** One imported layer for the map: aggregated to cells (never the raw points outside staff). */

@@ -40,7 +40,10 @@ describe('seedHistory', () => {
     });
     const now = new Date('2025-06-15T12:00:00Z');
     const started = performance.now();
-    expect(seedHistory(storage, city, now)).toBe(HISTORY_ALERTS);
+    const written = seedHistory(storage, city, now);
+    // The fixed-point programme prevented some robberies of its last eight weeks (a few dozen).
+    expect(HISTORY_ALERTS - written).toBeGreaterThan(20);
+    expect(HISTORY_ALERTS - written).toBeLessThan(200);
     const ms = performance.now() - started;
     console.log(`seedHistory: ${HISTORY_ALERTS} alerts in ${ms.toFixed(0)} ms`);
     // About 0.2–0.8 s on an idle 2-core machine; the bound only catches a regression of an
@@ -48,7 +51,7 @@ describe('seedHistory', () => {
     expect(ms).toBeLessThan(2000);
 
     const all = storage.patrol.incidentsSince('2000-01-01T00:00:00Z');
-    expect(all).toHaveLength(HISTORY_ALERTS);
+    expect(all).toHaveLength(written);
     expect(all.every((a) => a.receivedAt < '2025-06-15T03:00:00Z')).toBe(true);
     expect(all.every((a) => a.receivedAt > '2023-06-15T00:00:00Z')).toBe(true);
     expect(all.filter((a) => a.receivedAt < '2024-06-14T00:00:00Z').length).toBeGreaterThan(

@@ -3,6 +3,8 @@ import { areaForPoint, bbox, pointInPolygon } from '../../shared/geo.js';
 import type { AlertStatus, AlertTypeCode, AreaFeature, GeoPoint } from '../../shared/types.js';
 import type { City } from '../city/city.js';
 import type { AlertRow, Storage } from '../storage/storage.js';
+import { programmeStartDay } from './programme.js';
+import { preventedBy } from './programme-effect.js';
 
 /**
  * Two years of alerts, about 3,000 a year: enough for meaningful hot spots, and for the
@@ -77,7 +79,7 @@ const PROFILES: readonly TypeProfile[] = [
 ];
 
 /** Persistent hot places: a point inside these areas (fraction of the area's box). */
-const HOT_PLACES: readonly { areaIndex: number; at: [number, number] }[] = [
+export const HOT_PLACES: readonly { areaIndex: number; at: [number, number] }[] = [
   { areaIndex: 11, at: [0.35, 0.6] },
   { areaIndex: 19, at: [0.5, 0.45] },
   { areaIndex: 9, at: [0.6, 0.4] },
@@ -118,46 +120,56 @@ export function seedHistory(
   // "today" (and hours still to come), and the console's figures for today would count it.
   const endDay = Math.floor((now.getTime() + TZ_OFFSET_HOURS * 3_600_000) / 86_400_000) - 1;
 
+  const rows: AlertRow[] = [];
+  for (let i = 0; i < alerts; i++) {
+    const profile = pickWeighted(PROFILES, (p) => p.share, rng);
+    const created = when(profile, endDay, rng);
+    const location =
+      profile.places.length && rng() < profile.atHotPlace
+        ? scatter(places[profile.places[Math.floor(rng() * profile.places.length)]!]!, rng)
+        : anywhere(cityBox, areas, rng);
+    const areaId = areaForPoint(location, areas);
+    const closing = closingStatus(rng);
+    const receivedAt = new Date(created.getTime() + 2_000 + Math.floor(rng() * 8_000));
+    const closedAt = new Date(receivedAt.getTime() + (15 + Math.floor(rng() * 60)) * 60_000);
+    const reporterId =
+      (areaId && byArea.get(areaId)) || reporters[Math.floor(rng() * reporters.length)]!.id;
+    const row: AlertRow = {
+      id: uuidFrom(rng),
+      reporterId,
+      type: profile.type,
+      createdAt: created.toISOString(),
+      receivedAt: receivedAt.toISOString(),
+      location: { ...location, accuracy: 8 + Math.floor(rng() * 25) },
+      note: '',
+      areaId,
+      status: closing,
+      statusAt: closedAt.toISOString(),
+      sirenRequested: false,
+      flagged: false,
+      assignedUnit: closing === 'resolved' && areaId ? (unitOf.get(areaId) ?? null) : null,
+    };
+    rows.push(row);
+  }
+  // The fixed-point programme's effect (programme-effect.ts): robberies it prevented are left
+  // out, chosen without drawing from the stream, so every other alert is what it always was.
+  const startDay = programmeStartDay(endDay);
+  const startIso = new Date((startDay * 24 - TZ_OFFSET_HOURS) * 3_600_000).toISOString();
+  const prevented = preventedBy(city, startDay, startIso, rows);
   let written = 0;
   storage.transaction(() => {
-    for (let i = 0; i < alerts; i++) {
-      const profile = pickWeighted(PROFILES, (p) => p.share, rng);
-      const created = when(profile, endDay, rng);
-      const location =
-        profile.places.length && rng() < profile.atHotPlace
-          ? scatter(places[profile.places[Math.floor(rng() * profile.places.length)]!]!, rng)
-          : anywhere(cityBox, areas, rng);
-      const areaId = areaForPoint(location, areas);
-      const closing = closingStatus(rng);
-      const receivedAt = new Date(created.getTime() + 2_000 + Math.floor(rng() * 8_000));
-      const closedAt = new Date(receivedAt.getTime() + (15 + Math.floor(rng() * 60)) * 60_000);
-      const reporterId =
-        (areaId && byArea.get(areaId)) || reporters[Math.floor(rng() * reporters.length)]!.id;
-      const row: AlertRow = {
-        id: uuidFrom(rng),
-        reporterId,
-        type: profile.type,
-        createdAt: created.toISOString(),
-        receivedAt: receivedAt.toISOString(),
-        location: { ...location, accuracy: 8 + Math.floor(rng() * 25) },
-        note: '',
-        areaId,
-        status: closing,
-        statusAt: closedAt.toISOString(),
-        sirenRequested: false,
-        flagged: false,
-        assignedUnit: closing === 'resolved' && areaId ? (unitOf.get(areaId) ?? null) : null,
-      };
+    for (const row of rows) {
+      if (prevented(row)) continue;
       if (!storage.alerts.insert(row)) continue;
       storage.alerts.addEvent({
         alertId: row.id,
         status: 'received',
         at: row.receivedAt,
-        by: reporterId,
+        by: row.reporterId,
       });
       storage.alerts.addEvent({
         alertId: row.id,
-        status: closing,
+        status: row.status,
         at: row.statusAt,
         by: 'history',
       });
@@ -189,7 +201,7 @@ function closingStatus(rng: () => number): AlertStatus {
   return r < 0.05 ? 'false_alarm' : r < 0.08 ? 'cancelled' : 'resolved';
 }
 
-function hotPlace(area: AreaFeature, [fx, fy]: [number, number]): GeoPoint {
+export function hotPlace(area: AreaFeature, [fx, fy]: [number, number]): GeoPoint {
   const b = bbox(area.geometry.coordinates[0]!);
   return { lat: b.minLat + (b.maxLat - b.minLat) * fy, lng: b.minLng + (b.maxLng - b.minLng) * fx };
 }

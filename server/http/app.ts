@@ -10,6 +10,7 @@ import { sirenRoutes } from '../sirens/routes.js';
 import { unitRoutes } from '../units/routes.js';
 import { consoleRoutes } from '../console/index.js';
 import { isPhotoUpload, requestRoutes } from '../requests/routes.js';
+import { isSourceImport } from '../observatory/sources/routes.js';
 import { observatoryRoutes } from '../observatory/routes.js';
 import { LoginThrottle, RegistrationThrottle } from '../auth/throttle.js';
 import { ApiError, onError } from './errors.js';
@@ -36,8 +37,12 @@ export function createApp(s: Services) {
     },
   });
   const api = new Hono()
-    // A request's photo has its own, larger cap (server/requests/routes.ts).
-    .use('*', (c, next) => (isPhotoUpload(c.req.method, c.req.path) ? next() : limit(c, next)))
+    // A request's photo and an observatory import have their own, larger caps.
+    .use('*', (c, next) =>
+      isPhotoUpload(c.req.method, c.req.path) || isSourceImport(c.req.method, c.req.path)
+        ? next()
+        : limit(c, next),
+    )
     .use('*', async (c, next) => {
       await next();
       // A route that says how its answer may be kept (a photo: private) keeps its say.

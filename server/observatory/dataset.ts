@@ -40,6 +40,8 @@ export class Dataset {
   private byType = new Map<string, Incident[]>();
   private households: Int32Array | null = null;
   private dataFromDay = 0;
+  /** imported incident records: region cell, local day (null undated), the source's days */
+  private imported: { cell: number; day: number | null; from: number; to: number }[] | null = null;
 
   constructor(
     private readonly db: ObservatoryDataset,
@@ -61,10 +63,13 @@ export class Dataset {
       this.version = version;
       this.byType.clear();
       this.households = null;
+      this.imported = null;
       const first = this.db.firstRecord();
       this.dataFromDay = first ? this.clock(Date.parse(first)).day : dayNumber(filter.from);
     }
+    const importedCells = this.importedCells(dayNumber(filter.from), dayNumber(filter.to));
     return {
+      ...(importedCells ? { importedCells } : {}),
       filter,
       fromDay: dayNumber(filter.from),
       toDay: dayNumber(filter.to),
@@ -121,6 +126,32 @@ export class Dataset {
       lng: p.lng,
       areaId: this.areaOf(p),
     };
+  }
+
+  /**
+   * The cells holding an imported incident record of the period: dated records by their day,
+   * undated ones when their source's declared period meets it. Undefined without any, so an
+   * analysis input without imports is what it always was.
+   */
+  private importedCells(fromDay: number, toDay: number): Uint8Array | undefined {
+    if (!this.imported) {
+      this.imported = [];
+      for (const r of this.db.importedIncidents?.() ?? []) {
+        const cell = regionCellOf(this.region, r);
+        if (cell < 0) continue;
+        const at = r.at ? Date.parse(r.at) : NaN;
+        const day = Number.isFinite(at) ? this.clock(at).day : null;
+        this.imported.push({ cell, day, from: dayNumber(r.from), to: dayNumber(r.to) });
+      }
+    }
+    if (this.imported.length === 0) return undefined;
+    const cells = new Uint8Array(this.region.cells.length);
+    for (const r of this.imported) {
+      const inPeriod =
+        r.day === null ? r.from <= toDay && r.to >= fromDay : r.day >= fromDay && r.day <= toDay;
+      if (inPeriod) cells[r.cell] = 1;
+    }
+    return cells;
   }
 
   private homes(): Int32Array {

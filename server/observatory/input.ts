@@ -46,4 +46,9 @@ export interface ObservatoryInput {
   programme: boolean[][];
   /** ISO instant of the computation, printed in `meta.computedAt` */
   now: string;
+  /**
+   * per study-region cell, 1 where a record of an imported incident source falls in the
+   * filter's period: it adds `imported` to the cell's sources, and counts in no statistic
+   */
+  importedCells?: Uint8Array;
 }

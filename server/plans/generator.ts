@@ -1,4 +1,4 @@
-import { distanceMetres, pointInPolygon, polygonCentroid } from '../../shared/geo.js';
+import { distanceMetres, polygonCentroid } from '../../shared/geo.js';
 import {
   DWELL_MINUTES,
   localParts,
@@ -12,6 +12,10 @@ import type { AreaFeature } from '../../shared/types.js';
 import type { UnitInfo } from '../city/city.js';
 import type { RankedCell } from '../hotspots/ranking.js';
 import { hashOf, seeded, shuffle } from './random.js';
+import { areaContaining, ownersOf } from './owners.js';
+import { cellIdOf, trialCells, type PlanTrial } from './trial.js';
+
+export { areaContaining } from './owners.js';
 
 /** Fixed points per unit and shift: the top cells of its quadrant, visited in rotation. */
 export const POINTS_PER_UNIT = 4;
@@ -35,6 +39,11 @@ export interface PlanInput {
    * is patrol only. Every hour when left out.
    */
   programmeHours?: readonly number[];
+  /**
+   * A randomised trial running (trial.ts): each unit's fixed points are chosen among its
+   * treatment cells only, and a control cell is never a point, not even as a quiet area's centre.
+   */
+  trial?: PlanTrial;
   now?: Date;
 }
 
@@ -51,10 +60,13 @@ export function generatePlans(input: PlanInput): ShiftPlan[] {
   const owner = ownersOf(input.cells, input.units, input.areas);
   return input.units.map((unit) => {
     const rng = seeded(hashOf(`${input.salt ?? ''}|${input.shift.key}|${unit.id}`));
-    const own = input.cells.filter((c) => owner.get(c.id) === unit.id);
+    const own = input.trial
+      ? trialCells(input.trial, unit.id, input.cells, input.areas)
+      : input.cells.filter((c) => owner.get(c.id) === unit.id);
     const points = choosePoints(own, unit, input, rng);
     const visits = schedule(points, programmeSlots(input), input.shift, rng);
     return {
+      ...(input.trial ? { trialId: input.trial.id } : {}),
       key: input.shift.key,
       unitId: unit.id,
       unitLabel: unit.label,
@@ -68,34 +80,6 @@ export function generatePlans(input: PlanInput): ShiftPlan[] {
       source: 'generated',
     };
   });
-}
-
-/** cell id → unit id, for cells whose centre lies in some unit's quadrant. */
-function ownersOf(
-  cells: readonly RankedCell[],
-  units: readonly UnitInfo[],
-  areas: readonly AreaFeature[],
-): Map<string, string> {
-  const unitOfArea = new Map<string, string>();
-  for (const u of units)
-    for (const a of u.quadrant) if (!unitOfArea.has(a)) unitOfArea.set(a, u.id);
-  const owner = new Map<string, string>();
-  for (const c of cells) {
-    const area = areaContaining(c.centre, areas);
-    const unit = area ? unitOfArea.get(area) : undefined;
-    if (unit) owner.set(c.id, unit);
-  }
-  return owner;
-}
-
-/**
- * The area whose polygon holds `p`; null outside every one. Stricter than `areaForPoint`,
- * which snaps a nearby point to the closest area: a cell straddling the city's edge must not
- * put a fixed point outside the quadrant.
- */
-export function areaContaining(p: { lat: number; lng: number }, areas: readonly AreaFeature[]) {
-  const found = areas.find((a) => pointInPolygon(p, a.geometry.coordinates[0] ?? []));
-  return found?.properties.id ?? null;
 }
 
 function choosePoints(
@@ -124,6 +108,7 @@ function choosePoints(
     const c = polygonCentroid(ring);
     const centre = { lat: round6(c.lat), lng: round6(c.lng) };
     if (!farEnough(centre)) continue;
+    if (input.trial && input.trial.control.has(cellIdOf(input.areas, centre) ?? '')) continue;
     points.push({
       id: `${areaId}-centre`,
       label: areaName(areaId),

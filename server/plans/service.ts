@@ -17,6 +17,7 @@ import type { SyncServer } from '../sync/sync-server.js';
 import { SERVER } from '../sync/origin.js';
 import { hotspotsFor } from '../hotspots/index.js';
 import { generatePlans } from './generator.js';
+import { planTrial, type PlanTrial } from './trial.js';
 
 export interface PlanServiceDeps {
   storage: Storage;
@@ -66,23 +67,27 @@ export class PlanService {
     this.timer = null;
   }
 
-  /** Generates what is missing; returns the keys of the shifts it wrote plans for. */
+  /**
+   * Generates what is missing; returns the keys of the shifts it wrote plans for. A randomised
+   * trial (trial.ts) governs every shift starting after it was started, until it ends: a
+   * generated plan of a shift not yet begun that disagrees with it (made before the trial
+   * started, or during one that has since ended) is made again; an operator's edit stands.
+   */
   ensure(now = this.now()): string[] {
     const current = shiftAt(now);
     const written: string[] = [];
+    const running = this.d.storage.trials.active();
     for (const shift of [current, nextShift(current)]) {
-      const missing = this.d.city.units.filter((u) => !this.planOf(u.id, shift.key));
+      const trial = running && shift.start.toISOString() >= running.startedAt ? running : null;
+      const stale = (p: ShiftPlan | null) =>
+        !p ||
+        (p.source === 'generated' &&
+          shift.start.getTime() > now.getTime() &&
+          (p.trialId ?? null) !== (trial?.id ?? null));
+      const missing = this.d.city.units.filter((u) => stale(this.planOf(u.id, shift.key)));
       if (missing.length === 0) continue;
       try {
-        const plans = generatePlans({
-          shift,
-          units: this.d.city.units,
-          areas: this.d.city.areas,
-          cells: hotspotsFor(this.d.storage.patrol, this.d.city.areas, shift),
-          salt: this.salt,
-          programmeHours: this.d.city.observatory.programmeHours,
-          now,
-        });
+        const plans = this.generate(shift, trial ? planTrial(trial) : undefined, now);
         for (const plan of plans) {
           if (missing.some((u) => u.id === plan.unitId)) this.write(plan.unitId, plan);
         }
@@ -93,6 +98,19 @@ export class PlanService {
     }
     this.prune(now);
     return written;
+  }
+
+  private generate(shift: ShiftWindow, trial: PlanTrial | undefined, now: Date): ShiftPlan[] {
+    return generatePlans({
+      shift,
+      units: this.d.city.units,
+      areas: this.d.city.areas,
+      cells: hotspotsFor(this.d.storage.patrol, this.d.city.areas, shift),
+      salt: this.salt,
+      programmeHours: this.d.city.observatory.programmeHours,
+      ...(trial ? { trial } : {}),
+      now,
+    });
   }
 
   /** The plans in a unit's room, by shift start. */

@@ -1,3 +1,5 @@
+import type { ImportedIncidentRow } from './imports.js';
+
 /**
  * What the observatory reads from the system of record. Each read says what it may hold:
  * the rows that feed the analyses are chosen by SQL that leaves silent alerts out (they are
@@ -38,4 +40,9 @@ export interface ObservatoryDataset {
   firstRecord(): string | null;
   /** active residents' registered homes */
   homes(): { lat: number; lng: number }[];
+  /**
+   * records of imports of kind `incidents` (other sources): they label the hot-spot cells they
+   * fall in, never enter the alert-based statistics. Optional: a store without imports has none.
+   */
+  importedIncidents?(): ImportedIncidentRow[];
 }

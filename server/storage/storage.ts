@@ -9,6 +9,7 @@ import type {
 import type { ProfileStore, RequestStore } from './requests.js';
 import type { PatrolStore } from './patrol.js';
 import type { ObservatoryStore } from './observatory.js';
+import type { PerceptionStore, ResponseStore } from './responses.js';
 import type { PlanLogStore } from './evaluation.js';
 import type { TrialStore } from './trials.js';
 import type { ImportStore } from './imports.js';
@@ -255,4 +256,7 @@ export interface Storage {
   trials: TrialStore;
   /** Other sources imported by analysts, with their provenance; see imports.ts. */
   imports: ImportStore;
+  /** Alerts' stages for the response times, conversations' answers for perception; see responses.ts. */
+  responses: ResponseStore;
+  perception: PerceptionStore;
 }

@@ -140,8 +140,10 @@ export function obsMap(
   areaId: string | null,
   shown:
     { kind: 'hotspots'; data: HotspotResult } | { kind: 'emerging'; data: EmergingResult } | null,
+  /** optional layers beneath the figure's cells (an imported source) */
+  under: MapLayer[] = [],
 ) {
-  const layers: MapLayer[] = [areasLayer(city.areas.features, AREA, { named: true })];
+  const layers: MapLayer[] = [areasLayer(city.areas.features, AREA, { named: true }), ...under];
   if (shown?.kind === 'hotspots') layers.push(hotspotLayer(shown.data));
   if (shown?.kind === 'emerging') layers.push(emergingLayer(shown.data));
   return html`<sac-map

@@ -30,6 +30,7 @@ import { emergingLegend, hotspotLegend, obsMap } from './obs-map.js';
 import { silentTable } from './obs-silent.js';
 import { changeSentence } from './obs-trends.js';
 import { obsStyles, segStyles } from './obs-styles.js';
+import { ImportOverlay } from './obs-sources-overlay.js';
 import './obs-trends.js';
 
 type Figures = {
@@ -67,6 +68,8 @@ export class ObsWhereSection extends SacElement {
   /** the request each figure's answer must belong to: older answers are dropped */
   private readonly asked = new Map<Name, number>();
   private asks = 0;
+  /** an imported source drawn beneath the cells, chosen by the reader */
+  private readonly overlay = new ImportOverlay(this);
 
   private get staff(): boolean {
     return this.me.role === 'operator' || this.me.role === 'admin';
@@ -108,6 +111,7 @@ export class ObsWhereSection extends SacElement {
 
   /** Everything for the filter; the emerging cube (the slowest) only once it is shown. */
   private reload(): void {
+    this.overlay.setFilter(this.filter);
     this.fetch('hotspots');
     this.fetch('hours');
     this.fetch('trends');
@@ -176,9 +180,10 @@ export class ObsWhereSection extends SacElement {
               >`
             : nothing
         }
+        ${this.overlay.control()}
       </div>
       <div class="map-grid">
-        ${obsMap(this.city, this.filter.areaId, shown)}
+        ${obsMap(this.city, this.filter.areaId, shown, this.overlay.layers())}
         <div class="side">
           ${figure(
             current as Loadable<HotspotResult | EmergingResult>,
@@ -190,6 +195,7 @@ export class ObsWhereSection extends SacElement {
                   ? this.emergingSide(shown.data)
                   : html``,
           )}
+          ${this.overlay.caption()}
           ${exportLinks(name, [
             { format: 'GeoJSON', href: exportUrl(this.mode, 'geojson', this.filter, extra) },
             { format: 'CSV', href: exportUrl(this.mode, 'csv', this.filter, extra) },

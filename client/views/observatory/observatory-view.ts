@@ -42,9 +42,17 @@ export class ObservatoryView extends SacElement {
     obsStyles,
     segStyles,
     css`
-      /* The sections' own ':host { display: block }' would override the hidden attribute. */
-      [hidden] {
-        display: none !important;
+      .sections {
+        margin: 4px 0 12px;
+      }
+      /* a section is laid out by this shell: its own :host padding would indent it twice */
+      .body > * {
+        padding: 0;
+        overflow: visible;
+      }
+      /* the sections' :host { display: block } would otherwise win over [hidden] */
+      .body > [hidden] {
+        display: none;
       }
       /* A printed report is the report alone: the observatory's title, intro and sections stay
          on screen. */
@@ -53,7 +61,8 @@ export class ObservatoryView extends SacElement {
           overflow: visible;
           padding: 0;
         }
-        :host([section='reports']) > :not(sac-obs-reports) {
+        :host([section='reports']) > :not(.body),
+        :host([section='reports']) .body > :not(sac-obs-reports) {
           display: none !important;
         }
       }
@@ -92,13 +101,15 @@ export class ObservatoryView extends SacElement {
         )}
       </nav>
       ${FILTERED.has(this.section) ? this.filterBar() : nothing}
-      <sac-obs-where
-        .me=${me}
-        .city=${city}
-        .filter=${filter}
-        ?hidden=${this.section !== 'where'}
-      ></sac-obs-where>
-      ${this.otherSection()}`;
+      <div class="body">
+        <sac-obs-where
+          .me=${me}
+          .city=${city}
+          .filter=${filter}
+          ?hidden=${this.section !== 'where'}
+        ></sac-obs-where>
+        ${this.otherSection()}
+      </div>`;
   }
 
   private otherSection() {

@@ -6,7 +6,7 @@ import { initials, type Viewer } from './presence.js';
 import './stats-bar.js';
 
 export type Tab =
-  'queue' | 'units' | 'sirens' | 'requests' | 'registrations' | 'observatory' | 'audit';
+  'queue' | 'units' | 'sirens' | 'requests' | 'registrations' | 'observatory' | 'staff' | 'audit';
 
 export interface BarInput {
   view: OpsView;
@@ -37,7 +37,7 @@ export function consoleBar(b: BarInput) {
     ['registrations', t('ops.tab.registrations'), 0],
     ['observatory', t('obs.console_tab'), 0],
   ];
-  if (b.admin) tabs.push(['audit', t('ops.tab.audit'), 0]);
+  if (b.admin) tabs.push(['staff', t('ops.tab.staff'), 0], ['audit', t('ops.tab.audit'), 0]);
   return html`<div class="bar">
     <div role="tablist" aria-label=${t('ops.tabs')}>
       ${tabs.map(

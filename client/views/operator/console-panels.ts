@@ -8,6 +8,7 @@ import './sirens-board.js';
 import './requests-queue.js';
 import './registrations-view.js';
 import '../admin/audit-view.js';
+import '../admin/staff-view.js';
 
 export interface RequestAnswer {
   id: string;
@@ -54,6 +55,8 @@ export function boardPanel(
       return html`<sac-observatory .me=${me} .city=${city}>
         <p class="muted">${t('app.loading')}</p>
       </sac-observatory>`;
+    case 'staff':
+      return html`<sac-staff-view></sac-staff-view>`;
     case 'audit':
       return html`<sac-audit-view .city=${city}></sac-audit-view>`;
   }

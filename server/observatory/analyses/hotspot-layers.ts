@@ -11,6 +11,7 @@ export const MIN_HOUSEHOLDS_FOR_RATE = 5;
 
 const SOURCE_BITS: Record<DataSource, number> = { alerts: 1, imported: 2, patrol: 4 };
 const SOURCES = Object.keys(SOURCE_BITS).sort() as DataSource[];
+export const IMPORTED_BIT = SOURCE_BITS.imported;
 
 /** What the period's incidents add up to in each study-region cell. */
 export interface CellTally {

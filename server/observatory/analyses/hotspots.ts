@@ -5,7 +5,7 @@ import { hotspotClass } from '../stats/classes.js';
 import { benjaminiHochberg } from '../stats/fdr.js';
 import { giStar } from '../stats/gi-star.js';
 import { DEFAULT_PERMUTATIONS, refinedPValues } from '../stats/permutation.js';
-import { layerValues, sourcesOf, tallyCells } from './hotspot-layers.js';
+import { IMPORTED_BIT, layerValues, sourcesOf, tallyCells } from './hotspot-layers.js';
 import { figureMeta, inPeriod } from './meta.js';
 
 export interface HotspotOptions {
@@ -73,7 +73,8 @@ export function analyseHotspots(input: ObservatoryInput, opts: HotspotOptions): 
       p: roundP(p[k]!),
       q: roundP(q[k]!),
       class: cls,
-      sources: sourcesOf(tally.sources[i]!),
+      // Imported incident records label the cell; they are in no count, z or p above.
+      sources: sourcesOf(tally.sources[i]! | (input.importedCells?.[i] ? IMPORTED_BIT : 0)),
       rawZ: z[k]!,
     });
   });

@@ -15,6 +15,7 @@ import { consoleQueries } from './console.js';
 import { planLogQueries } from './evaluation.js';
 import { trialQueries } from './trials.js';
 import { importQueries } from './imports.js';
+import { perceptionQueries, responseQueries } from './responses.js';
 import { residentQueries } from './residents.js';
 import { CHECKPOINT_EVERY_MS, Checkpointer } from './checkpointer.js';
 import { ownerOnlyDatabase, ownerOnlyDir } from './files.js';
@@ -80,6 +81,8 @@ export function openSqlite(dataDir: string, options: SqliteOptions = {}): Storag
     planLog: planLogQueries(db),
     trials: trialQueries(db),
     imports: importQueries(db),
+    responses: responseQueries(db),
+    perception: perceptionQueries(db),
   };
 }
 

@@ -6,6 +6,7 @@ import type {
   ObservatoryPatrolRow,
   ObservatoryStore,
 } from '../observatory.js';
+import type { ImportedIncidentRow } from '../imports.js';
 import type { Db } from './index.js';
 
 const quoted = (xs: readonly string[]) => xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(',');
@@ -24,10 +25,11 @@ export function observatoryQueries(db: Db): ObservatoryStore {
   // rowid also notices one taken out by hand: a cache must never outlive its data.
   const version = db.prepare<
     [],
-    { a: number | null; n: number; e: number | null; c: number | null }
+    { a: number | null; n: number; e: number | null; c: number | null; i: number | null; m: number }
   >(
     `SELECT (SELECT max(rowid) FROM alerts) AS a, (SELECT count(*) FROM alerts) AS n,
-     (SELECT max(rowid) FROM alert_events) AS e, (SELECT max(rowid) FROM conversations) AS c`,
+     (SELECT max(rowid) FROM alert_events) AS e, (SELECT max(rowid) FROM conversations) AS c,
+     (SELECT max(rowid) FROM imported_sources) AS i, (SELECT count(*) FROM imported_sources) AS m`,
   );
   const users = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM users`);
   const silent = db.prepare<[string, string], { receivedAt: string; areaId: string | null }>(
@@ -40,7 +42,9 @@ export function observatoryQueries(db: Db): ObservatoryStore {
       // Homes feed the rate layer: a new, approved or moved resident is a users change that
       // adds no alert. The count moves with registrations; approvals and moves are covered by
       // the service's time limit on every cached answer.
-      return `${v?.a ?? 0}.${v?.n ?? 0}.${v?.e ?? 0}.${v?.c ?? 0}.${users.get()?.n ?? 0}`;
+      // Imports (their labels on the hot-spot cells) are added and deleted whole.
+      const imports = `${v?.i ?? 0}.${v?.m ?? 0}`;
+      return `${v?.a ?? 0}.${v?.n ?? 0}.${v?.e ?? 0}.${v?.c ?? 0}.${users.get()?.n ?? 0}.${imports}`;
     },
     silentAlerts: (from, to) => silent.all(from, to),
   };
@@ -64,7 +68,12 @@ export function observatoryDataset(db: Db): ObservatoryDataset {
     `SELECT home_lat AS lat, home_lng AS lng FROM users WHERE role = 'citizen'
      AND status = 'active' AND home_lat IS NOT NULL AND home_lng IS NOT NULL`,
   );
+  const imported = db.prepare<[], ImportedIncidentRow>(
+    `SELECT r.at, r.lat, r.lng, s.from_day AS "from", s.to_day AS "to" FROM imported_records r
+     JOIN imported_sources s ON s.id = r.source_id WHERE s.kind = 'incidents'`,
+  );
   return {
+    importedIncidents: () => imported.all(),
     alerts: (asked) => {
       // Only catalogue codes reach the SQL text, and never a silent one.
       const types = asked.filter((t) => COUNTABLE.has(t));
