@@ -49,6 +49,7 @@ export const obsReportsEn: Record<keyof typeof obsReportsEs, string> = {
   'obs.report.apart':
     'Apart, never mixed into the medians: {false_alarm} false alarms and {cancelled} cancelled.',
   'obs.report.by_type': 'By type (patrol on scene)',
+  'obs.report.by_area': 'By area (patrol on scene)',
   'obs.report.type': 'Type',
   'obs.report.within': 'Within {target} min',
   'obs.report.dosage': 'Fixed-point patrols',

@@ -49,6 +49,7 @@ export const obsReportsEs = {
   'obs.report.apart':
     'Aparte, sin mezclar en las medianas: {false_alarm} falsas alarmas y {cancelled} canceladas.',
   'obs.report.by_type': 'Por tipo (móvil en el lugar)',
+  'obs.report.by_area': 'Por zona (móvil en el lugar)',
   'obs.report.type': 'Tipo',
   'obs.report.within': 'Dentro de {target} min',
   'obs.report.dosage': 'Patrullaje en puntos fijos',

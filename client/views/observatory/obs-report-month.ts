@@ -120,7 +120,12 @@ export function monthReportView(r: MonthReport, c: ReportContext) {
         html`${responseStages(r.response)}
         ${
           r.response.groups.length > 1
-            ? responseGroups(r.response, tObs('obs.report.area'), c.areaName)
+            ? responseGroups(
+                r.response,
+                tObs('obs.report.by_area'),
+                tObs('obs.report.area'),
+                c.areaName,
+              )
             : nothing
         }`,
       [r.response.meta],

@@ -106,14 +106,19 @@ export function responseLine(r: ResponseResult): string | null {
 }
 
 /** Response times per group (type, area…): alerts on scene, median, share within the target. */
-export function responseGroups(r: ResponseResult, caption: string, label: (key: string) => string) {
+export function responseGroups(
+  r: ResponseResult,
+  caption: string,
+  column: string,
+  label: (key: string) => string,
+) {
   return html`<table class="rtable">
     <caption>
       ${caption}
     </caption>
     <thead>
       <tr>
-        <th scope="col">${tObs('obs.report.type')}</th>
+        <th scope="col">${column}</th>
         <th scope="col" class="num">${tObs('obs.report.alerts')}</th>
         <th scope="col" class="num">${tObs('obs.report.median')}</th>
         <th scope="col" class="num">

@@ -104,7 +104,12 @@ export function weekReportView(r: WeekReport, c: ReportContext) {
         html`${line ? html`<p>${line}</p>` : nothing} ${responseStages(r.response)}
         ${
           r.response.groups.length
-            ? responseGroups(r.response, tObs('obs.report.by_type'), typeLabel)
+            ? responseGroups(
+                r.response,
+                tObs('obs.report.by_type'),
+                tObs('obs.report.type'),
+                typeLabel,
+              )
             : nothing
         }`,
       [r.response.meta],
