@@ -10,7 +10,7 @@ import { loadCity } from './city/city.js';
 import { seedDemo } from './demo/seed.js';
 import { AlertProjection } from './alerts/projection.js';
 import { RequestProjection } from './requests/index.js';
-import { UnitProjection } from './units/index.js';
+import { PlanRecorder, UnitProjection } from './units/index.js';
 import { PlanService } from './plans/index.js';
 import { createPush, type PushOptions } from './push/index.js';
 import { OperatorConsole } from './console/index.js';
@@ -93,6 +93,7 @@ export async function startServer(
     units,
     landmarks: city.sirens,
   });
+  const planLog = new PlanRecorder({ storage, committer: sync.committer });
   const requests = new RequestProjection({ storage, sync, areas: city.areas });
   // Before anyone connects: what a crash took back between a record's commit and its room
   // writes is shown again (stored in the first commit, sent to no one before it).
@@ -113,7 +114,10 @@ export async function startServer(
       // Last: the console's units board reads what the projections above carried into ops.
       operatorConsole.onChanges(room, writer, changes);
     },
+    onRoomLoaded: (room) => planLog.watch(room),
   };
+  // Rooms loaded before the hook was set (the projections' reconciling) are watched too.
+  for (const room of sync.rooms.values()) planLog.watch(room);
   push.start();
   operatorConsole.start();
   const plans = new PlanService({ storage, sync, city, log });

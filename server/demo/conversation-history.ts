@@ -72,6 +72,8 @@ export function seedConversationHistory(storage: Storage, city: City, now: Date)
       const progress = (day - startDay) / Math.max(1, endDay - startDay);
       for (const shift of SHIFTS) {
         const w = shiftWindow(isoDay(day), shift.id);
+        // Finished shifts only: the shift on duty now is the officers' own to log.
+        if (w.end.getTime() > latest) continue;
         for (const unit of city.units) {
           const crew = officers.get(unit.id);
           const quadrant = unit.quadrant.map((id) => areas.get(id)).filter((a) => !!a);
@@ -80,7 +82,6 @@ export function seedConversationHistory(storage: Storage, city: City, now: Date)
           const count = 1 + Math.floor(rng() * 3);
           for (let k = 0; k < count; k++) {
             const at = w.start.getTime() + rng() * (w.end.getTime() - w.start.getTime());
-            if (at > latest) continue;
             const area = quadrant[Math.floor(rng() * quadrant.length)]!;
             const p =
               hot.length && rng() < 0.35

@@ -10,6 +10,7 @@ import type { ProfileStore, RequestStore } from './requests.js';
 import type { PatrolStore } from './patrol.js';
 import type { ObservatoryStore } from './observatory.js';
 import type { PerceptionStore, ResponseStore } from './responses.js';
+import type { DosageStore } from './dosage.js';
 import type { PlanLogStore } from './evaluation.js';
 import type { TrialStore } from './trials.js';
 import type { ImportStore } from './imports.js';
@@ -252,6 +253,8 @@ export interface Storage {
   console: ConsoleStore;
   /** Every shift plan as issued or edited, for the observatory's evaluation; see evaluation.ts. */
   planLog: PlanLogStore;
+  /** Check-ins and counted incidents for the patrol dosage; see dosage.ts. */
+  dosage: DosageStore;
   /** The plan generator's randomised trials; see trials.ts. */
   trials: TrialStore;
   /** Other sources imported by analysts, with their provenance; see imports.ts. */

@@ -23,6 +23,8 @@ import { errorText } from './upgrade.js';
 export interface SyncHooks {
   /** Called in the same tick an accepted client update was applied. */
   onChanges(room: Room, writer: UserRow, changes: RecordChange[]): void;
+  /** Called once a room is loaded (from the log), before anyone reads or writes it. */
+  onRoomLoaded?(room: Room): void;
 }
 
 /** 400: the bytes are not a Yjs update a client writes; 403: the write policy refused it. */
@@ -108,6 +110,7 @@ export class SyncServer {
       );
     });
     this.rooms.set(name, room);
+    this.hooks.onRoomLoaded?.(room);
     return room;
   }
 

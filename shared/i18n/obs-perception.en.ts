@@ -16,6 +16,7 @@ export const obsPerceptionEn: Record<keyof typeof obsPerceptionEs, string> = {
   'obs.perception.map_label': 'Map of the share of answers per cell',
   'obs.perception.cell_tip': 'Cell {id}: {share} “{answer}” of {n} answers ({ci})',
   'obs.perception.cell_tip_withheld': 'Cell {id}: {n} answers, fewer than {min}',
+  'obs.perception.legend_step': '{from}–{to} % “{answer}”',
   'obs.perception.legend_withheld': 'Fewer than {min} answers (no colour)',
   'obs.perception.areas': 'By neighbourhood',
   'obs.perception.areas_caption': 'By neighbourhood: share of each answer (95 % CI)',

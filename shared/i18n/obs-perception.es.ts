@@ -15,6 +15,7 @@ export const obsPerceptionEs = {
   'obs.perception.map_label': 'Mapa de la proporción de respuestas por celda',
   'obs.perception.cell_tip': 'Celda {id}: {share} «{answer}» de {n} respuestas ({ci})',
   'obs.perception.cell_tip_withheld': 'Celda {id}: {n} respuestas, menos de {min}',
+  'obs.perception.legend_step': '{from}–{to} % «{answer}»',
   'obs.perception.legend_withheld': 'Menos de {min} respuestas (sin color)',
   'obs.perception.areas': 'Por barrio',
   'obs.perception.areas_caption': 'Por barrio: proporción de cada respuesta (IC 95 %)',

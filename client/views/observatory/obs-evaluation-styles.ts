@@ -34,6 +34,16 @@ export const evaluationStyles = css`
     text-align: right;
     white-space: nowrap;
   }
+  .grid thead th {
+    white-space: normal;
+  }
+  .controls label {
+    max-width: 100%;
+  }
+  .controls select {
+    max-width: 100%;
+    min-width: 0;
+  }
   .grid th[scope='row'],
   .grid thead th:first-child {
     text-align: left;

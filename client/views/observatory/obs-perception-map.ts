@@ -93,8 +93,11 @@ export function perceptionLegend(answerName: string, min: number) {
     ${SHARE_COLOURS.map(
       (c, i) =>
         html`<li>
-          <i style="background:${c}" aria-hidden="true"></i>${i * 20}–${(i + 1) * 20} %
-          «${answerName}»
+          <i style="background:${c}" aria-hidden="true"></i>${tObs('obs.perception.legend_step', {
+            from: i * 20,
+            to: (i + 1) * 20,
+            answer: answerName,
+          })}
         </li>`,
     )}
     <li>

@@ -4,8 +4,8 @@ import type { ResponseResult } from '../../../shared/observatory-evaluation.js';
 import { getLang } from '../../../shared/i18n/core.js';
 import { formatNumber } from './obs-figure.js';
 
-const W = 640;
-const H = 190;
+const W = 480;
+const H = 180;
 const PAD = { left: 34, right: 10, top: 10, bottom: 26 };
 const MEDIAN = '#b2182b';
 const TARGET = '#1a7f37';
@@ -41,7 +41,6 @@ export function weeklyChart(r: ResponseResult) {
       viewBox="0 0 ${W} ${H}"
       role="img"
       aria-label=${tObs('obs.response.weekly_label', { target: r.targetMinutes })}
-      preserveAspectRatio="none"
     >
       ${ticks.map(
         (t) =>

@@ -124,6 +124,15 @@ export function groupName(by: ResponseGrouping, key: string, r: ResponseResult, 
   }
 }
 
+/** Areas and units by name (numbers in order: "Móvil 2" before "Móvil 10"); the rest as sent. */
+function sortedGroups(r: ResponseResult, city: CityInfo) {
+  if (r.by !== 'area' && r.by !== 'unit') return r.groups;
+  const name = (key: string) => groupName(r.by, key, r, city);
+  return [...r.groups].sort((a, b) =>
+    name(a.key).localeCompare(name(b.key), undefined, { numeric: true }),
+  );
+}
+
 /** One row per group: resolved alerts' time to on scene and share within target; the rest apart. */
 export function groupTable(r: ResponseResult, city: CityInfo) {
   const title = tObs('obs.response.group_title', {
@@ -146,7 +155,7 @@ export function groupTable(r: ResponseResult, city: CityInfo) {
         </tr>
       </thead>
       <tbody>
-        ${r.groups.map((g) => {
+        ${sortedGroups(r, city).map((g) => {
           const o = g.summary.resolved;
           const s = o.fromReceived.on_scene;
           const t = o.target;

@@ -39,7 +39,8 @@ export class ObsResponseSection extends SacElement {
     css`
       .weekly svg {
         width: 100%;
-        height: 190px;
+        height: auto;
+        max-height: 240px;
       }
     `,
   ];

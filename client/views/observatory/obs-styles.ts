@@ -28,6 +28,10 @@ export const obsStyles = css`
     /* the console gives its sections a fixed box: this one scrolls inside it */
     overflow: auto;
   }
+  /* the shell hides "where and when" while another section is open */
+  :host([hidden]) {
+    display: none;
+  }
   h1 {
     font-size: 1.35rem;
     margin: 4px 0;

@@ -48,7 +48,9 @@ export function impactRoutes(s: Services): Hono<Env> {
     return c.json(evaluate(s, reader, req, s.observatory.now()));
   });
 
-  app.get('/trials', (c) => c.json({ trials: s.storage.trials.list() satisfies Trial[] }));
+  // With the units' labels: a trial names its cells' units by id.
+  const units = s.city.units.map((u) => ({ id: u.id, label: u.label }));
+  app.get('/trials', (c) => c.json({ trials: s.storage.trials.list() satisfies Trial[], units }));
   app.post('/trials', steer, limit, async (c) => {
     const req = await body(c, trialRequest);
     return c.json(startTrial(s, c.get('user'), req.seed, s.observatory.now()), 201);

@@ -5,6 +5,7 @@ import type { Services } from '../../services.js';
 import { parseQuery } from '../query.js';
 import { perceptionCsv } from './csv.js';
 import { perceptionFigure } from './figure.js';
+import { memo } from '../response/memo.js';
 
 /**
  * Perception per place from officers' conversations: `GET /perception` (JSON and `.csv`).
@@ -20,7 +21,9 @@ export function perceptionRoutes(s: Services): Hono<Env> {
       now: s.observatory.now(),
       timeZone: CITY_TIME_ZONE,
     });
-    return perceptionFigure(s, filter);
+    // the type does not apply: one answer for every type
+    const key = JSON.stringify(['perception', filter.from, filter.to, filter.areaId]);
+    return memo(s, key, () => perceptionFigure(s, filter));
   };
   app.get('/perception', async (c) => c.json(await read(c)));
   app.get('/perception.csv', async (c) => {

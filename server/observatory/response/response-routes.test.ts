@@ -98,7 +98,7 @@ describe('response times', () => {
     expect(lines[1]).toMatch(/^shift,all,resolved,\d+/);
   });
 
-  it('never counts a silent alert, however complete its stages', async () => {
+  it('never counts a silent alert, however complete its stages (a non-silent one moves it)', async () => {
     const paths = [
       '/response?by=area',
       '/response?by=unit',
@@ -106,46 +106,58 @@ describe('response times', () => {
       '/response?by=shift',
       '/response.csv?by=type',
       '/response.csv?by=unit&area=area-12',
+      '/perception',
+      '/perception.csv',
     ];
-    const before = await Promise.all(paths.map(async (p) => (await get(p, analyst)).text()));
-    const db = new Database(path.join(server.dataDir, 'sac.db'));
-    try {
-      const reporter = db.prepare(`SELECT id FROM users WHERE role = 'citizen' LIMIT 1`).get() as {
-        id: string;
-      };
-      const id = randomUUID();
-      const t = (min: number) =>
-        new Date(now.getTime() - 86_400_000 * 3 + min * 60_000).toISOString();
-      db.prepare(
-        `INSERT INTO alerts (id, reporter_id, type, created_at, received_at, lat, lng,
-        accuracy, note, area_id, status, status_at, siren_requested, flagged, assigned_unit)
-        VALUES (?, ?, 'gender_violence', ?, ?, -32.89, -68.84, 10, '', 'area-12', 'resolved', ?, 0, 0, 'unit-1')`,
-      ).run(id, reporter.id, t(0), t(0), t(40));
-      const ev = db.prepare(
-        `INSERT INTO alert_events (alert_id, status, at, by) VALUES (?, ?, ?, 'x')`,
-      );
-      for (const [s, m] of [
-        ['received', 0],
-        ['acknowledged', 1],
-        ['dispatched', 2],
-        ['on_scene', 5],
-        ['resolved', 40],
-      ] as const)
-        ev.run(id, s, t(m));
-      const de =
-        db.prepare(`INSERT INTO dispatch_events (alert_id, unit_id, status, at, by, received_at)
-        VALUES (?, 'unit-1', ?, ?, 'x', ?)`);
-      for (const [s, m] of [
-        ['accepted', 3],
-        ['en_route', 3],
-        ['on_scene', 5],
-        ['done', 39],
-      ] as const)
-        de.run(id, s, t(m), t(m));
-    } finally {
-      db.close();
-    }
-    const after = await Promise.all(paths.map(async (p) => (await get(p, analyst)).text()));
+    const all = () => Promise.all(paths.map(async (p) => (await get(p, analyst)).text()));
+    const before = await all();
+    stagedAlert('gender_violence');
+    const after = await all();
     paths.forEach((p, i) => expect(after[i], p).toBe(before[i]));
+    stagedAlert('general');
+    const moved = await all();
+    expect(moved[0]).not.toBe(before[0]);
+    expect(moved[1]).not.toBe(before[1]);
   });
 });
+
+/** An alert in area-12 three days ago, with every stage of the centre and of unit-1's crew. */
+function stagedAlert(type: string): void {
+  const db = new Database(path.join(server.dataDir, 'sac.db'));
+  try {
+    const reporter = db.prepare(`SELECT id FROM users WHERE role = 'citizen' LIMIT 1`).get() as {
+      id: string;
+    };
+    const id = randomUUID();
+    const t = (min: number) =>
+      new Date(now.getTime() - 86_400_000 * 3 + min * 60_000).toISOString();
+    db.prepare(
+      `INSERT INTO alerts (id, reporter_id, type, created_at, received_at, lat, lng,
+      accuracy, note, area_id, status, status_at, siren_requested, flagged, assigned_unit)
+      VALUES (?, ?, ?, ?, ?, -32.89, -68.84, 10, '', 'area-12', 'resolved', ?, 0, 0, 'unit-1')`,
+    ).run(id, reporter.id, type, t(0), t(0), t(40));
+    const ev = db.prepare(
+      `INSERT INTO alert_events (alert_id, status, at, by) VALUES (?, ?, ?, 'x')`,
+    );
+    const stages = [
+      ['received', 0],
+      ['acknowledged', 1],
+      ['dispatched', 2],
+      ['on_scene', 5],
+      ['resolved', 40],
+    ] as const;
+    for (const [s, m] of stages) ev.run(id, s, t(m));
+    const de =
+      db.prepare(`INSERT INTO dispatch_events (alert_id, unit_id, status, at, by, received_at)
+      VALUES (?, 'unit-1', ?, ?, 'x', ?)`);
+    const crew = [
+      ['accepted', 3],
+      ['en_route', 3],
+      ['on_scene', 5],
+      ['done', 39],
+    ] as const;
+    for (const [s, m] of crew) de.run(id, s, t(m), t(m));
+  } finally {
+    db.close();
+  }
+}

@@ -7,6 +7,7 @@ import type { Services } from '../../services.js';
 import { parseQuery } from '../query.js';
 import { responseCsv } from './csv.js';
 import { responseFigure } from './figure.js';
+import { memo } from './memo.js';
 
 export const GROUPINGS: readonly ResponseGrouping[] = ['area', 'type', 'shift', 'unit', 'week'];
 
@@ -28,7 +29,8 @@ export function responseRoutes(s: Services): Hono<Env> {
     const by = raw.by || 'area';
     if (!(GROUPINGS as readonly string[]).includes(by))
       throw new ApiError(400, 'bad_request', `by: one of ${GROUPINGS.join(', ')}`, 'by');
-    return responseFigure(s, filter, by as ResponseGrouping);
+    const key = JSON.stringify(['response', filter, by]);
+    return memo(s, key, () => responseFigure(s, filter, by as ResponseGrouping));
   };
   app.get('/response', async (c) => c.json(await read(c)));
   app.get('/response.csv', async (c) => {

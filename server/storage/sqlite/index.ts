@@ -13,6 +13,7 @@ import { patrolQueries } from './patrol.js';
 import { observatoryQueries } from './observatory.js';
 import { consoleQueries } from './console.js';
 import { planLogQueries } from './evaluation.js';
+import { dosageQueries } from './dosage.js';
 import { trialQueries } from './trials.js';
 import { importQueries } from './imports.js';
 import { perceptionQueries, responseQueries } from './responses.js';
@@ -79,6 +80,7 @@ export function openSqlite(dataDir: string, options: SqliteOptions = {}): Storag
     observatory: observatoryQueries(db),
     console: consoleQueries(db),
     planLog: planLogQueries(db),
+    dosage: dosageQueries(db),
     trials: trialQueries(db),
     imports: importQueries(db),
     responses: responseQueries(db),
