@@ -60,6 +60,7 @@ export class PublicArea extends SacElement {
       .pair {
         display: flex;
         flex-wrap: wrap;
+        align-items: flex-start;
         gap: 8px 32px;
       }
       .lang {
