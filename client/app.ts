@@ -27,6 +27,17 @@ export class SacApp extends SacElement {
         min-height: 100vh;
         background: var(--bg);
       }
+      /* Only the page's content prints (the observatory's reports): never the app's header. */
+      @media print {
+        :host {
+          min-height: 0;
+          background: #fff;
+        }
+        sac-header,
+        sac-push-prompt {
+          display: none;
+        }
+      }
       .loading {
         display: grid;
         place-items: center;
@@ -221,6 +232,7 @@ export class SacApp extends SacElement {
   private publicArea([, area, month]: RegExpExecArray, city: CityInfo) {
     return html`<main>
       <sac-public-area
+        @lang=${(e: CustomEvent<Lang>) => this.onLang(e.detail)}
         .city=${city}
         .areaId=${decodeURIComponent(area ?? '')}
         .month=${month ?? ''}

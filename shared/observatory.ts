@@ -8,6 +8,12 @@
  * alert outside `SilentCounts`.
  */
 import type { AlertTypeCode } from './types.js';
+import type {
+  PublicRequests,
+  PublicResponse,
+  PublicTypeCounts,
+  PublicWeekCounts,
+} from './observatory-reports.js';
 
 /** Who may read the observatory's staff views. */
 export const OBSERVATORY_ROLES = ['analyst', 'operator', 'admin'] as const;
@@ -220,4 +226,11 @@ export interface PublicAreaMonth {
   month: string;
   hours: HourWeekResult;
   cells: { meta: FigureMeta; cellMetres: number; cells: PublicCell[] };
+  /** incidents by type and by week (shapes in observatory-reports.ts) */
+  types: PublicTypeCounts;
+  weeks: PublicWeekCounts;
+  /** received → on scene, only over at least the minimum of alerts */
+  response: PublicResponse;
+  /** neighbour requests of the area received in the month: counts only */
+  requests: PublicRequests;
 }

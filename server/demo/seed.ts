@@ -9,6 +9,7 @@ import { seedPatrolHistory } from './patrol-history.js';
 import { seedResponseHistory } from './response-history.js';
 import { seedConversationHistory } from './conversation-history.js';
 import { seedSourceHistory } from './source-history.js';
+import { seedRequestHistory } from './request-history.js';
 
 /**
  * Seeds the demo city's people (DESIGN §9) into an empty database: the residents one signs in
@@ -83,5 +84,6 @@ export async function seedDemo(storage: Storage, city: City): Promise<boolean> {
   seedResponseHistory(storage, city, now);
   seedConversationHistory(storage, city, now);
   seedSourceHistory(storage, city, now);
+  seedRequestHistory(storage, city, now);
   return true;
 }

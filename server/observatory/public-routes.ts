@@ -6,11 +6,13 @@ import type { Services } from '../services.js';
 import { dayNumber, isoDay, localClock } from './local-time.js';
 import { MAX_SPAN_DAYS } from './query.js';
 import { suppressCells, suppressHours } from './privacy.js';
+import { extrasCached, publicExtras } from './reports/public-month.js';
 
 /**
  * `GET /api/observatory/public/areas/:areaId/:month` (no sign-in): one area's month for a
- * neighbourhood meeting: its hour × weekday table and its cells, with everything under the
- * city's minimum hidden (privacy.ts). One area at a time and no figure across areas, so
+ * neighbourhood meeting: its hour × weekday table, its cells, its incidents by type and week,
+ * its response times and its neighbour requests (reports/public-month.ts), with everything
+ * under the city's minimum hidden (privacy.ts). One area at a time and no figure across areas, so
  * nothing here ranks neighbourhoods. Months from three years back up to the current one
  * (counted to yesterday); the analyses run on the observatory's thread and are cached.
  *
@@ -40,27 +42,30 @@ export function publicRoutes(s: Services): Hono {
     const filter = { from: isoDay(first), to: isoDay(last), type: 'all' as const, areaId };
     const cached =
       s.observatory.isCached('hotspots', filter, 'count') &&
-      s.observatory.isCached('hours', filter);
+      s.observatory.isCached('hours', filter) &&
+      extrasCached(s, filter);
     if (!cached && computing >= PUBLIC_COMPUTING)
       throw new ApiError(429, 'too_many_attempts', 'Busy: ask again in a few seconds.', undefined, {
         'Retry-After': String(RETRY_SECONDS),
       });
     if (!cached) computing++;
-    let hot, hours;
+    const min = s.city.observatory.minCellCount;
+    let hot, hours, extras;
     try {
-      [hot, hours] = await Promise.all([
+      [hot, hours, extras] = await Promise.all([
         s.observatory.analyse('hotspots', filter, 'count'),
         s.observatory.analyse('hours', filter),
+        publicExtras(s, filter, min),
       ]);
     } finally {
       if (!cached) computing--;
     }
-    const min = s.city.observatory.minCellCount;
     const body: PublicAreaMonth = {
       areaId,
       month,
       hours: suppressHours(hours, min),
       cells: suppressCells(hot, min),
+      ...extras,
     };
     // Public and the same for everyone: a short shared cache spares the thread.
     c.header('Cache-Control', 'public, max-age=300');

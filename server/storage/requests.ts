@@ -30,6 +30,13 @@ export interface RequestRow {
   cancelledAt: string | null;
 }
 
+export interface RequestTallyRow {
+  category: RequestCategory;
+  status: RequestStatus;
+  replied: boolean;
+  count: number;
+}
+
 /** One step in a request's history: an operator's status change or reply, or a cancel. */
 export interface RequestEventRow {
   requestId: string;
@@ -63,6 +70,11 @@ export interface RequestStore {
   addEvent(event: RequestEventRow): void;
   events(requestId: string): RequestEventRow[];
   count(): number;
+  /**
+   * Requests received in [fromIso, toIso), of one area or all, not withdrawn: how many per
+   * category, status and whether the requester got a reply. Counts only, for the reports.
+   */
+  tally(fromIso: string, toIso: string, areaId: string | null): RequestTallyRow[];
   /** Requests not yet closed, or answered since then: the ones the rooms must show. */
   openOrSince(sinceIso: string): RequestRow[];
   /** Returns false when the request has a photo already (one per request). */

@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { getLang } from '../../../shared/i18n/core.js';
 import type { FigureMeta } from '../../../shared/observatory.js';
 import type { EvaluationMeta } from '../../../shared/observatory-evaluation.js';
+import type { ReportMeta } from '../../../shared/observatory-reports.js';
 import { ApiFailure } from '../../data/api.js';
 
 /** What every figure shares: its loading state, its printed meta, its export links. */
@@ -73,7 +74,7 @@ export function formatNumber(value: number, digits = 0): string {
 
 /** Source, period, n and method, printed under every figure. */
 export function metaLine(
-  meta: FigureMeta | EvaluationMeta,
+  meta: FigureMeta | EvaluationMeta | ReportMeta,
   methodParams: Record<string, string | number> = {},
 ): TemplateResult {
   const sources = meta.sources.map((s) => tObs(`obs.source.${s}`)).join(', ');

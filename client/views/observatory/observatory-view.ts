@@ -54,6 +54,18 @@ export class ObservatoryView extends SacElement {
       .body > [hidden] {
         display: none;
       }
+      /* A printed report is the report alone: the observatory's title, intro and sections stay
+         on screen. */
+      @media print {
+        :host {
+          overflow: visible;
+          padding: 0;
+        }
+        :host([section='reports']) > :not(.body),
+        :host([section='reports']) .body > :not(sac-obs-reports) {
+          display: none !important;
+        }
+      }
     `,
   ];
 
@@ -66,7 +78,10 @@ export class ObservatoryView extends SacElement {
   };
   @state() private preset: Preset = '12m';
   @state() private draft = { from: '', to: '' };
-  @state() private section: ObsSection = 'where';
+  /** A report's address (`#/observatorio/informe/…`) opens the reports directly. */
+  @property({ reflect: true }) section: ObsSection = location.hash.startsWith('#/observatorio/')
+    ? 'reports'
+    : 'where';
 
   override render() {
     const { me, city, filter } = this;

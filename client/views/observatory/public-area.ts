@@ -1,8 +1,8 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { SacElement } from '../../components/sac-element.js';
 import { tObs } from '../../../shared/i18n/observatory-screen.js';
-import { getLang } from '../../../shared/i18n/core.js';
+import { getLang, t } from '../../../shared/i18n/core.js';
 import type { PublicAreaMonth, PublicCell } from '../../../shared/observatory.js';
 import type { CityInfo } from '../../../shared/types.js';
 import { call } from '../../data/api.js';
@@ -21,6 +21,7 @@ import {
 import { hoursTable } from './obs-hours.js';
 import { CLASS_COLOURS } from './obs-map.js';
 import { obsStyles } from './obs-styles.js';
+import { publicCounts, publicRequests, publicResponse } from './public-area-figures.js';
 import { lastMonth, publicHash, shiftDay } from './obs-filters.js';
 import '../../components/sac-map.js';
 
@@ -34,7 +35,39 @@ const OTHER = { color: '#8a8590', weight: 1, fillColor: '#ffffff', fillOpacity: 
  */
 @customElement('sac-public-area')
 export class PublicArea extends SacElement {
-  static override styles = [base, obsStyles];
+  static override styles = [
+    base,
+    obsStyles,
+    css`
+      table.plain {
+        border-collapse: collapse;
+        margin: 6px 0;
+      }
+      .plain caption {
+        text-align: left;
+        font-weight: 600;
+      }
+      .plain th,
+      .plain td {
+        padding: 4px 10px 4px 0;
+        text-align: left;
+        border-bottom: 1px solid var(--line, #ddd);
+      }
+      .plain .num {
+        text-align: right;
+        font-variant-numeric: tabular-nums;
+      }
+      .pair {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: flex-start;
+        gap: 8px 32px;
+      }
+      .lang {
+        margin-left: auto;
+      }
+    `,
+  ];
 
   @property({ attribute: false }) city!: CityInfo;
   @property() areaId = '';
@@ -84,6 +117,7 @@ export class PublicArea extends SacElement {
             : nothing
         }
         <a href="#/">${tObs('obs.public.sign_in')}</a>
+        ${this.langSwitch()}
       </nav>
       ${
         area
@@ -142,7 +176,28 @@ export class PublicArea extends SacElement {
             : hoursTable(r.hours)
         }
         ${metaLine(r.hours.meta)}
-      </section>`;
+      </section>
+      ${publicCounts(r)} ${publicResponse(r)} ${publicRequests(r, this.city)}`;
+  }
+
+  /**
+   * The page has no app header (a signed-out visitor reads it): its own switch to the other
+   * language, handled by the app as the login screen's is.
+   */
+  private langSwitch() {
+    const other = getLang() === 'es' ? 'en' : 'es';
+    return html`<button
+      type="button"
+      class="lang"
+      lang=${other}
+      aria-label=${`${tObs('obs.public.lang')}: ${t(`app.language.${other}`)}`}
+      @click=${() =>
+        this.dispatchEvent(
+          new CustomEvent('lang', { detail: other, bubbles: true, composed: true }),
+        )}
+    >
+      ${t(`app.language.${other}`)}
+    </button>`;
   }
 
   private areas(): MapLayer {

@@ -113,6 +113,20 @@ export const homeStyles = [
       display: flex;
       flex-direction: column;
     }
+    /* Printing from the console is printing a report (observatory): the bar, the banners
+       and the fixed window height stay off the paper. */
+    @media print {
+      :host {
+        display: block;
+        height: auto;
+        padding: 0;
+      }
+      .bar,
+      .waiting,
+      sac-shortcuts-help {
+        display: none !important;
+      }
+    }
     .panel > * {
       flex: 1;
       min-height: 0;

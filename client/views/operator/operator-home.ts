@@ -43,7 +43,8 @@ export class OperatorHome extends SacElement implements KeyHost {
   @property({ attribute: false }) me!: Me;
   @property({ attribute: false }) city!: CityInfo;
   @state() view: OpsView = { alerts: [], units: [], sirens: [], requests: [] };
-  @state() private tab: Tab = 'queue';
+  /** `#/observatorio/…` (a report's address) opens the console on the observatory. */
+  @state() private tab: Tab = location.hash.startsWith('#/observatorio') ? 'observatory' : 'queue';
   @state() selected: string | null = null;
   @state() mode: DetailMode = 'view';
   @state() private others: Viewer[] = [];

@@ -5,6 +5,7 @@ import type {
   RequestEventRow,
   RequestRow,
   RequestStore,
+  RequestTallyRow,
 } from '../requests.js';
 import { requestPhotoQueries } from './request-photos.js';
 
@@ -69,8 +70,19 @@ export function requestQueries(db: Db): RequestStore {
     `SELECT * FROM requests WHERE status IN ('open', 'acknowledged', 'in_progress')
      OR status_at >= ? ORDER BY received_at, rowid`,
   );
+  const tally = db.prepare<
+    [string, string, string | null, string | null],
+    Omit<RequestTallyRow, 'replied'> & { replied: number }
+  >(
+    `SELECT category, status, reply <> '' AS replied, count(*) AS count FROM requests
+     WHERE received_at >= ? AND received_at < ? AND cancelled_at IS NULL
+     AND (? IS NULL OR area_id = ?)
+     GROUP BY category, status, replied ORDER BY category, status, replied`,
+  );
 
   return {
+    tally: (fromIso, toIso, areaId) =>
+      tally.all(fromIso, toIso, areaId, areaId).map((r) => ({ ...r, replied: r.replied === 1 })),
     insert: (r) =>
       insert.run({
         ...r,
