@@ -55,12 +55,20 @@ export interface Spread {
   p90: number | null;
 }
 
+/** One outcome's alerts (server/observatory/evaluation/response-summary.ts computes it). */
 export interface OutcomeSummary {
   alerts: number;
   reopened: number;
+  /** alerts with a stage moved up to the one before it (phone clocks) */
   adjusted: number;
+  /** median and 90th percentile (R type 7), in seconds, over the alerts that reached the stage */
   fromReceived: Record<LaterStage, Spread>;
   intervals: Record<LaterStage, Spread>;
+  /**
+   * received → on scene within the target: `within` of the `reached` alerts that have an on-scene
+   * stamp, with its 95 % Wilson interval; the alerts closed without anyone on scene (handled by
+   * phone) are not in the denominator and are counted in `notOnScene`
+   */
   target: {
     seconds: number;
     reached: number;

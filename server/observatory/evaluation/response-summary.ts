@@ -1,4 +1,4 @@
-import type { Interval } from '../stats/poisson.js';
+import type { OutcomeSummary } from '../../../shared/observatory-evaluation.js';
 import { localClock } from '../local-time.js';
 import { isoDay } from '../local-time.js';
 import { alertType } from '../../../shared/catalogue.js';
@@ -15,28 +15,8 @@ import { wilsonInterval } from './wilson.js';
 /** The programme's promise: a patrol on scene within 7 minutes of the alert (per city). */
 export const DEFAULT_TARGET_MINUTES = 7;
 
-export interface OutcomeSummary {
-  alerts: number;
-  reopened: number;
-  /** alerts with a stage moved up to the one before it (phone clocks) */
-  adjusted: number;
-  /** median and 90th percentile (R type 7), in seconds, over the alerts that reached the stage */
-  fromReceived: Record<LaterStage, Spread>;
-  intervals: Record<LaterStage, Spread>;
-  /**
-   * received → on scene within the target: `within` of the `reached` alerts that have an on-scene
-   * stamp, with its 95 % Wilson interval; the alerts closed without anyone on scene (handled by
-   * phone) are not in the denominator and are counted in `notOnScene`
-   */
-  target: {
-    seconds: number;
-    reached: number;
-    within: number;
-    share: number | null;
-    interval: Interval | null;
-    notOnScene: number;
-  };
-}
+/** The wire shape is the summary's own: one definition for the server and the screen. */
+export type { OutcomeSummary };
 
 /**
  * One group's alerts, each outcome summarised on its own: the medians a city is judged by are
