@@ -192,11 +192,17 @@ export interface TrendResult {
   monthly: TrendPoint[];
   /** the whole period against the same dates a year earlier: rate ratio with its 95 % interval */
   change: {
+    /** incidents of the period counted in the comparison (without `excluded`'s sources) */
     current: number;
     lastYear: number | null;
     ratio: number | null;
     low: number | null;
     high: number | null;
+    /**
+     * sources first recorded after the comparison's first day, left out of both sides: a source
+     * that did not exist a year earlier would read as a rise (with the date it began)
+     */
+    excluded?: { source: DataSource; since: string }[];
   };
 }
 

@@ -129,6 +129,8 @@ export const observatoryScreenEn: Record<keyof typeof observatoryScreenEs, strin
   'obs.trends.table': 'See the figures as a table',
   'obs.trends.change':
     '{current} incidents against {last} on the same dates a year earlier: {change} (95 % interval: {low} to {high}).',
+  'obs.trends.excluded':
+    'The comparison leaves out {sources}: their records began on {since}, and a year earlier there were none (counting them would be a rise that is only new record-keeping).',
   'obs.trends.no_last_year':
     '{current} incidents; the records do not reach the same dates a year earlier.',
   'obs.silent.title': 'Silent alerts per area and month',

@@ -129,6 +129,8 @@ export const observatoryScreenEs = {
   'obs.trends.table': 'Ver las cifras en una tabla',
   'obs.trends.change':
     '{current} incidentes contra {last} en las mismas fechas del año anterior: {change} (intervalo del 95 %: {low} a {high}).',
+  'obs.trends.excluded':
+    'La comparación deja afuera {sources}: empezaron a registrarse el {since}, y un año antes no existían (contarlos sería un aumento que solo es registro nuevo).',
   'obs.trends.no_last_year':
     '{current} incidentes; los registros no llegan a las mismas fechas del año anterior.',
   'obs.silent.title': 'Alertas silenciosas por zona y mes',

@@ -49,13 +49,19 @@ export function changeSentence(r: TrendResult): string {
   const c = r.change;
   if (c.lastYear === null || c.ratio === null)
     return tObs('obs.trends.no_last_year', { current: formatNumber(c.current) });
-  return tObs('obs.trends.change', {
+  const sentence = tObs('obs.trends.change', {
     current: formatNumber(c.current),
     last: formatNumber(c.lastYear),
     change: percent(c.ratio),
     low: c.low === null ? '—' : percent(c.low),
     high: c.high === null ? '—' : percent(c.high),
   });
+  if (!c.excluded?.length) return sentence;
+  const excluded = tObs('obs.trends.excluded', {
+    sources: c.excluded.map((x) => tObs(`obs.source.${x.source}`)).join(', '),
+    since: c.excluded.map((x) => formatDay(x.since)).join(', '),
+  });
+  return `${sentence} ${excluded}`;
 }
 
 /**

@@ -78,6 +78,26 @@ describe('weekly and monthly trends with exact intervals', () => {
     expect(change.ratio).toBeCloseTo(2, 12);
   });
 
+  it('leaves out of the comparison a source that began after the year-earlier dates, and names it', () => {
+    // officers' records that begin with the programme, on 1 March 2026
+    const patrol = on(['2026-03-01', '2026-03-05', '2026-03-06', '2026-04-01'], 2).map((i) => ({
+      ...i,
+      source: 'patrol' as const,
+    }));
+    const mixed = { ...input, incidents: [...input.incidents, ...patrol] };
+    const { change, meta } = analyseTrends(mixed);
+    expect(meta.n).toBe(16); // the figure counts them…
+    const rr = rateRatio(10, 5)!;
+    expect(change).toEqual({
+      current: 10, // …the comparison does not
+      lastYear: 5,
+      ratio: rr.ratio,
+      low: rr.low,
+      high: rr.high,
+      excluded: [{ source: 'patrol', since: '2026-03-01' }],
+    });
+  });
+
   it('counts only the chosen area', () => {
     const result = analyseTrends({ ...input, filter: { ...input.filter, areaId: b.areaId } });
     expect(result.meta.n).toBe(1);

@@ -1,4 +1,4 @@
-import type { TrendPoint, TrendResult } from '../../../shared/observatory.js';
+import type { DataSource, TrendPoint, TrendResult } from '../../../shared/observatory.js';
 import type { ObservatoryInput } from '../input.js';
 import { poissonInterval, rateRatio } from '../stats/poisson.js';
 import { dayToIso, mondayOf, monthStart } from './days.js';
@@ -69,8 +69,25 @@ export function analyseTrends(input: ObservatoryInput): TrendResult {
   if (!known(lastFrom) || lastTo >= fromDay) {
     return { meta: figureMeta(input, 'poisson_exact', counted), weekly, monthly, change: none };
   }
-  const lastYear = count(lastFrom, lastTo);
-  const rr = rateRatio(current, lastYear, { ta: toDay - fromDay + 1, tb: lastTo - lastFrom + 1 });
+  // A source first recorded after the comparison's first day (officers' records begin with the
+  // fixed-point programme) would read as a rise that is only new record-keeping: the change
+  // compares the sources recorded a year earlier, and names the ones it leaves out.
+  const excluded = laterSources(input, lastFrom);
+  const compared = excluded.length
+    ? {
+        ...input,
+        incidents: input.incidents.filter((i) => !excluded.some((x) => x.source === i.source)),
+      }
+    : input;
+  const comparedCurrent = excluded.length ? inPeriod(compared, true).length : current;
+  const lastYear = (excluded.length ? dayCounter(compared, lastFrom, lastTo) : count)(
+    lastFrom,
+    lastTo,
+  );
+  const rr = rateRatio(comparedCurrent, lastYear, {
+    ta: toDay - fromDay + 1,
+    tb: lastTo - lastFrom + 1,
+  });
   const finite = (x: number | undefined): number | null =>
     x !== undefined && Number.isFinite(x) ? x : null;
   return {
@@ -78,13 +95,35 @@ export function analyseTrends(input: ObservatoryInput): TrendResult {
     weekly,
     monthly,
     change: {
-      current,
+      current: comparedCurrent,
       lastYear,
       ratio: finite(rr?.ratio),
       low: finite(rr?.low),
       high: finite(rr?.high),
+      ...(excluded.length ? { excluded } : {}),
     },
   };
+}
+
+/**
+ * Sources whose first record (any area) falls after `day` while another source was already
+ * recorded by then, with that first local date. A source alone is never left out: its quiet
+ * start is what the records say, not a change in record-keeping.
+ */
+function laterSources(
+  input: ObservatoryInput,
+  day: number,
+): { source: DataSource; since: string }[] {
+  const first = new Map<DataSource, number>();
+  for (const i of input.incidents) {
+    const f = first.get(i.source);
+    if (f === undefined || i.day < f) first.set(i.source, i.day);
+  }
+  if (![...first.values()].some((d) => d <= day)) return [];
+  return [...first]
+    .filter(([, d]) => d > day)
+    .map(([source, d]) => ({ source, since: dayToIso(d) }))
+    .sort((a, b) => a.source.localeCompare(b.source));
 }
 
 /** Counts of the area's incidents over any span of days in [lo, hi], from prefix sums. */
