@@ -16,6 +16,12 @@ const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   DEMO: bool.default(false),
+  /**
+   * With DEMO: also seed what the observatory's evaluation stands on (plans and check-ins since
+   * the programme, response stages, conversations, imports, requests). About 2–3 s on first
+   * start; the integration tests that do not read it turn it off.
+   */
+  DEMO_EVALUATION: bool.default(true),
   CLIENT_DIR: z.string().min(1).default('./dist/client'),
   CITY_NAME: z.string().min(1).default('Godoy Cruz'),
   EMERGENCY_PHONE: z

@@ -47,7 +47,9 @@ export async function startServer(
     onCheckpointFailed: (error) =>
       log.error('WAL checkpoint thread failed; commits checkpoint again', { error }),
   });
-  const seeded = config.DEMO ? await seedDemo(storage, city) : false;
+  const seeded = config.DEMO
+    ? await seedDemo(storage, city, { evaluation: config.DEMO_EVALUATION })
+    : false;
   if (config.DEMO) seedDemoDevices(storage, city.sirens, config.dataDir);
   const sync = new SyncServer(
     storage,

@@ -91,14 +91,11 @@ describe('the evaluation demo: response stages and conversations', () => {
   const a = seeded();
   const b = seeded();
 
-  it('is quick and reproducible', () => {
+  it('is reproducible', () => {
     console.log(
       `response stages ${a.ms.response.toFixed(0)} ms, conversations ${a.ms.conversations.toFixed(0)} ms`,
     );
-    // Each about half the alert history's own seeding or less (0.1–0.4 s on an idle 2-core
-    // machine); the bound only catches an order of magnitude, not a loaded machine's noise.
-    expect(a.ms.response).toBeLessThan(4000);
-    expect(a.ms.conversations).toBeLessThan(4000);
+    // Timings are printed, not asserted (tests never assert timings; start-up is measured by hand).
     expect(digest(everything(a.storage))).toBe(digest(everything(b.storage)));
     expect(digest(a.storage.perception.answers('2000-01-01', '2100-01-01'))).toBe(
       digest(b.storage.perception.answers('2000-01-01', '2100-01-01')),

@@ -46,9 +46,6 @@ describe('seedHistory', () => {
     expect(HISTORY_ALERTS - written).toBeLessThan(200);
     const ms = performance.now() - started;
     console.log(`seedHistory: ${HISTORY_ALERTS} alerts in ${ms.toFixed(0)} ms`);
-    // About 0.2–0.8 s on an idle 2-core machine; the bound only catches a regression of an
-    // order of magnitude, not the noise of a loaded one (vitest runs files in parallel).
-    expect(ms).toBeLessThan(2000);
 
     const all = storage.patrol.incidentsSince('2000-01-01T00:00:00Z');
     expect(all).toHaveLength(written);

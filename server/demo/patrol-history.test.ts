@@ -70,15 +70,14 @@ describe('the demo’s patrol history', () => {
     expect(pvd.unplannedStays).toBeGreaterThan(0);
   });
 
-  it('costs the start-up about a second at most', () => {
+  it('does the same work again on a seeded database', () => {
     // Run again on a seeded database: the same plans and rows (stored once), the same work.
     const started = performance.now();
     seedPatrolHistory(a, city, new Date());
     const ms = performance.now() - started;
     console.log(`seedPatrolHistory: ${ms.toFixed(0)} ms`);
     // ~1.2 s measured on the loaded 2-core machine (the programme's 1,680 plans and ~19,000
-    // check-ins); the bound catches a regression of an order of magnitude, not the load.
-    expect(ms).toBeLessThan(8000);
+    // check-ins): printed, not asserted.
     expect(a.planLog.between('2000-01-01', '2100-01-01')).toHaveLength(
       b.planLog.between('2000-01-01', '2100-01-01').length,
     );

@@ -6,7 +6,7 @@ import { startTestServer, type TestServer } from '../testing/harness.js';
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ DEMO_EVALUATION: '1' });
 }, 60_000);
 
 afterAll(() => server.close());

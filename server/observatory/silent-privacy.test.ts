@@ -17,7 +17,7 @@ let analyst: string;
 const now = new Date();
 
 beforeAll(async () => {
-  server = await startTestServer({}, { now: () => now });
+  server = await startTestServer({ DEMO_EVALUATION: '1' }, { now: () => now });
   analyst = (await server.login('analista1')).token;
 }, 60_000);
 

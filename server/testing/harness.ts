@@ -13,8 +13,10 @@ export interface TestServer extends Running {
 }
 
 /**
- * A real server on port 0 with the demo city in a fresh SQLite file in a temp dir. Given a
- * `DATA_DIR`, it starts on that folder and leaves it on close: a test restarts on it.
+ * A real server on port 0 with the demo city in a fresh SQLite file in a temp dir: its people
+ * and alert history, without the evaluation's plans, check-ins, conversations and imports unless
+ * `DEMO_EVALUATION: '1'`. Given a `DATA_DIR`, it starts on that folder and leaves it on close:
+ * a test restarts on it.
  */
 export async function startTestServer(
   env: Record<string, string> = {},
@@ -24,6 +26,8 @@ export async function startTestServer(
   const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sac-test-'));
   const config = loadConfig({
     DEMO: '1',
+    // the evaluation's demo data cost seconds per server: tests that read them ask for them
+    DEMO_EVALUATION: '0',
     DATA_DIR: dataDir,
     PORT: '0',
     HOST: '127.0.0.1',

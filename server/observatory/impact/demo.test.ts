@@ -10,7 +10,7 @@ let token: string;
 let programmeStart: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ DEMO_EVALUATION: '1' });
   const yesterday = localClock()(Date.now()).day - 1;
   const from = programmeStartDay(yesterday);
   programmeStart = isoDay(from);

@@ -11,7 +11,7 @@ const yesterday = isoDay(localClock()(Date.now()).day - 1);
 const monthAgo = isoDay(localClock()(Date.now()).day - 30);
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ DEMO_EVALUATION: '1' });
   for (const u of ['analista1', 'operador1', 'admin', 'oficial1', 'vecino1'])
     tokens[u] = (await server.login(u)).token;
 }, 60_000);

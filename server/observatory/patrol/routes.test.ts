@@ -10,7 +10,7 @@ let server: TestServer;
 const tokens = new Map<string, string>();
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ DEMO_EVALUATION: '1' });
   for (const u of ['analista1', 'operador1', 'vecino1', 'oficial1'])
     tokens.set(u, (await server.login(u)).token);
 }, 120_000);

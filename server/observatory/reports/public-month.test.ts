@@ -14,7 +14,7 @@ let min = 0;
 const areaId = 'area-12';
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ DEMO_EVALUATION: '1' });
   const s = server.services;
   min = s.city.observatory.minCellCount;
   // Before the demo's two years of requests (and alerts): only this test's requests count.

@@ -11,7 +11,7 @@ const tokens: Record<string, string> = {};
 let today = '';
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ DEMO_EVALUATION: '1' });
   for (const u of ['analista1', 'operador1', 'admin', 'vecino1', 'oficial1'])
     tokens[u] = (await server.login(u)).token;
   today = isoDay(localClock(CITY_TIME_ZONE)(server.services.observatory.now().getTime()).day);

@@ -7,7 +7,7 @@ let server: TestServer;
 let token = '';
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ DEMO_EVALUATION: '1' });
   token = (await server.login('analista1')).token;
 }, 60_000);
 

@@ -10,7 +10,7 @@ let server: TestServer;
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ DEMO_EVALUATION: '1' });
   for (const u of ['analista1', 'operador1', 'admin', 'vecino1', 'oficial1'])
     tokens[u] = (await server.login(u)).token;
 }, 60_000);
