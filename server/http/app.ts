@@ -15,6 +15,11 @@ import { observatoryRoutes } from '../observatory/routes.js';
 import { LoginThrottle, RegistrationThrottle } from '../auth/throttle.js';
 import { ApiError, onError } from './errors.js';
 import { opsRoutes } from './ops-routes.js';
+import { openApiRoutes } from './openapi.js';
+import { exportRoutes } from '../exports/routes.js';
+import { integrationRoutes } from '../integrations/routes.js';
+import { open311Routes } from '../open311/routes.js';
+import { capRoutes } from '../cap/routes.js';
 import { mountClient } from './static.js';
 import { sameOriginOnly } from './origin.js';
 import { securityHeaders } from './security-headers.js';
@@ -59,13 +64,19 @@ export function createApp(s: Services) {
     .route('/units', unitRoutes(s))
     .route('/console', consoleRoutes(s))
     .route('/requests', requestRoutes(s))
-    .route('/observatory', observatoryRoutes(s));
+    .route('/observatory', observatoryRoutes(s))
+    .route('/exports', exportRoutes(s))
+    .route('/integrations', integrationRoutes(s))
+    .route('/', openApiRoutes(s));
   api.all('*', () => {
     throw new ApiError(404, 'not_found', 'No such endpoint.');
   });
 
   app.route('/api', api);
   app.route('/', opsRoutes(s));
+  // Open data for other systems, each with its own formats and errors (not /api's JSON).
+  app.route('/open311/v2', open311Routes(s));
+  app.route('/cap', capRoutes(s));
   mountClient(app, s.config.clientDir);
   return app;
 }

@@ -16,6 +16,7 @@ import type { TrialStore } from './trials.js';
 import type { ImportStore } from './imports.js';
 import type { ConsoleStore } from './console.js';
 import type { ResidentStore } from './residents.js';
+import type { ApiClientStore, CapStore, ExportStore, Open311Store } from './integrations.js';
 
 export type * from './requests.js';
 export type * from './patrol.js';
@@ -262,4 +263,10 @@ export interface Storage {
   /** Alerts' stages for the response times, conversations' answers for perception; see responses.ts. */
   responses: ResponseStore;
   perception: PerceptionStore;
+  /** API keys issued to other systems; see integrations.ts. */
+  apiClients: ApiClientStore;
+  /** Open311 GeoReport v2, the CAP feed and the staff's exports; see integrations.ts. */
+  open311: Open311Store;
+  cap: CapStore;
+  exports: ExportStore;
 }

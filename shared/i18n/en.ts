@@ -8,11 +8,15 @@ import { requestsEn } from './requests.en.js';
 import { residentsEn } from './residents.en.js';
 import { unitsEn } from './units.en.js';
 import { staffEn } from './staff.en.js';
+import { exportsEn } from './exports.en.js';
+import { integrationsEn } from './integrations.en.js';
 
 /** English. Typed against the Spanish keys: a missing or extra string is a type error. */
 export const en: Record<MessageKey, string> = {
   ...observatoryEn,
   ...staffEn,
+  ...exportsEn,
+  ...integrationsEn,
   ...heldEn,
   ...historyEn,
   ...officerFieldEn,

@@ -7,6 +7,8 @@ import { requestsEs } from './requests.es.js';
 import { residentsEs } from './residents.es.js';
 import { unitsEs } from './units.es.js';
 import { staffEs } from './staff.es.js';
+import { exportsEs } from './exports.es.js';
+import { integrationsEs } from './integrations.es.js';
 
 /**
  * Spanish (Argentina): the source of truth for every message key. Addressing the user is
@@ -16,6 +18,8 @@ import { staffEs } from './staff.es.js';
 export const es = {
   ...observatoryEs,
   ...staffEs,
+  ...exportsEs,
+  ...integrationsEs,
   ...heldEs,
   ...historyEs,
   ...officerFieldEs,

@@ -13,6 +13,7 @@ export const observatoryScreenEn: Record<keyof typeof observatoryScreenEs, strin
   ...obsPerceptionEn,
   ...obsSourcesEn,
   ...obsReportsEn,
+  'obs.section.exports': 'Export data',
   'obs.section.where': 'Where and when',
   'obs.sections': 'Observatory sections',
   'obs.title': 'Observatory',

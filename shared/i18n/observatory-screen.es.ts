@@ -12,6 +12,7 @@ export const observatoryScreenEs = {
   ...obsPerceptionEs,
   ...obsSourcesEs,
   ...obsReportsEs,
+  'obs.section.exports': 'Exportar datos',
   'obs.section.where': 'Dónde y cuándo',
   'obs.sections': 'Secciones del observatorio',
   'obs.title': 'Observatorio',

@@ -14,6 +14,7 @@ import './obs-impact.js';
 import './obs-perception.js';
 import './obs-sources.js';
 import './obs-reports.js';
+import '../exports/exports-view.js';
 
 /** The observatory's sections: where and when, then "did it work?". */
 export const OBS_SECTIONS = [
@@ -24,6 +25,7 @@ export const OBS_SECTIONS = [
   'perception',
   'sources',
   'reports',
+  'exports',
 ] as const;
 export type ObsSection = (typeof OBS_SECTIONS)[number];
 /** Sections that read the filter bar; the others bring their own inputs. */
@@ -137,6 +139,8 @@ export class ObservatoryView extends SacElement {
         return html`<sac-obs-sources .me=${me} .city=${city} .filter=${filter}></sac-obs-sources>`;
       case 'reports':
         return html`<sac-obs-reports .me=${me} .city=${city} .filter=${filter}></sac-obs-reports>`;
+      case 'exports':
+        return html`<sac-exports-view .me=${me} .city=${city}></sac-exports-view>`;
     }
   }
 

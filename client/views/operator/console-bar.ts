@@ -6,7 +6,16 @@ import { initials, type Viewer } from './presence.js';
 import './stats-bar.js';
 
 export type Tab =
-  'queue' | 'units' | 'sirens' | 'requests' | 'registrations' | 'observatory' | 'staff' | 'audit';
+  | 'queue'
+  | 'units'
+  | 'sirens'
+  | 'requests'
+  | 'registrations'
+  | 'observatory'
+  | 'exports'
+  | 'staff'
+  | 'integrations'
+  | 'audit';
 
 export interface BarInput {
   view: OpsView;
@@ -36,8 +45,14 @@ export function consoleBar(b: BarInput) {
     ['requests', t('ops.tab.requests'), requests],
     ['registrations', t('ops.tab.registrations'), 0],
     ['observatory', t('obs.console_tab'), 0],
+    ['exports', t('ops.tab.exports'), 0],
   ];
-  if (b.admin) tabs.push(['staff', t('ops.tab.staff'), 0], ['audit', t('ops.tab.audit'), 0]);
+  if (b.admin)
+    tabs.push(
+      ['staff', t('ops.tab.staff'), 0],
+      ['integrations', t('ops.tab.integrations'), 0],
+      ['audit', t('ops.tab.audit'), 0],
+    );
   return html`<div class="bar">
     <div role="tablist" aria-label=${t('ops.tabs')}>
       ${tabs.map(

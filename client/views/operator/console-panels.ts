@@ -9,6 +9,8 @@ import './requests-queue.js';
 import './registrations-view.js';
 import '../admin/audit-view.js';
 import '../admin/staff-view.js';
+import '../admin/integrations-view.js';
+import '../exports/exports-view.js';
 
 export interface RequestAnswer {
   id: string;
@@ -55,8 +57,12 @@ export function boardPanel(
       return html`<sac-observatory .me=${me} .city=${city}>
         <p class="muted">${t('app.loading')}</p>
       </sac-observatory>`;
+    case 'exports':
+      return html`<sac-exports-view .me=${me} .city=${city}></sac-exports-view>`;
     case 'staff':
       return html`<sac-staff-view></sac-staff-view>`;
+    case 'integrations':
+      return html`<sac-integrations-view></sac-integrations-view>`;
     case 'audit':
       return html`<sac-audit-view .city=${city}></sac-audit-view>`;
   }

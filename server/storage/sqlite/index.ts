@@ -18,6 +18,10 @@ import { trialQueries } from './trials.js';
 import { importQueries } from './imports.js';
 import { perceptionQueries, responseQueries } from './responses.js';
 import { residentQueries } from './residents.js';
+import { apiClientQueries } from './api-clients.js';
+import { capQueries } from './cap.js';
+import { exportQueries } from './exports.js';
+import { open311Queries } from './open311.js';
 import { CHECKPOINT_EVERY_MS, Checkpointer } from './checkpointer.js';
 import { ownerOnlyDatabase, ownerOnlyDir } from './files.js';
 
@@ -85,6 +89,10 @@ export function openSqlite(dataDir: string, options: SqliteOptions = {}): Storag
     imports: importQueries(db),
     responses: responseQueries(db),
     perception: perceptionQueries(db),
+    apiClients: apiClientQueries(db),
+    open311: open311Queries(db),
+    cap: capQueries(db),
+    exports: exportQueries(db),
   };
 }
 

@@ -422,4 +422,20 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX imported_records_source ON imported_records(source_id);
   `,
+  // Open data: the keys an admin issues to other systems (Open311 clients filing requests,
+  // civil protection polling the CAP feed). Only each key's SHA-256 is kept.
+  `
+  CREATE TABLE api_clients (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    scopes TEXT NOT NULL,
+    key_hash TEXT NOT NULL UNIQUE,
+    key_prefix TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL REFERENCES users(id),
+    revoked_at TEXT,
+    revoked_by TEXT REFERENCES users(id),
+    last_used_at TEXT
+  );
+  `,
 ];

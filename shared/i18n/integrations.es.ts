@@ -1,0 +1,4 @@
+/** API keys for other systems (client/views/admin/integrations-view.ts). */
+export const integrationsEs = {
+  'ops.tab.integrations': 'Integraciones',
+};
