@@ -9,7 +9,7 @@ import { hashPassword, verifyPassword } from './passwords.js';
 import { passwordProblem } from './password-policy.js';
 import type { LoginThrottle } from './throttle.js';
 
-const resetSchema = z.object({
+export const resetSchema = z.object({
   username: z.string().trim().min(1).max(64),
   code: z
     .string()

@@ -16,7 +16,7 @@ import { passwordProblem } from './password-policy.js';
 import type { LoginThrottle, RegistrationThrottle } from './throttle.js';
 import { resetRoute } from './reset.js';
 
-const loginSchema = z.object({
+export const loginSchema = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
 });
@@ -32,7 +32,9 @@ export const visibleText = (min: number, max: number) =>
         .min(min)
         .max(max)
         .refine((v) => !hasInvisible(v), 'invisible or control characters'),
-    );
+    )
+    // The API description reads the input side, where the transform hides the lengths.
+    .meta({ minLength: min, maxLength: max });
 
 /** A phone as people type it; stored by its digits (normalisePhone). */
 export const phoneSchema = z
@@ -40,7 +42,7 @@ export const phoneSchema = z
   .trim()
   .regex(/^\+?[0-9 ()-]{6,24}$/, 'a phone number');
 
-const registerSchema = z.object({
+export const registerSchema = z.object({
   username: z
     .string()
     .trim()

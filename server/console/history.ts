@@ -38,7 +38,7 @@ const day = z
     return y >= 2000 && y <= 2100 && date.getUTCMonth() === m - 1 && date.getUTCDate() === dd;
   }, 'no such day');
 
-const historyQuery = z
+export const historyQuery = z
   .object({
     from: day.optional(),
     to: day.optional(),

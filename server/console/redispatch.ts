@@ -12,7 +12,7 @@ import { SERVER } from '../sync/origin.js';
 /** The crew's progress fields of an alert: they belonged to the unit it was taken from. */
 const CREW_FIELDS = ['unitStatus', 'unitStatusAt', 'enRouteAt', 'acceptedAt', 'acceptOverdueAt'];
 
-const body = z.object({ unitId: z.string().min(1).max(64) });
+export const redispatchBody = z.object({ unitId: z.string().min(1).max(64) });
 
 /**
  * `POST /api/console/alerts/:id/redispatch {unitId}`: send a dispatched alert to another unit.
@@ -22,7 +22,7 @@ const body = z.object({ unitId: z.string().min(1).max(64) });
  */
 export function redispatchRoutes(app: Hono<Env>, s: Services): void {
   app.post('/alerts/:id/redispatch', async (c) => {
-    const parsed = body.safeParse(await c.req.json().catch(() => null));
+    const parsed = redispatchBody.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success) throw new ApiError(400, 'bad_request', 'Send {"unitId": "unit-…"}.');
     const { unitId } = parsed.data;
     if (!s.city.units.some((u) => u.id === unitId))

@@ -19,7 +19,7 @@ import { historyRoutes } from './history.js';
 import { readableEntry } from './audit-names.js';
 import { redispatchRoutes } from './redispatch.js';
 
-const auditQuery = z.object({
+export const auditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   before: z.coerce.number().int().min(1).optional(),
   action: z

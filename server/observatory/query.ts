@@ -20,7 +20,7 @@ export const INCIDENT_TYPES: readonly IncidentType[] = [
 ];
 
 const date = z.string().max(10).optional();
-const query = z
+export const observatoryQuery = z
   .object({
     from: date,
     to: date,
@@ -47,7 +47,7 @@ export function parseQuery(
   raw: Record<string, string>,
   ctx: { areaIds: ReadonlySet<string>; now: Date; timeZone: string },
 ): ObservatoryQuery {
-  const parsed = query.safeParse(raw);
+  const parsed = observatoryQuery.safeParse(raw);
   if (!parsed.success) {
     const where = parsed.error.issues[0]?.path.join('.') || 'query';
     throw bad(where, `${where}: too long or not text`);

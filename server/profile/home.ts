@@ -6,7 +6,7 @@ import { ApiError, body } from '../http/errors.js';
 import { requireUser, type Env } from '../http/context.js';
 import type { Services } from '../services.js';
 
-const homeSchema = z
+export const homeSchema = z
   .object({
     address: visibleText(3, 160),
     home: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }),

@@ -15,7 +15,7 @@ import type { UserRow } from '../storage/storage.js';
  * What a resident may change about themselves at once; anything else is refused, not
  * ignored. The home is not here: it goes back to an operator (home.ts).
  */
-const profileSchema = z
+export const profileSchema = z
   .object({ showName: z.boolean().optional(), phone: phoneSchema.optional() })
   .strict()
   .refine((p) => p.showName !== undefined || p.phone !== undefined, 'nothing to change');

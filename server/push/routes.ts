@@ -17,7 +17,7 @@ const base64url = (bytes: number, check?: (b: Buffer) => boolean) =>
       return b.length === bytes && (!check || check(b));
     }, `must encode ${bytes} bytes`);
 
-const subscription = z.object({
+export const subscription = z.object({
   endpoint: z.string().min(1).max(1024),
   keys: z.object({
     // An uncompressed P-256 point (RFC 8291 §3.1).
@@ -27,7 +27,7 @@ const subscription = z.object({
   lang: z.enum(['es', 'en']).default('es'),
 });
 
-const unsubscription = z.object({ endpoint: z.string().min(1).max(1024) });
+export const unsubscription = z.object({ endpoint: z.string().min(1).max(1024) });
 
 /** `/api/push` (DESIGN §8): the VAPID public key, and subscribing a browser or removing it. */
 export function pushRoutes(s: Services): Hono<Env> {

@@ -13,7 +13,7 @@ import { PlanService } from '../plans/service.js';
 import { areaContaining } from '../plans/generator.js';
 import { stays } from './activity.js';
 
-const iso = z.iso.datetime({ offset: true });
+export const iso = z.iso.datetime({ offset: true });
 const point = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   label: z.string().max(80),
@@ -24,7 +24,7 @@ const point = z.object({
   gi: z.number(),
 });
 const visit = z.object({ point: z.string().max(64), start: iso, end: iso });
-const planBody = z.object({
+export const planBody = z.object({
   points: z.array(point).min(1).max(12),
   visits: z.array(visit).max(24),
 });

@@ -13,7 +13,7 @@ export interface LockedView {
   user: { id: string; name: string; role: string; status: string } | null;
 }
 
-const releaseSchema = z.object({
+export const releaseSchema = z.object({
   kind: z.enum(['account', 'address']),
   key: z.string().min(1).max(64),
 });

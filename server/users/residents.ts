@@ -11,7 +11,7 @@ import type { Env } from '../http/context.js';
 import { ApiError } from '../http/errors.js';
 import type { Services } from '../services.js';
 
-const residentsQuery = z
+export const residentsQuery = z
   .object({
     q: z.string().max(200).default(''),
     status: z.enum(['pending', 'active', 'suspended', 'rejected']).optional(),

@@ -15,7 +15,7 @@ import { staffAccountRoutes } from './staff-accounts.js';
 import { tellUser } from './notify.js';
 import { tFor } from '../../shared/i18n/index.js';
 
-const statusQuery = z.enum(['pending', 'active', 'suspended', 'rejected']).optional();
+export const statusQuery = z.enum(['pending', 'active', 'suspended', 'rejected']).optional();
 
 /** What operators see of a user: never the password hash. */
 const view = (u: UserRow) => ({

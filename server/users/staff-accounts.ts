@@ -15,7 +15,7 @@ import type { Services } from '../services.js';
  */
 const ROLES = ['analyst', 'operator'] as const;
 
-const newStaff = z
+export const newStaff = z
   .object({
     username: z
       .string()
@@ -27,7 +27,7 @@ const newStaff = z
   })
   .strict();
 
-const roleQuery = z.enum(ROLES);
+export const roleQuery = z.enum(ROLES);
 
 /** Mounted on `/api/users` (staff); both routes are for admins only. */
 export function staffAccountRoutes(app: Hono<Env>, s: Services): void {
