@@ -188,6 +188,24 @@ describe('the schemas are what the routes accept', () => {
     }
   });
 
+  it('the answers it names are what the routes send', async () => {
+    const schemas = (doc as Doc & { components: { schemas: Record<string, Json> } }).components
+      .schemas;
+    const ref = (o: Operation) =>
+      (o.responses['200']!.content as Record<string, { schema: { $ref: string } }>)[
+        'application/json'
+      ]!.schema.$ref;
+    expect(ref(op('post', '/api/auth/login'))).toBe('#/components/schemas/Login');
+    expect(ref(op('get', '/api/me'))).toBe('#/components/schemas/Me');
+    for (const username of ['vecino1', 'operador1']) {
+      const login = await server.login(username);
+      expect(conforms(schemas.Login!, login), username).toBe(true);
+      const me = await (await server.request('/api/me', { token: login.token })).json();
+      expect(conforms(schemas.Me!, me), username).toBe(true);
+      expect(conforms(schemas.Me!, { ...(me as Json), role: 'mayor' })).toBe(false);
+    }
+  });
+
   it("the audit log's query: the document's bounds are the route's", async () => {
     const { token } = await server.login('admin');
     const limit = param(op('get', '/api/console/audit'), 'limit');

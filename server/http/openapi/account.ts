@@ -4,6 +4,7 @@ import { profileSchema } from '../../profile/routes.js';
 import { homeSchema } from '../../profile/home.js';
 import type { RouteDoc } from './types.js';
 import { okAnswer } from './common.js';
+import { loginAnswer, meAnswer } from './answers.js';
 
 const ME = 'The signed-in account (`Me`, shared/types.ts).';
 
@@ -32,7 +33,7 @@ export const accountRoutes: readonly RouteDoc[] = [
       'account and per address (429 with `Retry-After`).',
     access: 'public',
     body: { media: 'json', schema: loginSchema },
-    ok: { status: 200, media: 'json', description: '`{token, user: SessionUser}`.' },
+    ok: { status: 200, media: 'json', description: 'The session.', schema: loginAnswer },
     errors: [401, 403, 429],
   },
   {
@@ -71,7 +72,7 @@ export const accountRoutes: readonly RouteDoc[] = [
     path: '/api/me',
     summary: 'The signed-in account',
     access: 'signed-in',
-    ok: { status: 200, media: 'json', description: ME },
+    ok: { status: 200, media: 'json', description: ME, schema: meAnswer },
   },
   {
     method: 'patch',
@@ -79,7 +80,7 @@ export const accountRoutes: readonly RouteDoc[] = [
     summary: "A resident's settings: call-back phone, name shown to neighbours",
     access: ['citizen'],
     body: { media: 'json', schema: profileSchema, description: 'At least one of the two.' },
-    ok: { status: 200, media: 'json', description: ME },
+    ok: { status: 200, media: 'json', description: ME, schema: meAnswer },
   },
   {
     method: 'post',
@@ -87,20 +88,25 @@ export const accountRoutes: readonly RouteDoc[] = [
     summary: 'Ask to move home (an operator approves)',
     access: ['citizen'],
     body: { media: 'json', schema: homeSchema },
-    ok: { status: 200, media: 'json', description: `${ME} with \`pendingHome\`.` },
+    ok: {
+      status: 200,
+      media: 'json',
+      description: `${ME} with \`pendingHome\`.`,
+      schema: meAnswer,
+    },
   },
   {
     method: 'delete',
     path: '/api/me/home',
     summary: 'Withdraw a waiting change of home',
     access: ['citizen'],
-    ok: { status: 200, media: 'json', description: ME },
+    ok: { status: 200, media: 'json', description: ME, schema: meAnswer },
   },
   {
     method: 'delete',
     path: '/api/me/approved-notice',
     summary: '"Your account was approved" was seen',
     access: ['citizen'],
-    ok: { status: 200, media: 'json', description: ME },
+    ok: { status: 200, media: 'json', description: ME, schema: meAnswer },
   },
 ];

@@ -3,6 +3,7 @@ import { SESSION_COOKIE } from '../../auth/sessions.js';
 import type { ErrorStatus, Media, RouteDoc } from './types.js';
 import { API_ERROR_CODES } from './error-codes.js';
 import { INFO_DESCRIPTION } from './info.js';
+import { ANSWER_COMPONENTS } from './answers.js';
 
 type Json = Record<string, unknown>;
 
@@ -128,12 +129,18 @@ function withFile(fields: Json): Json {
   };
 }
 
+/** A named answer by reference (components.schemas), any other inline. */
+function answerSchema(schema: z.ZodType): Json {
+  const name = Object.entries(ANSWER_COMPONENTS).find(([, known]) => known === schema)?.[0];
+  return name ? { $ref: `#/components/schemas/${name}` } : jsonSchema(schema);
+}
+
 function responses(r: RouteDoc): Json {
   const ok = r.ok;
   const content =
     ok.media === 'none'
       ? undefined
-      : { [MEDIA_TYPES[ok.media]]: ok.schema ? { schema: jsonSchema(ok.schema) } : {} };
+      : { [MEDIA_TYPES[ok.media]]: ok.schema ? { schema: answerSchema(ok.schema) } : {} };
   const out: Json = {
     [String(ok.status)]: { description: ok.description, ...(content ? { content } : {}) },
   };
@@ -193,6 +200,9 @@ export function buildDocument(routes: readonly RouteDoc[], version: string): Jso
         bearer: { type: 'http', scheme: 'bearer', description: 'The `token` of a sign-in.' },
       },
       schemas: {
+        ...Object.fromEntries(
+          Object.entries(ANSWER_COMPONENTS).map(([name, schema]) => [name, jsonSchema(schema)]),
+        ),
         ApiError: {
           type: 'object',
           required: ['error'],

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { HOTSPOT_LAYERS, OBSERVATORY_ROLES } from '../../../shared/observatory.js';
 import { INCIDENT_TYPES, MAX_SPAN_DAYS, observatoryQuery } from '../../observatory/query.js';
-import { GROUPINGS } from '../../observatory/response/routes.js';
+import { responseBy } from '../../observatory/response/routes.js';
 import { STAFF } from '../context.js';
 import type { Media, RouteDoc } from './types.js';
 
@@ -74,13 +74,7 @@ export const observatoryRoutes: readonly RouteDoc[] = [
   ...analysis('emerging', 'Emerging hot spots', ['csv', 'geojson'], observatoryQuery),
   ...analysis('hours', 'Incidents by hour and weekday', ['csv']),
   ...analysis('trends', 'Trends against a year earlier', ['csv']),
-  ...analysis(
-    'response',
-    'Response times, grouped',
-    ['csv'],
-    FILTER.extend({ by: z.enum(GROUPINGS as [string, ...string[]]).optional() }),
-    { by: 'default `area`' },
-  ),
+  ...analysis('response', 'Response times, grouped', ['csv'], FILTER.extend({ by: responseBy })),
   ...analysis('perception', "Residents' perception", ['csv']),
   ...analysis('dosage', 'Patrol dosage', ['csv']),
 ];

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import type { ResponseGrouping } from '../../../shared/observatory-evaluation.js';
 import { CITY_TIME_ZONE } from '../../../shared/i18n/core.js';
 import type { Env } from '../../http/context.js';
@@ -9,7 +10,16 @@ import { responseCsv } from './csv.js';
 import { responseFigure } from './figure.js';
 import { memo } from './memo.js';
 
-export const GROUPINGS: readonly ResponseGrouping[] = ['area', 'type', 'shift', 'unit', 'week'];
+export const GROUPINGS = [
+  'area',
+  'type',
+  'shift',
+  'unit',
+  'week',
+] as const satisfies readonly ResponseGrouping[];
+
+/** `?by=`: how the figures are grouped; an empty value is the default, as no value. */
+export const responseBy = z.enum(GROUPINGS).default('area');
 
 /**
  * Response times: `GET /response` (JSON and `.csv`), for the observatory's staff. Mounted under
@@ -26,11 +36,11 @@ export function responseRoutes(s: Services): Hono<Env> {
       now: s.observatory.now(),
       timeZone: CITY_TIME_ZONE,
     });
-    const by = raw.by || 'area';
-    if (!(GROUPINGS as readonly string[]).includes(by))
+    const by = responseBy.safeParse(raw.by || undefined);
+    if (!by.success)
       throw new ApiError(400, 'bad_request', `by: one of ${GROUPINGS.join(', ')}`, 'by');
-    const key = JSON.stringify(['response', filter, by]);
-    return memo(s, key, () => responseFigure(s, filter, by as ResponseGrouping));
+    const key = JSON.stringify(['response', filter, by.data]);
+    return memo(s, key, () => responseFigure(s, filter, by.data));
   };
   app.get('/response', async (c) => c.json(await read(c)));
   app.get('/response.csv', async (c) => {
