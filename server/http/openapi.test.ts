@@ -64,6 +64,7 @@ describe('OpenAPI description', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     expect(res.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
     const etag = res.headers.get('etag')!;
     expect(etag).toMatch(/^".+"$/);
     const again = await server.request('/api/openapi.json', {

@@ -13,7 +13,7 @@ const version = (): string => {
 
 /**
  * `GET /api/openapi.json`: the REST API described from the schemas its routes validate with
- * (server/http/openapi/). No sign-in: it describes, it holds no data. Built on the first
+ * (server/http/openapi/). No sign-in, any site: it describes, it holds no data. Built on the first
  * request and the same until the server restarts: shared caches may keep it a few minutes,
  * and after that a client revalidates with its ETag (a new version changes it).
  */
@@ -27,6 +27,8 @@ export function openApiRoutes(_s: Services): Hono {
       built = { text, etag: `"${hash}"` };
     }
     c.header('Cache-Control', 'public, max-age=300');
+    // A viewer on another site may load it by its address; it is public and sends no cookie.
+    c.header('Access-Control-Allow-Origin', '*');
     c.header('ETag', built.etag);
     if (c.req.header('if-none-match') === built.etag) return c.body(null, 304);
     c.header('Content-Type', 'application/json; charset=utf-8');
