@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SESSION_COOKIE } from '../../auth/sessions.js';
 import type { ErrorStatus, Media, RouteDoc } from './types.js';
 import { API_ERROR_CODES } from './error-codes.js';
-import { INFO_DESCRIPTION } from './info.js';
+import { INFO_DESCRIPTION, TAGS } from './info.js';
 import { ANSWER_COMPONENTS } from './answers.js';
 
 type Json = Record<string, unknown>;
@@ -182,6 +182,7 @@ function operation(r: RouteDoc): Json {
 export function buildDocument(routes: readonly RouteDoc[], version: string): Json {
   const paths: Record<string, Json> = {};
   for (const r of routes) (paths[r.path] ??= {})[r.method] = operation(r);
+  const used = new Set(routes.map(tagOf));
   return {
     openapi: '3.1.0',
     info: {
@@ -191,6 +192,11 @@ export function buildDocument(routes: readonly RouteDoc[], version: string): Jso
       license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
     },
     servers: [{ url: '/' }],
+    // Only the groups that have routes; a group missing a description still shows, unnamed.
+    tags: [
+      ...TAGS.filter((t) => used.has(t.name)),
+      ...[...used].filter((u) => !TAGS.some((t) => t.name === u)).map((name) => ({ name })),
+    ],
     // Either works on every route that needs a session; public routes say `security: []`.
     security: [{ session: [] }, { bearer: [] }],
     paths,

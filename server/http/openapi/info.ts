@@ -27,3 +27,21 @@ for 311 tools (JSON and XML, API keys for filing).
 - \`/sync/<room>\` (WebSocket): the Yjs sync rooms; \`POST /api/sync/{room}\` is its offline \
 fallback.
 - \`/devices/ws\` (WebSocket): the siren central units.`;
+
+/** The document's groups, by the first segment after `/api`, in reading order. */
+export const TAGS: readonly { name: string; description: string }[] = [
+  { name: 'city', description: "The city's set-up, as every screen reads it." },
+  { name: 'auth', description: 'Sign-in, sign-out, registration, a password reset.' },
+  { name: 'me', description: "A person's own account." },
+  { name: 'users', description: 'Accounts, for operators and admins.' },
+  { name: 'console', description: "The operators' console besides its sync room." },
+  { name: 'units', description: 'Police units: plans, logs, hot spots for a shift.' },
+  { name: 'sirens', description: 'Siren commands.' },
+  { name: 'push', description: 'Web Push subscriptions.' },
+  { name: 'sync', description: "The sync rooms' offline fallback." },
+  { name: 'requests', description: "Neighbour requests' photos." },
+  { name: 'observatory', description: 'Analyses, evaluations, imports and reports.' },
+  { name: 'exports', description: 'Staff exports of the records, as CSV and GeoJSON.' },
+  { name: 'integrations', description: "Other systems' API keys, for admins." },
+  { name: 'openapi', description: 'This document.' },
+];
