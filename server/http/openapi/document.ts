@@ -61,12 +61,12 @@ function accessText(r: RouteDoc): string {
 }
 
 function parameters(r: RouteDoc): Json[] {
-  const out: Json[] = Object.entries(r.params ?? {}).map(([name, description]) => ({
+  const out: Json[] = Object.entries(r.params ?? {}).map(([name, p]) => ({
     name,
     in: 'path',
     required: true,
-    description,
-    schema: { type: 'string' },
+    description: typeof p === 'string' ? p : p.description,
+    schema: typeof p === 'string' ? { type: 'string' } : jsonSchema(p.schema),
   }));
   if (!r.query) return out;
   const shape = jsonSchema(r.query) as { properties?: Record<string, Json>; required?: string[] };
@@ -137,10 +137,12 @@ function answerSchema(schema: z.ZodType): Json {
 
 function responses(r: RouteDoc): Json {
   const ok = r.ok;
-  const content =
-    ok.media === 'none'
-      ? undefined
-      : { [MEDIA_TYPES[ok.media]]: ok.schema ? { schema: answerSchema(ok.schema) } : {} };
+  const media = ok.media === 'none' ? [] : typeof ok.media === 'string' ? [ok.media] : ok.media;
+  const content = media.length
+    ? Object.fromEntries(
+        media.map((m) => [MEDIA_TYPES[m], ok.schema ? { schema: answerSchema(ok.schema) } : {}]),
+      )
+    : undefined;
   const out: Json = {
     [String(ok.status)]: { description: ok.description, ...(content ? { content } : {}) },
   };

@@ -21,8 +21,8 @@ export interface RouteDoc {
   summary: string;
   description?: string;
   access: Access;
-  /** path parameters: a description each (they are strings; the route checks them) */
-  params?: Record<string, string>;
+  /** path parameters: a description each, and the schema where the route has one */
+  params?: Record<string, string | { description: string; schema: z.ZodType }>;
   /** the query as the route validates it: its own schema, or one built from its constants */
   query?: z.ZodObject;
   /** what a query parameter's schema cannot say (a value checked against the city, a default) */
@@ -39,6 +39,12 @@ export interface RouteDoc {
     | { media: 'octet' | 'image'; description: string }
     /** a file as multipart/form-data or as JSON text (`schema`): the observatory's import */
     | { media: 'upload'; schema: z.ZodType; description: string };
-  ok: { status: 200 | 201 | 202 | 204; media: Media; description: string; schema?: z.ZodType };
+  ok: {
+    status: 200 | 201 | 202 | 204;
+    /** several when the path chooses the format (`alerts.csv`, `alerts.geojson`) */
+    media: Media | readonly Exclude<Media, 'none'>[];
+    description: string;
+    schema?: z.ZodType;
+  };
   errors?: readonly ErrorStatus[];
 }
