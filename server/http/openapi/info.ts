@@ -21,7 +21,8 @@ otherwise.
 **Outside this document** (their own standards and formats):
 - [Open311 GeoReport v2](/open311/v2/services.json): request categories and neighbour requests \
 for 311 tools (JSON and XML, API keys for filing).
-- [CAP 1.2](/cap/): public alerts as OASIS CAP messages, with an index to poll.
+- [CAP 1.2](/cap/alerts.atom): public alerts as OASIS CAP messages, with an Atom index to \
+poll (API key with the \`cap\` scope).
 - [\`/metrics\`](/metrics): Prometheus exposition, for a scraper holding its token.
 - [\`/healthz\`](/healthz): liveness.
 - \`/sync/<room>\` (WebSocket): the Yjs sync rooms; \`POST /api/sync/{room}\` is its offline \
