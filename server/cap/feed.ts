@@ -1,3 +1,4 @@
+import { isOpenStatus } from '../../shared/catalogue.js';
 import { CITY_TIME_ZONE, tFor } from '../../shared/i18n/index.js';
 import type { City } from '../city/city.js';
 import type { Config } from '../config.js';
@@ -44,6 +45,8 @@ export function capSender(publicUrl: string | undefined, cityName: string): stri
 export class CapFeed {
   readonly ctx: CapContext;
   private readonly areas: Map<string, CapSubject['area']>;
+  /** the index last built, what it was built from, and until when it holds */
+  private built: { key: string; until: number; doc: CapDocument } | null = null;
 
   constructor(private readonly d: CapFeedDeps) {
     this.ctx = {
@@ -86,14 +89,23 @@ export class CapFeed {
     };
   }
 
-  /** The Atom index of current alerts; `messageUrl` turns an identifier into its link. */
+  /**
+   * The Atom index of current alerts; `messageUrl` turns an identifier into its link. Built
+   * again only when a stamp was written or an ended alert is due to leave it: a poller every
+   * minute is answered from the one already built.
+   */
   index(feedUrl: string, messageUrl: (identifier: string) => string): CapDocument {
     const now = (this.d.now?.() ?? new Date()).getTime();
+    const key = `${this.d.storage.cap.version()} ${feedUrl}`;
+    if (this.built?.key === key && now < this.built.until) return this.built.doc;
     const since = new Date(now - ENDED_SHOWN_MS).toISOString();
     const current: { entry: AtomEntry; at: number }[] = [];
+    let until = Infinity;
     for (const alert of this.d.storage.cap.current(since)) {
       const subject = this.subject(alert);
       const stages = subject ? stagesOf(alert) : [];
+      if (!isOpenStatus(alert.status))
+        until = Math.min(until, Date.parse(alert.statusAt) + ENDED_SHOWN_MS);
       if (!subject || stages.length === 0) continue;
       current.push({ entry: this.entry(subject, stages, messageUrl), at: lastAt(stages) });
     }
@@ -109,7 +121,9 @@ export class CapFeed {
       updated: capTime(updatedIso, this.ctx.timeZone),
       entries: current.map((c) => c.entry),
     });
-    return { body, updated: updatedIso };
+    const doc = { body, updated: updatedIso };
+    this.built = { key, until, doc };
+    return doc;
   }
 
   private entry(

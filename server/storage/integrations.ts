@@ -56,7 +56,7 @@ export interface CapAlertRow {
   /** held back by the per-resident threshold (DESIGN §4); public only once released */
   flagged: boolean;
   releasedAt: string | null;
-  /** its transitions in the order they were stamped (who made them is not read) */
+  /** its transitions in time order (who made them is not read) */
   events: { status: AlertStatus; at: string }[];
 }
 
@@ -71,6 +71,12 @@ export interface CapStore {
   byId(id: string): CapAlertRow | undefined;
   /** when the newest verified alert closed before `sinceIso` closed: it left the index 24 h later */
   lastClosedBefore(sinceIso: string): string | null;
+  /**
+   * Changes whenever an alert's steps may have: a new stamp (`alert_events`) or an operator's
+   * action such as a release (`audit_log`). Cheap (two row ids), so a poll answered from the
+   * index already built costs no scan.
+   */
+  version(): string;
 }
 
 /** The staff's streamed exports (server/exports). */

@@ -36,8 +36,13 @@ export function capQueries(db: Db): CapStore {
   const lastClosed = db.prepare<[string], { at: string | null }>(
     `SELECT max(a.status_at) AS at FROM alerts a WHERE NOT ${OPEN} AND a.status_at < ? AND ${PUBLIC}`,
   );
+  // In the order they happened: stamps written later for an earlier moment (the demo's
+  // history adds its response steps after its close) must not reorder a life.
   const events = db.prepare<[string], { status: AlertStatus; at: string }>(
-    'SELECT status, at FROM alert_events WHERE alert_id = ? ORDER BY rowid',
+    'SELECT status, at FROM alert_events WHERE alert_id = ? ORDER BY at, rowid',
+  );
+  const version = db.prepare<[], { events: number | null; audit: number | null }>(
+    'SELECT (SELECT max(rowid) FROM alert_events) AS events, (SELECT max(id) FROM audit_log) AS audit',
   );
   const toRow = (r: Raw): CapAlertRow => ({
     id: r.id,
@@ -56,5 +61,9 @@ export function capQueries(db: Db): CapStore {
       return r && toRow(r);
     },
     lastClosedBefore: (sinceIso) => lastClosed.get(sinceIso)?.at ?? null,
+    version: () => {
+      const v = version.get()!;
+      return `${v.events ?? 0}.${v.audit ?? 0}`;
+    },
   };
 }
