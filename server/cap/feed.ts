@@ -14,7 +14,7 @@ import { capTime } from './xml.js';
 export const ENDED_SHOWN_MS = 24 * 3_600_000;
 
 export interface CapFeedDeps {
-  storage: Storage;
+  storage: Pick<Storage, 'cap'>;
   city: City;
   config: Pick<Config, 'PUBLIC_URL' | 'EMERGENCY_PHONE'>;
   now?: () => Date;

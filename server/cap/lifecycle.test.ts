@@ -79,6 +79,9 @@ describe('the CAP feed over an alert’s life', () => {
 
     act(ops, id, { status: 'acknowledged' });
     const alert = await nextMessage(id, 'alert');
+    const url = [...poller.seen.keys()].find((u) => u.endsWith(`sac.${id}.alert.xml`))!;
+    const etag = (await poller.get(url)).headers.get('etag')!;
+    expect((await poller.get(url, { 'if-none-match': etag })).status).toBe(304);
     expect(tag(alert, 'msgType')).toBe('Alert');
     expect(alert).not.toContain('<references>');
     expect(tag(alert, 'category')).toBe('Fire');
