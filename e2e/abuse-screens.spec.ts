@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { tFor, type Lang, type MessageKey } from '../shared/i18n/index.js';
 import { expectAccessible, login } from './support/app.js';
 import { api, freshPhone, shot, tapMap } from './support/resident.js';
+import { sizesFor } from './support/screens.js';
 
 /**
  * The screens that guard against guessing and abuse, in Spanish and English, at phone and
@@ -33,7 +34,7 @@ async function open(browser: Browser, lang: Lang, size: Size): Promise<Page> {
 
 for (const lang of ['es', 'en'] as const) {
   const T = (key: MessageKey, params?: Record<string, string | number>) => tFor(lang, key, params);
-  for (const size of ['phone', 'desktop'] as const) {
+  for (const size of sizesFor(lang)) {
     test(`sign-in waits after failed attempts, ${lang}, ${size}`, async ({ browser }) => {
       const page = await open(browser, lang, size);
       await page.goto('/');
@@ -92,7 +93,7 @@ test('the operator sees duplicate phones and blocked sign-ins, and releases one'
     });
   for (const lang of ['es', 'en'] as const) {
     const T = (key: MessageKey) => tFor(lang, key);
-    for (const size of ['desktop', 'phone'] as const) {
+    for (const size of sizesFor(lang)) {
       const page = await open(browser, lang, size);
       await login(page, 'operador1');
       await page.getByRole('tab', { name: new RegExp(`^${T('ops.tab.registrations')}`) }).click();

@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { PHONE, login } from './support/app.js';
 import { detail, expectNoAxeViolations, openAlert, openConsole, row } from './operator-console.js';
 import { raiseAs, type Raised } from './operator-seed.js';
+import { sizesFor } from './support/screens.js';
 
 /**
  * The per-resident threshold said plainly: a resident's fourth alert in ten minutes is held
@@ -37,7 +38,7 @@ test.beforeAll(async ({ baseURL }) => {
 const held = () => alerts[3]!.id;
 
 for (const lang of ['es', 'en'] as const)
-  for (const size of ['desktop', 'phone'] as const)
+  for (const size of sizesFor(lang))
     test(`the held-back alert as the operator and the resident see it, ${lang} ${size}`, async ({
       browser,
     }) => {
@@ -112,7 +113,7 @@ test('the sirens board shows the units that did not get their command in time', 
   // The area's units never connected: each sound expires when its pattern would have ended.
   await new Promise((r) => setTimeout(r, Math.max(0, firstAt + 66_000 - Date.now())));
   for (const lang of ['es', 'en'] as const)
-    for (const size of ['desktop', 'phone'] as const) {
+    for (const size of sizesFor(lang)) {
       const { context, page } = await pageIn(browser, lang, size);
       await openConsole(page, 'operador1');
       await page.getByRole('tab', { name: lang === 'es' ? /^sirenas/i : /^sirens/i }).click();

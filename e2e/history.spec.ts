@@ -3,6 +3,7 @@ import { tFor, type Lang, type MessageKey } from '../shared/i18n/index.js';
 import { DESKTOP, PHONE, login } from './support/app.js';
 import { detail, expectNoAxeViolations, openConsole, row } from './operator-console.js';
 import { markAs, raiseAs, register, type Raised } from './operator-seed.js';
+import { sizesFor } from './support/screens.js';
 
 /**
  * The console beyond today: a day of the seeded year browsed and the whole history searched
@@ -157,7 +158,7 @@ async function desk(browser: Browser, lang: Lang, size: Size): Promise<Page> {
 }
 
 for (const lang of ['es', 'en'] as const)
-  for (const size of ['desktop', 'phone'] as const)
+  for (const size of sizesFor(lang))
     test(`screens: history, registrations, residents, audit — ${lang}, ${size}`, async ({
       browser,
     }) => {

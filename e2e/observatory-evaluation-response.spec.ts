@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DESKTOP, PHONE, login } from './support/app.js';
+import { DESKTOP, login } from './support/app.js';
 import { expectNoAxeViolations } from './operator-console.js';
+import { viewportsFor } from './support/screens.js';
 
 /**
  * "Are we within 7 minutes?" and "where do people feel unsafe?" as the analyst asks them on
@@ -70,10 +71,7 @@ test('the analyst reads the share within 7 minutes, then groups by shift and by 
 });
 
 for (const lang of ['es', 'en'] as const) {
-  for (const [device, viewport] of [
-    ['phone', PHONE],
-    ['desktop', DESKTOP],
-  ] as const) {
+  for (const [device, viewport] of viewportsFor(lang)) {
     test(`screens: response and perception, ${lang} ${device}`, async ({ browser }) => {
       const ctx = await browser.newContext({ viewport });
       const page = await ctx.newPage();

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DESKTOP, PHONE, login } from './support/app.js';
+import { DESKTOP, login } from './support/app.js';
 import { expectNoAxeViolations, openConsole } from './operator-console.js';
+import { viewportsFor } from './support/screens.js';
 
 /**
  * "Did the fixed points reduce robberies, and did they move next door?": the analyst opens
@@ -124,10 +125,7 @@ test('an operator reads the trial panel but cannot start one', async ({ browser 
 });
 
 for (const lang of ['es', 'en'] as const) {
-  for (const [device, viewport] of [
-    ['phone', PHONE],
-    ['desktop', DESKTOP],
-  ] as const) {
+  for (const [device, viewport] of viewportsFor(lang)) {
     test(`screens: ${lang} ${device}`, async ({ browser }) => {
       const ctx = await browser.newContext({ viewport });
       const page = await ctx.newPage();

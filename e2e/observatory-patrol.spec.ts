@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DESKTOP, PHONE, login } from './support/app.js';
+import { DESKTOP, login } from './support/app.js';
 import { expectNoAxeViolations } from './operator-console.js';
+import { viewportsFor } from './support/screens.js';
 
 /**
  * "Were the fixed points visited as planned, and for how long?": the analyst opens Patrullaje
@@ -55,10 +56,7 @@ test('the analyst sees planned versus done and the dwell band', async ({ browser
 });
 
 for (const lang of ['es', 'en'] as const) {
-  for (const [device, viewport] of [
-    ['phone', PHONE],
-    ['desktop', DESKTOP],
-  ] as const) {
+  for (const [device, viewport] of viewportsFor(lang)) {
     test(`patrol screens: ${lang} ${device}`, async ({ browser }) => {
       const ctx = await browser.newContext({ viewport });
       const page = await ctx.newPage();

@@ -5,6 +5,7 @@ import { expectNoAxeViolations } from './operator-console.js';
 import { api, signIn } from './support/resident.js';
 import type { HotspotResult } from '../shared/observatory.js';
 import { lastFullMonth, lastFullWeek } from '../shared/report-periods.js';
+import { viewportsFor } from './support/screens.js';
 
 /**
  * The reports: the analyst's monthly report for the mayor, printed to PDF; the weekly one
@@ -114,10 +115,7 @@ test('an operator opens the week report from its address', async ({ browser }) =
 });
 
 for (const lang of ['es', 'en'] as const) {
-  for (const [device, viewport] of [
-    ['phone', PHONE],
-    ['desktop', DESKTOP],
-  ] as const) {
+  for (const [device, viewport] of viewportsFor(lang)) {
     test(`report screens: ${lang} ${device}`, async ({ browser }) => {
       const ctx = await browser.newContext({ viewport });
       const page = await ctx.newPage();

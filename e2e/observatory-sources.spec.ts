@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { DESKTOP, PHONE, login } from './support/app.js';
+import { DESKTOP, login } from './support/app.js';
 import { expectNoAxeViolations, openConsole } from './operator-console.js';
+import { viewportsFor } from './support/screens.js';
 
 /**
  * Other sources as the analyst uses them: import a 911 sample (CSV), see it listed with its
@@ -124,10 +125,7 @@ test('an operator reads the imports but may not import or delete', async ({ brow
 });
 
 for (const lang of ['es', 'en'] as const) {
-  for (const [device, viewport] of [
-    ['phone', PHONE],
-    ['desktop', DESKTOP],
-  ] as const) {
+  for (const [device, viewport] of viewportsFor(lang)) {
     test(`screens: ${lang} ${device}`, async ({ browser }) => {
       const ctx = await browser.newContext({ viewport });
       const page = await ctx.newPage();

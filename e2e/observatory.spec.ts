@@ -4,6 +4,7 @@ import { DESKTOP, PHONE, login } from './support/app.js';
 import { expectNoAxeViolations, openConsole } from './operator-console.js';
 import { api, signIn } from './support/resident.js';
 import type { HotspotResult } from '../shared/observatory.js';
+import { viewportsFor } from './support/screens.js';
 
 /**
  * The Observatorio as the mayor's analyst and the night operator use it, on the demo's year
@@ -143,10 +144,7 @@ test('an operator opens the observatory from the console and sees the silent cou
 });
 
 for (const lang of ['es', 'en'] as const) {
-  for (const [device, viewport] of [
-    ['phone', PHONE],
-    ['desktop', DESKTOP],
-  ] as const) {
+  for (const [device, viewport] of viewportsFor(lang)) {
     test(`screens: ${lang} ${device}`, async ({ browser }) => {
       const ctx = await browser.newContext({ viewport });
       const page = await ctx.newPage();

@@ -9,6 +9,7 @@ import { tFor, type Lang, type MessageKey } from '../shared/i18n/index.js';
 import { TestSyncClient, until } from '../server/testing/sync-client.js';
 import { expectNoAxeViolations } from './operator-console.js';
 import { raiseAs } from './operator-seed.js';
+import { viewportsFor } from './support/screens.js';
 
 /**
  * The console tells the truth about units, in a server of its own whose dispatches must be
@@ -180,10 +181,7 @@ test('a unit nobody is signed in to, a dispatch nobody accepts, and the next uni
 });
 
 for (const lang of ['es', 'en'] as const) {
-  for (const [size, viewport] of [
-    ['desktop', DESK],
-    ['phone', PHONE],
-  ] as const) {
+  for (const [size, viewport] of viewportsFor(lang)) {
     test(`the board, the warning and the banner off the queue, ${lang} ${size}`, async ({
       browser,
     }) => {
@@ -228,10 +226,7 @@ for (const lang of ['es', 'en'] as const) {
 const stacked: string[] = [];
 
 for (const lang of ['es', 'en'] as const) {
-  for (const [size, viewport] of [
-    ['desktop', DESK],
-    ['phone', PHONE],
-  ] as const) {
+  for (const [size, viewport] of viewportsFor(lang)) {
     test(`an opened alert is framed on the map; alerts at one spot draw apart, ${lang} ${size}`, async ({
       browser,
     }) => {

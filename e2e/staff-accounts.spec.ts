@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { tFor, type Lang } from '../shared/i18n/index.js';
 import { DESKTOP, PHONE, login } from './support/app.js';
 import { expectNoAxeViolations } from './operator-console.js';
+import { sizesFor } from './support/screens.js';
 
 /**
  * An admin gives the observatory a new analyst from the console's "Personal" tab, and the
@@ -55,7 +56,7 @@ test('an admin creates an analyst, who signs in to the observatory', async ({ br
 });
 
 for (const lang of ['es', 'en'] as const)
-  for (const size of ['desktop', 'phone'] as const)
+  for (const size of sizesFor(lang))
     test(`screens: staff accounts — ${lang}, ${size}`, async ({ browser }) => {
       const page = await adminDesk(browser, lang, size);
       const view = page.locator('sac-staff-view');

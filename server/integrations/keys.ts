@@ -5,6 +5,8 @@ import type { ApiClientRow, ApiScope } from '../storage/integrations.js';
 /** Keys look like `sac_` + 32 random bytes in base64url: long enough that guessing is hopeless. */
 const PREFIX = 'sac_';
 
+const TOUCH_EVERY_MS = 60_000;
+
 export const hashKey = (key: string): string => createHash('sha256').update(key).digest('hex');
 
 /**
@@ -46,7 +48,10 @@ export function verifyApiKey(
   const client = storage.apiClients.byKeyHash(hashKey(key));
   if (!client || client.revokedAt) return { ok: false, why: 'invalid' };
   if (!client.scopes.includes(scope)) return { ok: false, why: 'scope' };
-  storage.apiClients.touch(client.id, new Date().toISOString());
+  // "Last used" to the minute: a system polling every few seconds costs no write per poll.
+  const now = Date.now();
+  if (!client.lastUsedAt || now - Date.parse(client.lastUsedAt) >= TOUCH_EVERY_MS)
+    storage.apiClients.touch(client.id, new Date(now).toISOString());
   return { ok: true, client };
 }
 

@@ -28,6 +28,8 @@ export class AnalysisThread implements AnalysisRunner {
   private next = 1;
   private readonly pending = new Map<number, Pending>();
   private closed = false;
+  /** How the last thread ended: 0 when it left on its own, 1 when it had to be terminated. */
+  lastExitCode: number | null = null;
 
   constructor(
     private readonly file: string,
@@ -87,7 +89,12 @@ export class AnalysisThread implements AnalysisRunner {
     const worker = this.worker;
     if (!worker) return;
     this.worker = null;
-    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    const exited = new Promise<void>((resolve) =>
+      worker.once('exit', (code) => {
+        this.lastExitCode = code;
+        resolve();
+      }),
+    );
     worker.postMessage('close');
     const stuck = setTimeout(() => void worker.terminate(), 2000);
     stuck.unref();

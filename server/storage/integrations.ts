@@ -3,6 +3,7 @@
  * systems (the city's 311 tool, civil protection), and the stores the Open311, CAP and
  * export routes read through. Part of the `Storage` interface (storage.ts).
  */
+import type { AlertStatus, AlertTypeCode } from '../../shared/types.js';
 
 /** What a key lets its holder do: file Open311 requests, poll the CAP feed. */
 export const API_SCOPES = ['open311', 'cap'] as const;
@@ -41,9 +42,42 @@ export interface ApiClientStore {
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Open311Store {}
 
-/** The CAP 1.2 feed's reads of public alerts and their lifecycle (server/cap). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface CapStore {}
+/**
+ * An alert as the CAP feed may know it: what happened, where (the area only) and its stamped
+ * steps. Nothing the resident wrote, no position, no person: the store does not read them, so
+ * no message can carry them.
+ */
+export interface CapAlertRow {
+  id: string;
+  type: AlertTypeCode;
+  areaId: string;
+  status: AlertStatus;
+  statusAt: string;
+  /** held back by the per-resident threshold (DESIGN §4); public only once released */
+  flagged: boolean;
+  releasedAt: string | null;
+  /** its transitions in time order (who made them is not read) */
+  events: { status: AlertStatus; at: string }[];
+}
+
+/**
+ * The CAP 1.2 feed's reads (server/cap). Only alerts an operator verified, of a type that is
+ * not silent, with an area: the lifecycle (server/cap/lifecycle.ts) decides the rest.
+ */
+export interface CapStore {
+  /** verified alerts still open, or closed at or after `sinceIso` */
+  current(sinceIso: string): CapAlertRow[];
+  /** one verified alert of any age, or undefined (unknown, silent, never verified, no area) */
+  byId(id: string): CapAlertRow | undefined;
+  /** when the newest verified alert closed before `sinceIso` closed: it left the index 24 h later */
+  lastClosedBefore(sinceIso: string): string | null;
+  /**
+   * Changes whenever an alert's steps may have: a new stamp (`alert_events`) or an operator's
+   * action such as a release (`audit_log`). Cheap (two row ids), so a poll answered from the
+   * index already built costs no scan.
+   */
+  version(): string;
+}
 
 /** The staff's streamed exports (server/exports). */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type

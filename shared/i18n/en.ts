@@ -10,6 +10,7 @@ import { unitsEn } from './units.en.js';
 import { staffEn } from './staff.en.js';
 import { exportsEn } from './exports.en.js';
 import { integrationsEn } from './integrations.en.js';
+import { capEn } from './cap.en.js';
 
 /** English. Typed against the Spanish keys: a missing or extra string is a type error. */
 export const en: Record<MessageKey, string> = {
@@ -17,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   ...staffEn,
   ...exportsEn,
   ...integrationsEn,
+  ...capEn,
   ...heldEn,
   ...historyEn,
   ...officerFieldEn,

@@ -9,6 +9,7 @@ import { unitsEs } from './units.es.js';
 import { staffEs } from './staff.es.js';
 import { exportsEs } from './exports.es.js';
 import { integrationsEs } from './integrations.es.js';
+import { capEs } from './cap.es.js';
 
 /**
  * Spanish (Argentina): the source of truth for every message key. Addressing the user is
@@ -20,6 +21,7 @@ export const es = {
   ...staffEs,
   ...exportsEs,
   ...integrationsEs,
+  ...capEs,
   ...heldEs,
   ...historyEs,
   ...officerFieldEs,

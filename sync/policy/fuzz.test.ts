@@ -9,11 +9,11 @@ import { addRecord, capture, docWithClient, record } from './testing.js';
 import type { Writer } from './types.js';
 
 /**
- * Whatever bytes arrive, the write policy answers (accepts or refuses) without throwing,
- * quickly and without a large allocation. The bounds are generous on purpose: they catch
- * work that grows with a declared length (seconds, gigabytes), not a slow machine.
+ * Whatever bytes arrive, the write policy answers (accepts or refuses) without throwing and
+ * without a large allocation. The bound is generous on purpose: it catches memory that grows
+ * with a declared length (gigabytes), not a busy machine. Work that grows with one (a loop
+ * over a forged 2^32) shows as this file's test timeout; no check here reads a clock.
  */
-const MAX_MS = 200;
 const MAX_HEAP_GROWTH = 128 * 1024 * 1024;
 
 const ID = '7f8e9d3c-1b2a-4c5d-8e6f-0a1b2c3d4e5f';
@@ -53,9 +53,7 @@ function answers(update: Uint8Array): void {
 
 function within(call: () => { ok: boolean }): void {
   const heapBefore = process.memoryUsage().heapUsed;
-  const start = performance.now();
   expect(typeof call().ok).toBe('boolean');
-  expect(performance.now() - start).toBeLessThan(MAX_MS);
   expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(MAX_HEAP_GROWTH);
 }
 
