@@ -152,7 +152,7 @@ requests.columns = [
 ];
 
 const checkins: DatasetSpec<ExportRows['checkins']> = {
-  fileName: { es: 'controles', en: 'checkins' },
+  fileName: { es: 'registros-en-puntos', en: 'checkins' },
   typed: false,
   anonymisedPosition: 'exact',
   columns: [],
@@ -174,7 +174,7 @@ checkins.columns = [
 ];
 
 const conversations: DatasetSpec<ExportRows['conversations']> = {
-  fileName: { es: 'conversaciones', en: 'conversations' },
+  fileName: { es: 'charlas', en: 'conversations' },
   typed: false,
   anonymisedPosition: 'rounded',
   columns: [],

@@ -98,6 +98,15 @@ describe('the audit log', () => {
       expect(e.detail).not.toContain('ayuda');
       expect(e.detail).not.toContain(IDS.general);
     }
+    // The admin's log reads it by its shape, under the `export.` filter.
+    const res = await server.request('/api/console/audit?action=export.&limit=1', {
+      token: tokens.admin,
+    });
+    const { entries } = (await res.json()) as { entries: { action: string; said: unknown }[] };
+    expect(entries[0]).toMatchObject({
+      action: 'export.alerts',
+      said: { kind: 'export', format: 'geojson', scope: 'anonymised', type: 'fire', rows: 1 },
+    });
   });
 });
 
