@@ -5,10 +5,11 @@ export const exportsStyles = css`
   :host {
     display: block;
     max-width: 880px;
-    margin: 0 auto;
+    margin: 0;
     padding: 12px 12px 40px;
     overflow: auto;
   }
+  h1,
   h2 {
     font-size: 1.25rem;
     margin: 4px 0 8px;

@@ -34,6 +34,8 @@ export class ExportsView extends SacElement {
 
   @property({ attribute: false }) me?: Me;
   @property({ attribute: false }) city?: CityInfo;
+  /** the heading's level: the console's tab is a page of its own, the observatory's a section */
+  @property({ type: Number }) level: 1 | 2 = 1;
   @state() private what: Dataset = 'alerts';
   @state() private format: Format = 'csv';
   @state() private period: Period = 'last_month';
@@ -69,7 +71,11 @@ export class ExportsView extends SacElement {
     );
     const pick = (e: Event) => (e.target as HTMLSelectElement | HTMLInputElement).value;
     return html`<section aria-labelledby="exports-title">
-      <h2 id="exports-title">${t('exports.title')}</h2>
+      ${
+        this.level === 1
+          ? html`<h1 id="exports-title">${t('exports.title')}</h1>`
+          : html`<h2 id="exports-title">${t('exports.title')}</h2>`
+      }
       <p>${t('exports.intro')}</p>
       <p class="scope" data-scope=${this.analyst ? 'anonymised' : 'full'}>
         ${t(this.analyst ? 'exports.scope.anonymised' : 'exports.scope.full')}
