@@ -127,6 +127,18 @@ describe('reading', () => {
     for (const c of open) expect(c!.rows.next().done).toBe(false);
     await server.login('vecino2');
     for (const c of open) c!.close();
+    // HEAD (a link checker) reads nothing, holds nothing and is not audited.
+    const audited = server.services.storage.audit.list(1000).length;
+    for (let i = 0; i < 3; i++) {
+      const head = await server.request(`/api/exports/alerts.csv?${new URLSearchParams(MARCH)}`, {
+        method: 'HEAD',
+        token: tokens.operador1,
+      });
+      expect(head.status).toBe(200);
+      expect(head.headers.get('content-disposition')).toContain('.csv');
+    }
+    expect(server.services.storage.audit.list(1000).length).toBe(audited);
+    expect(await bodyText(await get('operador1', 'alerts.csv'))).toContain(IDS.general);
     const again = store.open('alerts', q)!;
     expect(again.count).toBe(4);
     again.close();

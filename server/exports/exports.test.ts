@@ -53,7 +53,7 @@ describe('exports for operators and analysts', () => {
         expect(csv.status).toBe(200);
         expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8; header=present');
         expect(csv.headers.get('content-disposition')).toMatch(
-          /^attachment; filename="sac-[a-z]+-2020-03-01_2020-03-31\.csv"$/,
+          /^attachment; filename="sac-[a-z-]+-2020-03-01_2020-03-31\.csv"$/,
         );
         expect(csv.headers.get('cache-control')).toBe('no-store');
         const records = csvRecords(await bodyText(csv));

@@ -2,6 +2,8 @@ import type { Cell, Column } from './columns.js';
 
 export const EXPORT_FORMATS = ['csv', 'geojson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const CSV_TYPE = 'text/csv; charset=utf-8; header=present';
+export const GEOJSON_TYPE = 'application/geo+json';
 
 /** One record as a writer takes it: its cells in column order, its id and position. */
 export interface OutRow {
@@ -42,7 +44,7 @@ export function csvWriter<R>(columns: Column<R>[]): FormatWriter {
   const typed = columns.map((c) => c.typed === true);
   const line = (cells: Cell[]) => `${cells.map((v, i) => csvField(v, typed[i])).join(',')}\r\n`;
   return {
-    contentType: 'text/csv; charset=utf-8; header=present',
+    contentType: CSV_TYPE,
     head: () => `\uFEFF${line(columns.map((c) => c.name))}`,
     row: (r) => line(r.cells),
     tail: () => '',
@@ -64,7 +66,7 @@ export function geojsonWriter<R>(
     .filter(([name]) => name !== 'lat' && name !== 'lng');
   let first = true;
   return {
-    contentType: 'application/geo+json',
+    contentType: GEOJSON_TYPE,
     head: () => `{"type":"FeatureCollection","sac":${JSON.stringify(about)},"features":[`,
     row: (r) => {
       const feature = {

@@ -7,7 +7,14 @@ import type { Services } from '../services.js';
 import { EXPORT_DATASETS } from '../storage/exports.js';
 import { cityTimeFormatter } from './city-time.js';
 import { DATASETS, columnsFor, pointFor, type CellContext, type ExportScope } from './columns.js';
-import { EXPORT_FORMATS, csvWriter, geojsonWriter, type ExportFormat } from './formats.js';
+import {
+  CSV_TYPE,
+  EXPORT_FORMATS,
+  GEOJSON_TYPE,
+  csvWriter,
+  geojsonWriter,
+  type ExportFormat,
+} from './formats.js';
 import { MAX_EXPORT_DAYS, parseExportQuery, type ExportFilter } from './query.js';
 import { exportStream } from './stream.js';
 
@@ -62,6 +69,16 @@ export function exportRoutes(s: Services): Hono<Env> {
     const user = c.get('user');
     const scope = scopeOf(user.role);
     const f = parseExportQuery(c.req.query(), { dataset, scope, areaIds });
+    const file = `sac-${DATASETS[dataset].fileName[f.lang]}-${f.from}_${f.to}.${format}`;
+    const headers = {
+      'Content-Type': format === 'csv' ? CSV_TYPE : GEOJSON_TYPE,
+      // Built from validated values only (a dataset, ISO days): nothing to escape.
+      'Content-Disposition': `attachment; filename="${file}"`,
+      'Content-Language': f.lang,
+      'Cache-Control': 'no-store',
+    };
+    // Hono answers HEAD with the GET route: a link checker reads no rows, and is not an export.
+    if (c.req.method === 'HEAD') return new Response(null, { headers });
     const mine = running.get(user.id) ?? 0;
     if (mine >= PER_USER) throw busy();
     const cursor = s.storage.exports.open(dataset, {
@@ -137,17 +154,7 @@ export function exportRoutes(s: Services): Hono<Env> {
         else if (!complete) s.log.info('export not finished', { dataset, rows, of: cursor.count });
       },
     });
-    const file = `sac-${spec.fileName[f.lang]}-${f.from}_${f.to}.${format}`;
-    return new Response(body, {
-      headers: {
-        'Content-Type': writer.contentType,
-        // Built from validated values only (a dataset, ISO days): nothing to escape.
-        'Content-Disposition': `attachment; filename="${file}"`,
-        'Content-Language': f.lang,
-        'Cache-Control': 'no-store',
-        'X-Export-Rows': String(cursor.count),
-      },
-    });
+    return new Response(body, { headers: { ...headers, 'X-Export-Rows': String(cursor.count) } });
   });
 
   return app;
