@@ -218,7 +218,18 @@ export type AuditDetail =
   | { kind: 'outcome'; outcome: string }
   | { kind: 'time'; at: string }
   | { kind: 'note'; text: string }
-  | { kind: 'step'; step: string; done: boolean };
+  | { kind: 'step'; step: string; done: boolean }
+  /** an export's shape (server/exports): never its data */
+  | {
+      kind: 'export';
+      format: string;
+      scope: 'full' | 'anonymised';
+      from: string;
+      to: string;
+      type: string | null;
+      area: string | null;
+      rows: number;
+    };
 
 /** `GET /api/console/flagged`: residents whose false alarms repeat. */
 export interface FlaggedReporterView {

@@ -80,5 +80,4 @@ export interface CapStore {
 }
 
 /** The staff's streamed exports (server/exports). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ExportStore {}
+export type { ExportStore } from './exports.js';
