@@ -30,7 +30,7 @@ export interface SirenHubDeps {
   timings?: Partial<SirenTimings>;
   now?: () => number;
   /** Times each alert's sound commands (server/metrics/). */
-  timing?: AlertTiming | undefined;
+  timing?: AlertTiming;
 }
 
 /** On shutdown, a unit's socket still open this long after its close frame is cut. */
