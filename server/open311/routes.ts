@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { ApiError } from '../http/errors.js';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Lang } from '../../shared/i18n/core.js';
 import type { Services } from '../services.js';
 import { keyFromRequest, verifyApiKey } from '../integrations/keys.js';
@@ -119,15 +119,14 @@ export function open311Routes(s: Services): Hono {
               ? 'api_key: this key may not file requests (no open311 permission)'
               : 'api_key: unknown or revoked key',
         );
-      try {
-        await perKey.consume(verdict.client.id);
-      } catch (e) {
-        const wait = e instanceof RateLimiterRes ? Math.ceil(e.msBeforeNext / 1000) : 60;
+      // Filings count, not mistakes: a client fixing its integration is not held back by them.
+      const used = await perKey.get(verdict.client.id);
+      if (used && used.remainingPoints <= 0)
         throw new Open311Error(429, 'Too many requests filed with this key: wait and retry.', {
-          'Retry-After': String(Math.max(1, wait)),
+          'Retry-After': String(Math.max(1, Math.ceil(used.msBeforeNext / 1000))),
         });
-      }
       const id = fileRequest(s, verdict.client, form);
+      await perKey.penalty(verdict.client.id, 1);
       s.log.info('open311 request filed', { client: verdict.client.id, request: id });
       const notice = 'Recibido: la Municipalidad lo atiende en su cola de pedidos.';
       return sendList(
