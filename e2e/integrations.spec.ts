@@ -64,6 +64,24 @@ test('an admin issues a key, sees it once, it files a request, and revoked it fi
   const read = await page.request.get(`/open311/v2/requests/${made!.service_request_id}.xml`);
   expect(await read.text()).toContain('<status>open</status>');
 
+  // The request is in the operators' queue under the client's name; the reply goes public.
+  await page.locator('#tab-requests').click();
+  const queued = page.locator(`tr[data-request="${made!.service_request_id}"]`);
+  await expect(queued).toContainText('cargado por Mesa de ayuda 147 (Open311)');
+  await queued.locator('button').click();
+  await expect(page.getByText('se publican como datos abiertos')).toBeVisible();
+  await page.getByRole('button', { name: /^visto$/i }).click();
+  await page.getByLabel(/respuesta al vecino/i).fill('La cuadrilla de alumbrado va el martes.');
+  await page.getByRole('button', { name: /enviar respuesta/i }).click();
+  await page.screenshot({ path: 'test-results/screens/integrations-request-es-desktop.png' });
+  await expectNoAxeViolations(page);
+  await expect
+    .poll(async () =>
+      (await page.request.get(`/open311/v2/requests/${made!.service_request_id}.json`)).text(),
+    )
+    .toContain('La cuadrilla de alumbrado va el martes.');
+
+  await page.locator('#tab-integrations').click();
   await row.getByRole('button', { name: 'Revocar la clave de Mesa de ayuda 147' }).click();
   await expect(row).toContainText('Deja de funcionar en el acto');
   await row.getByRole('button', { name: 'Revocar', exact: true }).click();
