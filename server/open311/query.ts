@@ -11,7 +11,8 @@ const DAY_MS = 86_400_000;
 export const DEFAULT_DAYS = 90;
 export const MAX_ROWS = 1000;
 const MAX_IDS = 100;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Request ids are UUIDs (the demo's history has readable ones): letters, digits, dashes. */
+const REQUEST_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 const list = (v: string | undefined) =>
   v === undefined
@@ -42,7 +43,7 @@ export function readQuery(
   now = new Date(),
 ): { ids: string[] | null; query: Open311Query } {
   const ids = list(get('service_request_id'));
-  if (ids && (ids.length > MAX_IDS || ids.some((id) => !UUID.test(id))))
+  if (ids && (ids.length > MAX_IDS || ids.some((id) => !REQUEST_ID.test(id))))
     throw new Open311Error(
       400,
       `service_request_id: up to ${MAX_IDS} request ids, comma-separated`,

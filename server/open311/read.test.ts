@@ -167,7 +167,7 @@ describe('Open311 requests, read by anyone', () => {
       'start_date=2026-01-01T10:00',
       'start_date=2026-03-01&end_date=2026-01-01',
       'start_date=2025-01-01&end_date=2026-01-01',
-      'service_request_id=1,2',
+      'service_request_id=1;2',
     ]) {
       const res = await get(`requests.json?${q}`);
       expect(res.status, q).toBe(400);
