@@ -88,9 +88,15 @@ export interface OpsRequest {
   status: string;
   statusAt: string;
   reply?: string;
-  reporterId: string;
+  /** the user who filed it; absent when another system filed it through Open311 */
+  reporterId?: string;
+  /** the user's name, or the Open311 client's as the admin named it */
   reporterName: string;
-  source: 'resident' | 'officer';
+  source: 'resident' | 'officer' | 'open311';
+  /** the API client that filed it (Open311) */
+  clientId?: string;
+  /** what an Open311 client sent about its citizen: for staff only */
+  contact?: { firstName: string; lastName: string; email: string; phone: string };
   areaId: string | null;
   unitId?: string;
   cancelledAt?: string;
