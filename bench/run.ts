@@ -32,6 +32,7 @@ import { observatoryPhase } from './lib/observatory.js';
 import { StealMeter } from './lib/steal.js';
 import { table, write, type Results } from './lib/report.js';
 import { benchRoot } from './lib/server-proc.js';
+import { histogramLines } from './lib/server-metrics.js';
 import { DEMO_PASSWORD } from '../shared/demo-city.js';
 
 const RELAY_ROUNDS = 8;
@@ -114,6 +115,11 @@ try {
   });
   steal.stop('alerts');
   fillAlerts(r, city, alerts?.results ?? null, alerts?.push ?? null, settleMs);
+  if (city.histograms) {
+    r.serverHistograms = city.histograms;
+    log('server /metrics at the end of the alerts (its own histograms):');
+    for (const line of histogramLines(city.histograms)) log(`  ${line}`);
+  }
   const record = alerts?.results.alerts.find((a) => a.ops !== null)?.id ?? null;
   steal.start('relay');
   await relayComparison(city, record);

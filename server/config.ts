@@ -77,6 +77,8 @@ const schema = z.object({
   LOGIN_LOCK_MAX_SECONDS: z.coerce.number().int().min(1).default(900),
   /** Registrations one source address may attempt per hour. */
   REGISTER_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /** Requests one Open311 API key may file per minute: one client cannot flood the queue. */
+  OPEN311_POSTS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** `GET /metrics` answers only `Authorization: Bearer <METRICS_TOKEN>`; unset: off (404). */
   METRICS_TOKEN: z.string().min(16).optional(),
 });

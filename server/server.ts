@@ -20,6 +20,7 @@ import { refuseCrossSiteUpgrade } from './http/origin.js';
 import { trustedProxies } from './http/client-address.js';
 import type { Services } from './services.js';
 import { createObservatory } from './observatory/index.js';
+import { createMetrics } from './metrics/registry.js';
 
 const LISTEN_BACKLOG = 4096;
 
@@ -62,7 +63,22 @@ export async function startServer(
       trustedProxies: trustedProxies(config),
     },
   );
-  const push = createPush({ config, log, storage, sync, city }, options.push);
+  // Read at each scrape, which comes only once the server listens.
+  const metrics = createMetrics(() => ({
+    connections: () => sync.connections,
+    roomsLoaded: () => sync.rooms.size,
+    updatesRefused: () => sync.refused,
+    commits: () => sync.committer.commits,
+    lastCommitMs: () => sync.committer.lastCommitMs,
+    alerts: () => storage.alerts.count(),
+    push: () => push.worker.stats,
+    sirenCommands: () => push.sirens.stats,
+  }));
+  sync.committer.onCommitted = metrics.commit;
+  const push = createPush(
+    { config, log, storage, sync, city, timing: metrics.alerts },
+    options.push,
+  );
   const services: Services = {
     config,
     log,
@@ -75,6 +91,7 @@ export async function startServer(
     // The console is built below, once the alert projection it hands re-dispatches to is.
     dispatcher: { redispatch: (...args) => operatorConsole.redispatch(...args) },
     observatory: createObservatory({ config, storage, city, now: options.now }),
+    metrics,
   };
   // Officers' records in unit rooms; an officer on scene moves the alert through
   // the alert projection (declared next; called only once updates flow).
@@ -94,6 +111,7 @@ export async function startServer(
     fanOut: push.fanOut,
     units,
     landmarks: city.sirens,
+    timing: metrics.alerts,
   });
   const planLog = new PlanRecorder({ storage, committer: sync.committer });
   const requests = new RequestProjection({ storage, sync, areas: city.areas });

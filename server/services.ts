@@ -7,6 +7,7 @@ import type { PushService } from './push/index.js';
 import type { ReleaseRefusal } from './alerts/release.js';
 import type { UserRow } from './storage/storage.js';
 import type { ObservatoryService } from './observatory/service.js';
+import type { ServerMetrics } from './metrics/registry.js';
 
 /** Everything a route needs, built once at start-up and passed down (no module state). */
 export interface Services {
@@ -23,4 +24,6 @@ export interface Services {
   dispatcher: { redispatch(alertId: string, unitId: string, by: UserRow): void };
   /** The observatory's analyses, on their own thread and cached (server/observatory/). */
   observatory: ObservatoryService;
+  /** The Prometheus registry of this server (server/metrics/). */
+  metrics: ServerMetrics;
 }

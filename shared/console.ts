@@ -88,9 +88,15 @@ export interface OpsRequest {
   status: string;
   statusAt: string;
   reply?: string;
-  reporterId: string;
+  /** the user who filed it; absent when another system filed it through Open311 */
+  reporterId?: string;
+  /** the user's name, or the Open311 client's as the admin named it */
   reporterName: string;
-  source: 'resident' | 'officer';
+  source: 'resident' | 'officer' | 'open311';
+  /** the API client that filed it (Open311) */
+  clientId?: string;
+  /** what an Open311 client sent about its citizen: for staff only */
+  contact?: { firstName: string; lastName: string; email: string; phone: string };
   areaId: string | null;
   unitId?: string;
   cancelledAt?: string;
@@ -218,7 +224,18 @@ export type AuditDetail =
   | { kind: 'outcome'; outcome: string }
   | { kind: 'time'; at: string }
   | { kind: 'note'; text: string }
-  | { kind: 'step'; step: string; done: boolean };
+  | { kind: 'step'; step: string; done: boolean }
+  /** an export's shape (server/exports): never its data */
+  | {
+      kind: 'export';
+      format: string;
+      scope: 'full' | 'anonymised';
+      from: string;
+      to: string;
+      type: string | null;
+      area: string | null;
+      rows: number;
+    };
 
 /** `GET /api/console/flagged`: residents whose false alarms repeat. */
 export interface FlaggedReporterView {

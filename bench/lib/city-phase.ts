@@ -13,6 +13,14 @@ import { sleep, round } from './stats.js';
 import { attributePushes, type PushFigures } from './push-attribution.js';
 import type { Options } from './args.js';
 import type { AlertResults, ProbeConnected } from './probe-types.js';
+import {
+  METRICS_TOKEN,
+  histogramsOf,
+  metricsOf,
+  metricsText,
+  unlabelled,
+  type HistogramFigures,
+} from './server-metrics.js';
 
 export interface CityRun {
   server: ServerProc;
@@ -34,6 +42,8 @@ export interface CityRun {
   /** server CPU seconds per phase */
   cpu: Record<string, number>;
   metrics: Record<string, number>;
+  /** The server's histograms as its /metrics showed them at the end of the alerts. */
+  histograms?: Record<string, HistogramFigures>;
 }
 
 /**
@@ -208,7 +218,10 @@ export async function cityAlerts(
     }
   }
   c.cpu.alerts = round(c.server.cpuS() - c0, 2)!;
-  Object.assign(c.metrics, prefixed('afterAlerts_', await metricsOf(c.server.url)));
+  // The end of the load: the server's own view of it, as a Prometheus scraper reads it.
+  const text = await metricsText(c.server.url);
+  Object.assign(c.metrics, prefixed('afterAlerts_', unlabelled(text)));
+  c.histograms = histogramsOf(text);
   return { results, push };
 }
 
@@ -271,20 +284,6 @@ export async function cityFinish(c: CityRun, probe: Child<ProbeApi>): Promise<Cl
   const stats = [...(await c.fleet.stats()), await probe.call('stats', null)];
   await c.fleet.stop();
   return stats;
-}
-
-/** /metrics answers only its scraper's token; the bench is that scraper. */
-const METRICS_TOKEN = randomBytes(24).toString('base64url');
-
-async function metricsOf(http: string): Promise<Record<string, number>> {
-  const headers = { authorization: `Bearer ${METRICS_TOKEN}` };
-  const text = await (await fetch(`${http}/metrics`, { headers })).text();
-  const out: Record<string, number> = {};
-  for (const line of text.split('\n')) {
-    const m = /^(\w+) ([\d.e+-]+)$/.exec(line);
-    if (m) out[m[1]!] = Number(m[2]);
-  }
-  return out;
 }
 
 const prefixed = (p: string, r: Record<string, number>) =>

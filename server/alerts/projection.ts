@@ -17,6 +17,7 @@ import { dispatchDetails } from './dispatch-record.js';
 import type { DispatchReference } from '../../shared/dispatch.js';
 import { overThreshold, raisedAt, reachesArea, thresholdSince, wouldReach } from './threshold.js';
 import { releaseAlert, type ReleaseRefusal } from './release.js';
+import type { AlertTiming } from '../metrics/alert-timing.js';
 
 export { displayName } from './in-rooms.js';
 
@@ -34,6 +35,8 @@ export interface ProjectionDeps {
   units?: { alertChanged(alert: AlertRow): void };
   /** The city's known points (its sirens): a dispatch names the nearest one. */
   landmarks?: readonly DispatchReference[];
+  /** Times each alert's path (server/metrics/); ids stay there, never in a metric. */
+  timing?: AlertTiming;
 }
 
 /**
@@ -75,6 +78,9 @@ export class AlertProjection {
     const location = (f.location as Fix | null) ?? null;
     const at = this.now();
     const info = alertType(type);
+    // The monotonic start of the alert's path: the tick its write was accepted and applied.
+    const seenAt = performance.now();
+    let timed = false;
 
     this.d.sync.committer.job(() => {
       const place = location ?? reporter.home;
@@ -109,6 +115,9 @@ export class AlertProjection {
       let row: AlertRow = candidate;
       let events: AlertEventRow[];
       if (this.d.storage.alerts.insert(candidate)) {
+        // Before the fan-out: its sirens and pushes are timed from the same start.
+        this.d.timing?.received(change.id, seenAt);
+        timed = true;
         const event: AlertEventRow = {
           alertId: change.id,
           status: 'received',
@@ -131,6 +140,9 @@ export class AlertProjection {
       // and the start-up reconciliation shows the alert again.
       try {
         projectAlert(this.d.sync, row, reporter, events, this.isPublic(row));
+        // Registered in the job, so it runs after this commit's relays: the record has been
+        // sent to the sockets on ops by then.
+        if (timed) this.d.sync.committer.afterCommit(() => this.d.timing?.shownToOperators(seenAt));
       } catch (error) {
         this.d.log.error('alert projection failed', { error: String(error) });
       }

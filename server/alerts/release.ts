@@ -30,6 +30,7 @@ export function releaseAlert(d: ProjectionDeps, id: string, by: UserRow): Releas
     const reporter = current && d.storage.users.byId(current.reporterId);
     if (!current || !reporter || !d.storage.alerts.release(id, at, by.id)) return;
     d.storage.audit.add({ at, actorId: by.id, action: 'alert.released', subject: id, detail: '' });
+    d.timing?.released(id);
     const row = { ...current, releasedAt: at, releasedBy: by.id };
     d.fanOut.onReleased(row, reporter);
     projectAlert(d.sync, row, reporter, d.storage.alerts.events(id), true);

@@ -43,8 +43,17 @@ export interface ObservatorySettings {
   catchment: { inner: number; outer: number };
 }
 
+/** The city as an Open311 GeoReport v2 endpoint (`city.json` `open311`). */
+export interface Open311Settings {
+  /** the one `jurisdiction_id` this endpoint serves (the city's domain); null: any or none */
+  jurisdictionId: string | null;
+  /** `agency_responsible` of every request: who answers them */
+  agency: string;
+}
+
 export interface City {
   info: CityInfo;
+  open311: Open311Settings;
   areas: AreaFeature[];
   units: UnitInfo[];
   sirens: SirenInfo[];
@@ -107,6 +116,15 @@ const cityFile = z.object({
     }),
   ),
   streets: z.array(street).max(20_000).optional(),
+  open311: z
+    .object({
+      jurisdictionId: z
+        .string()
+        .regex(/^[a-z0-9.-]{3,100}$/, 'a domain name such as godoycruz.gob.ar'),
+      agency: z.string().trim().min(1).max(120),
+    })
+    .partial()
+    .optional(),
   observatory: z
     .object({
       programmeHours: z.array(z.number().int().min(0).max(23)).max(24),
@@ -148,6 +166,7 @@ export function loadCity(config: Config): City {
       sirens: demoSirens(areas),
       streets: demoStreets(),
       observatory: { programmeHours: DEMO_PROGRAMME_HOURS },
+      open311: { jurisdictionId: 'godoycruz.gob.ar' },
     };
   } else {
     throw new ConfigError(
@@ -160,6 +179,10 @@ export function loadCity(config: Config): City {
     areas,
     units: base.units,
     sirens: base.sirens,
+    open311: {
+      jurisdictionId: base.open311?.jurisdictionId ?? null,
+      agency: base.open311?.agency ?? `Municipalidad de ${base.name}`,
+    },
     observatory: {
       programmeHours: [...new Set(base.observatory?.programmeHours ?? ALL_HOURS)].sort(
         (a, b) => a - b,

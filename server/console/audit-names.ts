@@ -31,6 +31,7 @@ function subjectOf(e: AuditEntry, city: City): AuditSubject | null {
 
 function detailOf(e: AuditEntry, city: City): AuditDetail | null {
   if (!e.detail && e.action !== 'alert.note') return null;
+  if (e.action.startsWith('export.')) return exportDetail(e.detail);
   switch (e.action) {
     case 'alert.dispatched': {
       const unit = city.units.find((u) => u.id === e.detail);
@@ -54,6 +55,27 @@ function detailOf(e: AuditEntry, city: City): AuditDetail | null {
     }
     default:
       return null;
+  }
+}
+
+/** An export's shape as server/exports/routes.ts writes it; null if it reads otherwise. */
+function exportDetail(detail: string): AuditDetail | null {
+  try {
+    const d = JSON.parse(detail) as Record<string, unknown>;
+    const text = (v: unknown) => (typeof v === 'string' ? v : null);
+    if (typeof d.rows !== 'number' || !text(d.format) || !text(d.from) || !text(d.to)) return null;
+    return {
+      kind: 'export',
+      format: text(d.format)!,
+      scope: d.scope === 'full' ? 'full' : 'anonymised',
+      from: text(d.from)!,
+      to: text(d.to)!,
+      type: text(d.type),
+      area: text(d.area),
+      rows: d.rows,
+    };
+  } catch {
+    return null;
   }
 }
 

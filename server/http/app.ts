@@ -18,7 +18,7 @@ import { opsRoutes } from './ops-routes.js';
 import { openApiRoutes } from './openapi.js';
 import { exportRoutes } from '../exports/routes.js';
 import { integrationRoutes } from '../integrations/routes.js';
-import { open311Routes } from '../open311/routes.js';
+import { open311OnError, open311Routes } from '../open311/routes.js';
 import { capRoutes } from '../cap/routes.js';
 import { mountClient } from './static.js';
 import { sameOriginOnly } from './origin.js';
@@ -26,7 +26,11 @@ import { securityHeaders } from './security-headers.js';
 
 export function createApp(s: Services) {
   const app = new Hono();
-  app.onError(onError((msg, f) => s.log.error(msg, f)));
+  const apiError = onError((msg, f) => s.log.error(msg, f));
+  // Open311 clients read errors in their standard's shape, also those thrown before its routes.
+  app.onError((err, c) =>
+    c.req.path.startsWith('/open311/') ? open311OnError(err, c, s) : apiError(err, c),
+  );
   // First, so that every answer (errors, static files, the shell) carries the headers.
   app.use('*', securityHeaders(s.config));
   app.use('*', sameOriginOnly(s.config));

@@ -10,6 +10,7 @@ import { reachesArea } from '../alerts/threshold.js';
 import { areaFold, pushKey, silenceKey, sirenKey, type PushJob, type SirenJob } from './jobs.js';
 import type { SirenDispatch } from './outbox-worker.js';
 import * as text from './messages.js';
+import type { AlertTiming } from '../metrics/alert-timing.js';
 
 /** A neighbour's phone offline for longer than this would only learn of a stale alert. */
 const ALERT_TTL_SECONDS = 3600;
@@ -33,6 +34,8 @@ export interface FanOutDeps {
   /** The opaque Topic of an area's pushes (RFC 8030 §5.4); the area id itself is not sent. */
   topic?: (areaId: string) => string;
   now?: () => Date;
+  /** Told which outbox rows are an alert's pushes, to time their hand-off. */
+  timing?: AlertTiming;
 }
 
 /**
@@ -51,6 +54,9 @@ export class OutboxFanOut implements FanOut {
   private readonly areaNames = new Map<string, string>();
   /** Siren rows written by the fan-out running now, handed to the hub after its commit. */
   private sirenRows: OutboxRow[] = [];
+  /** The first and last push row ids the fan-out running now wrote (0: none yet). */
+  private firstRow = 0;
+  private lastRow = 0;
 
   constructor(private readonly d: FanOutDeps) {
     for (const s of d.city.sirens) {
@@ -62,20 +68,22 @@ export class OutboxFanOut implements FanOut {
   }
 
   onReceived(alert: AlertRow, reporter: UserRow): void {
-    this.guarded(() => {
+    const written = this.guarded(() => {
       const ctx = this.context(alert);
       if (reachesArea(alert)) this.tellArea(alert, reporter, ctx);
       this.push(alert, 'received', { kind: 'staff' }, ALERT_TTL_SECONDS, (lang) =>
         text.operatorMessage(lang, ctx),
       );
     });
+    if (written) this.timePushes(alert.id);
   }
 
   /** What the threshold held back, sent as the alert would have been (operators knew already). */
   onReleased(alert: AlertRow, reporter: UserRow): void {
-    this.guarded(() => {
+    const written = this.guarded(() => {
       if (reachesArea(alert)) this.tellArea(alert, reporter, this.context(alert));
     });
+    if (written) this.timePushes(alert.id);
   }
 
   onStatus(alert: AlertRow): void {
@@ -184,7 +192,10 @@ export class OutboxFanOut implements FanOut {
       const fold = areaFold(areaId, sub.id);
       const waiting = this.d.storage.outbox.pendingFold(fold);
       if (waiting && !this.d.held?.(waiting.id)) this.d.storage.outbox.refold(waiting.id, payload);
-      else this.d.storage.outbox.add('push', pushKey(alert.id, 'received', sub.id), payload, fold);
+      else {
+        const key = pushKey(alert.id, 'received', sub.id);
+        this.wrote(this.d.storage.outbox.add('push', key, payload, fold));
+      }
     }
   }
 
@@ -200,16 +211,29 @@ export class OutboxFanOut implements FanOut {
       let m = byLang.get(sub.lang);
       if (!m) byLang.set(sub.lang, (m = message(sub.lang)));
       const job: PushJob = { sub: sub.id, ttl, urgency: 'high', message: m };
-      this.d.storage.outbox.add('push', pushKey(alert.id, event, sub.id), JSON.stringify(job));
+      const key = pushKey(alert.id, event, sub.id);
+      this.wrote(this.d.storage.outbox.add('push', key, JSON.stringify(job)));
     }
+  }
+
+  /** The push rows just written are the alert's: their hand-off is timed from its start. */
+  private timePushes(alertId: string): void {
+    if (this.firstRow) this.d.timing?.pushesWritten(alertId, this.firstRow, this.lastRow);
+  }
+
+  private wrote(rowId: number | null): void {
+    if (rowId === null) return;
+    if (!this.firstRow) this.firstRow = rowId;
+    this.lastRow = rowId;
   }
 
   /**
    * This runs inside the alert's commit. An emergency system must not drop an alert, so a
    * fault here is logged and the alert commits without notifications rather than not at all.
    */
-  private guarded(fn: () => void): void {
+  private guarded(fn: () => void): boolean {
     this.sirenRows = [];
+    this.firstRow = this.lastRow = 0;
     try {
       // Nested, this is a savepoint: a fault rolls back this fan-out's rows, not the alert.
       this.d.storage.transaction(fn);
@@ -220,11 +244,13 @@ export class OutboxFanOut implements FanOut {
       if (afterCommit && sirens && rows.length)
         afterCommit(() => rows.forEach((row) => sirens.take(row)));
       this.d.poke();
+      return true;
     } catch (error) {
       // No alert id or type here: a silent alert never reaches a log line (DESIGN §2).
       this.d.log.error('fan-out failed; alert stored without notifications', {
         error: String(error),
       });
+      return false;
     }
   }
 

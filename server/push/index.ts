@@ -14,6 +14,7 @@ import { OutboxWorker } from './outbox-worker.js';
 import { loadOrCreateVapid } from './vapid.js';
 import { SenderPool } from './sender-pool.js';
 import { areaTopic } from './topic.js';
+import type { AlertTiming } from '../metrics/alert-timing.js';
 
 /**
  * Subscriptions whose session ended are skipped by every send already (the `live` queries);
@@ -53,6 +54,8 @@ export interface PushDeps {
   storage: Storage;
   sync: SyncServer;
   city: City;
+  /** Times each alert's sirens and pushes (server/metrics/). */
+  timing?: AlertTiming;
 }
 
 /**
@@ -69,6 +72,7 @@ export function createPush(d: PushDeps, options: PushOptions = {}): PushService 
     sirens: d.city.sirens,
     writer,
     board,
+    timing: d.timing,
     ...(options.sirens ? { timings: options.sirens } : {}),
     ...(options.sirenNow ? { now: options.sirenNow } : {}),
   });
@@ -82,6 +86,7 @@ export function createPush(d: PushDeps, options: PushOptions = {}): PushService 
     transport: sender,
     sirens,
     writer,
+    accepted: (rowId) => d.timing?.pushAccepted(rowId),
   });
   const fanOut = new OutboxFanOut({
     storage: d.storage,
@@ -92,6 +97,7 @@ export function createPush(d: PushDeps, options: PushOptions = {}): PushService 
     sirens,
     held: (rowId) => worker.holds(rowId),
     topic: (areaId) => areaTopic(keys, areaId),
+    timing: d.timing,
   });
   let purge: NodeJS.Timeout | null = null;
   const schedulePurge = (ms: number) => {

@@ -15,6 +15,8 @@ export interface OutboxWorkerDeps {
   transport: PushTransport;
   sirens: SirenDispatch;
   writer: BatchWriter;
+  /** The push service accepted this row's push (the metrics time the alert's hand-off). */
+  accepted?: (rowId: number) => void;
   /** pushes in flight at once */
   concurrency?: number;
   /** how often due rows (retries, missed pokes) are looked for */
@@ -209,6 +211,7 @@ export class OutboxWorker {
     switch (result.kind) {
       case 'sent':
         this.stats.sent++;
+        this.d.accepted?.(row.id);
         return this.settle(row, () => outbox.done(row.id));
       case 'gone':
         this.stats.gone++;

@@ -20,7 +20,11 @@ export function requestHistory(storage: Storage, r: RequestRow): RequestHistoryE
     by,
     name: nameOf(by),
   });
-  const out: RequestHistoryEntry[] = [step('filed', r.receivedAt, r.reporterId)];
+  // Filed by a user, or by an Open311 client (no user behind it: its name is the admin's).
+  const filer = filerOf(storage, r);
+  const out: RequestHistoryEntry[] = [
+    { kind: 'filed', at: r.receivedAt, by: filer?.id ?? '', name: filer?.name ?? '' },
+  ];
   let status = 'open';
   let reply = '';
   for (const e of storage.requests.events(r.id)) {
@@ -52,4 +56,20 @@ export function photoView(p: RequestPhotoRow | undefined): RequestPhotoView | nu
     height: p.height,
     ...(p.publishedAt ? { publishedAt: p.publishedAt } : {}),
   };
+}
+
+/** Who filed a request, as operators read it: a user, or an Open311 client by its name. */
+export interface Filer {
+  id: string;
+  name: string;
+  kind: 'user' | 'client';
+}
+
+export function filerOf(storage: Storage, r: RequestRow): Filer | null {
+  if (r.reporterId) {
+    const u = storage.users.byId(r.reporterId);
+    return u ? { id: u.id, name: u.name, kind: 'user' } : null;
+  }
+  const client = r.clientId ? storage.apiClients.byId(r.clientId) : undefined;
+  return client ? { id: client.id, name: client.name, kind: 'client' } : null;
 }

@@ -8,7 +8,8 @@ import type { RequestRow, RequestStatus, Storage, UserRow } from '../storage/sto
 import type { SyncServer } from '../sync/sync-server.js';
 import type { Room } from '../sync/room.js';
 import { SERVER } from '../sync/origin.js';
-import { COLLECTION, originRoom, requestRecord, showExtras } from './in-rooms.js';
+import { copyToOps, originRoom, requestRecord, showExtras, COLLECTION } from './in-rooms.js';
+import { filerOf, type Filer } from './history.js';
 
 export interface RequestProjectionDeps {
   storage: Storage;
@@ -101,7 +102,7 @@ export class RequestProjection {
     });
     // Receipted only once durable: "delivered" means committed, as for alerts (DESIGN §5).
     this.d.sync.committer.afterCommit(() => {
-      if (project) this.projectFiled(project, writer);
+      if (project) this.projectFiled(project, { id: writer.id, name: writer.name, kind: 'user' });
     });
   }
 
@@ -120,15 +121,17 @@ export class RequestProjection {
       const ops = this.record(OPS_ROOM, r.id);
       const shown =
         ops?.get('statusAt') === r.statusAt && (ops.get('cancelledAt') ?? null) === r.cancelledAt;
-      if (!this.record(originRoom(r), r.id)) continue;
+      // Open311's requests have no origin room: `ops` is the only place that shows them.
+      const room = originRoom(r);
+      if (room !== null && !this.record(room, r.id)) continue;
       if (shown) {
         // History and photo are written after their own commits: shown again the same way.
         if (showExtras(this.d.sync, this.d.storage, r)) repaired++;
         continue;
       }
-      const reporter = this.d.storage.users.byId(r.reporterId);
-      if (!reporter) continue;
-      if (!ops) this.projectFiled(r, reporter);
+      const filer = filerOf(this.d.storage, r);
+      if (!filer) continue;
+      if (!ops) this.projectFiled(r, filer);
       else this.repairAnswers(r, ops);
       showExtras(this.d.sync, this.d.storage, r);
       repaired++;
@@ -160,7 +163,7 @@ export class RequestProjection {
   }
 
   /** Idempotent: writes only what the rooms lack (a resend, a repair after a crash). */
-  private projectFiled(r: RequestRow, reporter: UserRow): void {
+  private projectFiled(r: RequestRow, filer: Filer): void {
     const own = this.record(originRoom(r), r.id);
     if (own && typeof own.get('receivedAt') !== 'string') {
       own.doc!.transact(() => {
@@ -170,28 +173,7 @@ export class RequestProjection {
       }, SERVER);
     }
 
-    const ops = this.d.sync.room(OPS_ROOM).doc;
-    if (ops.getMap(COLLECTION).has(r.id)) return;
-    ops.transact(() => {
-      const fields: Record<string, unknown> = {
-        id: r.id,
-        category: r.category,
-        description: r.description,
-        location: r.location,
-        createdAt: r.createdAt,
-        receivedAt: r.receivedAt,
-        status: r.status,
-        statusAt: r.statusAt,
-        reporterId: reporter.id,
-        reporterName: reporter.name,
-        source: r.source,
-        areaId: r.areaId,
-      };
-      if (r.unitId) fields.unitId = r.unitId;
-      if (r.cancelledAt) fields.cancelledAt = r.cancelledAt;
-      ops.getMap(COLLECTION).set(r.id, new Y.Map<unknown>(Object.entries(fields)));
-    }, SERVER);
-    showExtras(this.d.sync, this.d.storage, r);
+    copyToOps(this.d.sync, this.d.storage, r, filer);
   }
 
   /** The reporter withdrew it ("already fixed"); operators see it, the status stays theirs. */
@@ -266,7 +248,7 @@ export class RequestProjection {
     showExtras(this.d.sync, this.d.storage, r);
   }
 
-  private record(room: string, id: string): Y.Map<unknown> | null {
+  private record(room: string | null, id: string): Y.Map<unknown> | null {
     return requestRecord(this.d.sync, room, id);
   }
 }

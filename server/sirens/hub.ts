@@ -17,6 +17,7 @@ import {
 import { bearerToken, hashDeviceToken } from './tokens.js';
 import { errorText } from '../sync/upgrade.js';
 import { SirenUnit, type CommandHost, type SirenTimings } from './unit-commands.js';
+import type { AlertTiming } from '../metrics/alert-timing.js';
 
 export type { SirenTimings } from './unit-commands.js';
 
@@ -28,6 +29,8 @@ export interface SirenHubDeps {
   board: SirenBoard;
   timings?: Partial<SirenTimings>;
   now?: () => number;
+  /** Times each alert's sound commands (server/metrics/). */
+  timing?: AlertTiming;
 }
 
 /** On shutdown, a unit's socket still open this long after its close frame is cut. */
@@ -96,6 +99,14 @@ export class SirenHub implements SirenDispatch, CommandHost {
       () => this.d.storage.outbox.done(row),
       () => this.settling.delete(row),
     );
+  }
+
+  /** A sound left for a unit the first time, or the unit acknowledged it. */
+  sounded(job: SirenJob, stage: 'sent' | 'acked'): void {
+    const { timing } = this.d;
+    if (!timing || job.cmd !== 'sound' || !job.alert) return;
+    if (stage === 'sent') timing.sirenSent(job.alert);
+    else timing.sirenAcked(job.alert);
   }
 
   missed(unit: SirenUnit, job: SirenJob): void {

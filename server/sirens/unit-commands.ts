@@ -23,6 +23,8 @@ export interface CommandHost {
   settle(row: number): void;
   /** A command expired before the unit acknowledged it: recorded and shown to operators. */
   missed(unit: SirenUnit, job: SirenJob): void;
+  /** A command's first send and its ack, for the metrics. */
+  sounded(job: SirenJob, stage: 'sent' | 'acked'): void;
 }
 
 interface Pending {
@@ -118,6 +120,7 @@ export class SirenUnit {
     const p = this.pending.get(id);
     if (!p) return false;
     this.h.stats.acked++;
+    this.h.sounded(p.job, 'acked');
     const now = this.h.now();
     if (p.command.cmd === 'sound')
       this.sounds.set(p.job.alert ?? '', now + p.command.seconds * 1000);
@@ -154,8 +157,10 @@ export class SirenUnit {
       p.command = { ...p.command, seconds: Math.min(p.job.seconds ?? left, left) };
     }
     ws.send(JSON.stringify(p.command));
-    if (p.sends++ === 0) this.h.stats.sent++;
-    else this.h.stats.resent++;
+    if (p.sends++ === 0) {
+      this.h.stats.sent++;
+      this.h.sounded(p.job, 'sent');
+    } else this.h.stats.resent++;
     p.timer = setTimeout(() => {
       p.timer = null;
       p.delay = Math.min(p.delay * 2, this.h.timings.maxRetryMs);

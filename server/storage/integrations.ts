@@ -5,9 +5,12 @@
  */
 import type { AlertStatus, AlertTypeCode } from '../../shared/types.js';
 
-/** What a key lets its holder do: file Open311 requests, poll the CAP feed. */
-export const API_SCOPES = ['open311', 'cap'] as const;
-export type ApiScope = (typeof API_SCOPES)[number];
+import type { RequestCategory } from '../../shared/types.js';
+import type { RequestRow, RequestStatus } from './requests.js';
+
+// The scopes are shared with the admin's screen; re-exported here where the store needs them.
+import type { ApiScope } from '../../shared/integrations.js';
+export { API_SCOPES, type ApiScope } from '../../shared/integrations.js';
 
 /** One system holding an API key. The key itself is never stored, only its SHA-256. */
 export interface ApiClientRow {
@@ -38,9 +41,51 @@ export interface ApiClientStore {
   touch(id: string, at: string): void;
 }
 
+/** The contact details an Open311 client may send with a request: staff read them, no one else. */
+export interface Open311Contact {
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string;
+}
+
+/**
+ * A request as the public GeoReport feed may read it. No reporter, client, description or
+ * contact: they are not selected, so no route can leak them by mistake. The position is exact
+ * here; the route rounds it.
+ */
+export interface Open311Row {
+  id: string;
+  category: RequestCategory;
+  status: RequestStatus;
+  reply: string;
+  lat: number | null;
+  lng: number | null;
+  areaId: string | null;
+  receivedAt: string;
+  statusAt: string;
+}
+
+export interface Open311Query {
+  /** received in [fromIso, toIso) */
+  fromIso: string;
+  toIso: string;
+  /** SAC statuses to include, or all */
+  statuses: readonly RequestStatus[] | null;
+  categories: readonly RequestCategory[] | null;
+  limit: number;
+}
+
 /** Open311 GeoReport v2 reads and writes of neighbour requests (server/open311). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface Open311Store {}
+export interface Open311Store {
+  /** Stores a request and its contact details together; false when the id exists already. */
+  file(row: RequestRow, contact: Open311Contact | null): boolean;
+  contact(requestId: string): Open311Contact | undefined;
+  /** Requests not withdrawn by their reporter, newest first. */
+  list(q: Open311Query): Open311Row[];
+  /** One request, unless its reporter withdrew it. */
+  byId(id: string): Open311Row | undefined;
+}
 
 /**
  * An alert as the CAP feed may know it: what happened, where (the area only) and its stamped
@@ -80,5 +125,4 @@ export interface CapStore {
 }
 
 /** The staff's streamed exports (server/exports). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ExportStore {}
+export type { ExportStore } from './exports.js';

@@ -8,14 +8,19 @@ import type { Fix, RequestCategory } from '../../shared/types.js';
  */
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
-/** Who filed the request: a resident from the app, or an officer for a neighbour. */
-export type RequestSource = 'resident' | 'officer';
+/**
+ * Who filed the request: a resident from the app, an officer for a neighbour, or another
+ * system through Open311 (server/open311) with an API key.
+ */
+export type RequestSource = 'resident' | 'officer' | 'open311';
 
 export interface RequestRow {
   id: string;
   source: RequestSource;
-  /** the resident, or the officer who filed it for a neighbour */
-  reporterId: string;
+  /** the resident, or the officer who filed it for a neighbour; null when Open311 filed it */
+  reporterId: string | null;
+  /** the API client (storage.apiClients) that filed it through Open311, else null or absent */
+  clientId?: string | null;
   /** the officer's unit; null for a resident's request */
   unitId: string | null;
   category: RequestCategory;

@@ -47,4 +47,17 @@ describe('audit entries as the admin reads them', () => {
     expect(actionText('user.password_reset_future')).toBe('user.password_reset_future');
     expect(subjectText(entry({ about: { kind: 'user', name: 'Rocío Benítez', username: 'rocio' } }), city)).toBe('Rocío Benítez (@rocio)'); // prettier-ignore
   });
+
+  it('reads an export by its shape: format, period, filters, rows and what it held', () => {
+    const area = features[2]!.properties;
+    const e = entry({
+      action: 'export.alerts',
+      said: { kind: 'export', format: 'csv', scope: 'anonymised', from: '2026-01-01', to: '2026-12-31', type: 'fire', area: area.id, rows: 1234 },
+    }); // prettier-ignore
+    expect(actionText(e.action)).toBe('Exportó alertas');
+    expect(detailText(e, city)).toBe(
+      `CSV · 01/01/2026–31/12/2026 · Incendio · ${area.name} · 1234 filas · sin datos personales`,
+    );
+    expect(actionText('export.any')).toBe('Exportaciones: todo');
+  });
 });

@@ -1,6 +1,6 @@
-import type { AuditEntryView } from '../../../shared/console.js';
+import type { AuditDetail, AuditEntryView } from '../../../shared/console.js';
 import { REQUEST_CATEGORIES, isAlertTypeCode } from '../../../shared/catalogue.js';
-import { formatDateTime, formatTime, isMessageKey, t } from '../../../shared/i18n/core.js';
+import { formatDateTime, formatTime, getLang, isMessageKey, t } from '../../../shared/i18n/core.js';
 import type { CityInfo } from '../../../shared/types.js';
 
 /**
@@ -58,7 +58,22 @@ export function subjectText(e: AuditEntryView, city: CityInfo | null): string {
   }
 }
 
-export function detailText(e: AuditEntryView): string {
+const dayText = (d: string): string => d.split('-').reverse().join('/');
+
+/** "CSV · 01/03/2026–31/03/2026 · Incendio · Bombal Sur · 12 filas · sin datos personales" */
+function exportText(d: Extract<AuditDetail, { kind: 'export' }>, city: CityInfo | null): string {
+  const parts = [d.format.toUpperCase(), `${dayText(d.from)}–${dayText(d.to)}`];
+  if (d.type) {
+    const key = isAlertTypeCode(d.type) ? `alert.type.${d.type}` : `request.category.${d.type}`;
+    parts.push(isMessageKey(key) ? t(key) : d.type);
+  }
+  if (d.area) parts.push(areaName(city, d.area));
+  parts.push(t('audit.detail.export_rows', { rows: d.rows.toLocaleString(getLang()) }));
+  parts.push(t(`audit.detail.export_${d.scope}`));
+  return parts.join(' · ');
+}
+
+export function detailText(e: AuditEntryView, city: CityInfo | null = null): string {
   const d = e.said;
   if (!d) return e.detail && !/^[0-9a-f]{8}-[0-9a-f-]{27}$/i.test(e.detail) ? e.detail : '';
   switch (d.kind) {
@@ -72,6 +87,8 @@ export function detailText(e: AuditEntryView): string {
       return t('audit.detail.time', { time: formatTime(d.at) });
     case 'note':
       return t('audit.detail.note', { text: d.text });
+    case 'export':
+      return exportText(d, city);
     case 'step': {
       const key = `protocol.${d.step}`;
       const step = isMessageKey(key) ? t(key) : d.step;

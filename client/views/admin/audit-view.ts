@@ -21,6 +21,7 @@ const FILTERS = [
   'request.',
   'plan.edit',
   'signin.release',
+  'export.',
 ];
 
 /**
@@ -113,7 +114,7 @@ export class AuditView extends SacElement {
                   </th>
                   <td>${actionText(e.action)}</td>
                   <td>${subjectText(e, this.city)}</td>
-                  <td class="small">${detailText(e)}</td>
+                  <td class="small">${detailText(e, this.city)}</td>
                 </tr>`,
             )}
           </tbody>

@@ -140,7 +140,7 @@ export class ObservatoryView extends SacElement {
       case 'reports':
         return html`<sac-obs-reports .me=${me} .city=${city} .filter=${filter}></sac-obs-reports>`;
       case 'exports':
-        return html`<sac-exports-view .me=${me} .city=${city}></sac-exports-view>`;
+        return html`<sac-exports-view .me=${me} .city=${city} level="2"></sac-exports-view>`;
     }
   }
 

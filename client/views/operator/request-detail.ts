@@ -14,7 +14,7 @@ import {
 /** Entries for a record written before the server kept a history: what the record itself says. */
 function fallback(r: OpsRequestView): RequestHistoryEntry[] {
   const out: RequestHistoryEntry[] = [
-    { kind: 'filed', at: r.receivedAt, by: r.reporterId, name: r.reporterName },
+    { kind: 'filed', at: r.receivedAt, by: r.reporterId ?? r.clientId ?? '', name: r.reporterName },
   ];
   if (r.reply) out.push({ kind: 'reply', at: r.statusAt, by: '', name: '', reply: r.reply });
   return out;

@@ -174,9 +174,7 @@ export class RequestsQueue extends SacElement {
         >
           ${t(`request.category.${r.category as 'other'}`)}
         </button>
-        <div class="muted small">
-          ${r.source === 'officer' ? t('ops.requests.from_officer') : t('ops.requests.from_resident')}
-        </div>
+        <div class="muted small">${sourceText(r)}</div>
       </td>
       <td>${this.areaName(r.areaId)}</td>
       <td class="small">${formatDateTime(r.receivedAt)}</td>
@@ -204,10 +202,10 @@ export class RequestsQueue extends SacElement {
       </p>
       <p>${r.description}</p>
       <p class="muted small">
-        ${r.reporterName} ·
-        ${r.source === 'officer' ? t('ops.requests.from_officer') : t('ops.requests.from_resident')}
-        · ${this.areaName(r.areaId)} · ${formatDateTime(r.receivedAt)}
+        ${r.source === 'open311' ? nothing : html`${r.reporterName} ·`} ${sourceText(r)} ·
+        ${this.areaName(r.areaId)} · ${formatDateTime(r.receivedAt)}
       </p>
+      ${r.contact ? contactSection(r.contact) : nothing}
       ${
         r.location
           ? html`<p class="small">${r.location.lat.toFixed(5)}, ${r.location.lng.toFixed(5)}</p>`
@@ -237,10 +235,34 @@ export class RequestsQueue extends SacElement {
       ${historySection(r)}
       <form @submit=${sendReply}>
         <label class="section-title" for="reply">${t('ops.requests.reply')}</label>
-        <textarea id="reply" name="reply" rows="3" maxlength="1000" required></textarea>
+        <textarea
+          id="reply"
+          name="reply"
+          rows="3"
+          maxlength="1000"
+          required
+          aria-describedby="reply-hint"
+        ></textarea>
+        <p class="small muted" id="reply-hint">${t('ops.requests.open_data_hint')}</p>
         <button type="submit">${t('ops.requests.send_reply')}</button>
       </form>`;
   }
+}
+
+/** Where a request came from: the app, a patrol unit, or another system by its name. */
+function sourceText(r: OpsRequestView): string {
+  if (r.source === 'open311') return t('ops.requests.from_open311', { name: r.reporterName });
+  return r.source === 'officer' ? t('ops.requests.from_officer') : t('ops.requests.from_resident');
+}
+
+/** The citizen's details an Open311 client sent, for the operator to call back. */
+function contactSection(c: NonNullable<OpsRequestView['contact']>) {
+  const name = `${c.firstName} ${c.lastName}`.trim();
+  const parts = [name, c.email, c.phone].filter(Boolean);
+  if (!parts.length) return nothing;
+  return html`<p class="small">
+    <span class="section-title">${t('ops.requests.contact')}:</span> ${parts.join(' · ')}
+  </p>`;
 }
 
 declare global {

@@ -71,10 +71,10 @@ export function consoleQueries(db: Db): ConsoleStore {
         args.push(q.actorId);
       }
       // What the subject is, so the log reads without looking ids up: an alert's type, an
-      // account's name. (A silent alert's reporter is in no row: only its alert id is.)
+      // account's name, an API key's holder. (A silent alert's reporter is in no row: only its alert id is.)
       const sql = `SELECT a.id, a.at, a.actor_id AS actorId, u.name AS actorName,
         u.role AS actorRole, a.action, a.subject, a.detail,
-        coalesce(al.type, su.name, rq.category) AS subjectLabel,
+        coalesce(al.type, su.name, rq.category, ac.name) AS subjectLabel,
         al.type AS alertType, al.area_id AS alertArea, al.received_at AS alertAt,
         su.name AS userName, su.username AS userUsername,
         rq.category AS requestCategory, rq.area_id AS requestArea,
@@ -83,6 +83,7 @@ export function consoleQueries(db: Db): ConsoleStore {
         LEFT JOIN alerts al ON al.id = a.subject
         LEFT JOIN users su ON su.id = a.subject
         LEFT JOIN requests rq ON rq.id = a.subject
+        LEFT JOIN api_clients ac ON ac.id = a.subject
         LEFT JOIN alert_notes n ON a.action = 'alert.note' AND n.id = a.detail
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id DESC LIMIT ?`;
       return db.prepare<(string | number)[], AuditEntry>(sql).all(...args, q.limit);

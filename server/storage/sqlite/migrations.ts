@@ -438,4 +438,47 @@ export const MIGRATIONS: readonly string[] = [
     last_used_at TEXT
   );
   `,
+  // Open311: requests another system files (the city's 311 tool) with an API key. Such a
+  // request has no SAC user behind it, so the reporter becomes optional and the client that
+  // filed it is kept instead; the CHECKs keep exactly one of the two per source. SQLite cannot
+  // alter a CHECK, so the table is rebuilt as the users table was. The contact details a
+  // client sends (its citizen's name, email, phone) live apart, read by staff only.
+  `
+  CREATE TABLE requests_next (
+    id TEXT PRIMARY KEY,
+    source TEXT NOT NULL CHECK (source IN ('resident','officer','open311')),
+    reporter_id TEXT REFERENCES users(id),
+    client_id TEXT REFERENCES api_clients(id),
+    unit_id TEXT,
+    category TEXT NOT NULL,
+    description TEXT NOT NULL,
+    lat REAL, lng REAL, accuracy REAL,
+    area_id TEXT,
+    created_at TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    status TEXT NOT NULL,
+    status_at TEXT NOT NULL,
+    reply TEXT NOT NULL DEFAULT '',
+    cancelled_at TEXT,
+    CHECK ((source = 'open311') = (client_id IS NOT NULL)),
+    CHECK ((source = 'open311') = (reporter_id IS NULL))
+  );
+  INSERT INTO requests_next (id, source, reporter_id, unit_id, category, description, lat, lng,
+    accuracy, area_id, created_at, received_at, status, status_at, reply, cancelled_at)
+  SELECT id, source, reporter_id, unit_id, category, description, lat, lng,
+    accuracy, area_id, created_at, received_at, status, status_at, reply, cancelled_at
+  FROM requests;
+  DROP TABLE requests;
+  ALTER TABLE requests_next RENAME TO requests;
+  CREATE INDEX requests_received ON requests(received_at);
+  CREATE INDEX requests_reporter ON requests(reporter_id, received_at);
+
+  CREATE TABLE request_contacts (
+    request_id TEXT PRIMARY KEY REFERENCES requests(id),
+    first_name TEXT NOT NULL DEFAULT '',
+    last_name TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT ''
+  );
+  `,
 ];

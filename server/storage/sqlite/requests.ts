@@ -12,7 +12,8 @@ import { requestPhotoQueries } from './request-photos.js';
 interface Raw {
   id: string;
   source: RequestRow['source'];
-  reporter_id: string;
+  reporter_id: string | null;
+  client_id: string | null;
   unit_id: string | null;
   category: RequestRow['category'];
   description: string;
@@ -32,6 +33,7 @@ const toRow = (r: Raw): RequestRow => ({
   id: r.id,
   source: r.source,
   reporterId: r.reporter_id,
+  clientId: r.client_id,
   unitId: r.unit_id,
   category: r.category,
   description: r.description,
@@ -47,9 +49,9 @@ const toRow = (r: Raw): RequestRow => ({
 });
 
 export function requestQueries(db: Db): RequestStore {
-  const insert = db.prepare(`INSERT OR IGNORE INTO requests (id, source, reporter_id, unit_id,
-    category, description, lat, lng, accuracy, area_id, created_at, received_at, status,
-    status_at, reply, cancelled_at) VALUES (@id, @source, @reporterId, @unitId, @category,
+  const insert = db.prepare(`INSERT OR IGNORE INTO requests (id, source, reporter_id, client_id,
+    unit_id, category, description, lat, lng, accuracy, area_id, created_at, received_at, status,
+    status_at, reply, cancelled_at) VALUES (@id, @source, @reporterId, @clientId, @unitId, @category,
     @description, @lat, @lng, @accuracy, @areaId, @createdAt, @receivedAt, @status, @statusAt,
     @reply, @cancelledAt)`);
   const byId = db.prepare<[string], Raw>('SELECT * FROM requests WHERE id = ?');
@@ -86,6 +88,7 @@ export function requestQueries(db: Db): RequestStore {
     insert: (r) =>
       insert.run({
         ...r,
+        clientId: r.clientId ?? null,
         lat: r.location?.lat ?? null,
         lng: r.location?.lng ?? null,
         accuracy: r.location?.accuracy ?? null,
