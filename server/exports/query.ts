@@ -16,7 +16,7 @@ const day = z
   .max(10)
   .refine((d) => !Number.isNaN(dayNumber(d)), 'a date as YYYY-MM-DD');
 
-const schema = z
+export const exportQuery = z
   .object({
     from: day,
     to: day,
@@ -51,7 +51,7 @@ export function parseExportQuery(
   raw: Record<string, string>,
   ctx: { dataset: ExportDataset; scope: ExportScope; areaIds: ReadonlySet<string> },
 ): ExportFilter {
-  const parsed = schema.safeParse(raw);
+  const parsed = exportQuery.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const unknown = issue?.code === 'unrecognized_keys' ? issue.keys[0] : undefined;

@@ -207,6 +207,30 @@ describe('the schemas are what the routes accept', () => {
     }
   });
 
+  it("an export's query: required days and the languages, as the route has them", async () => {
+    const { token } = await server.login('operador1');
+    const o = op('get', '/api/exports/{file}');
+    expect(o.parameters!.find((p) => p.name === 'from')).toMatchObject({ required: true });
+    const lang = param(o, 'lang');
+    const file = param(o, 'file');
+    expect(conforms(file, 'alerts.csv')).toBe(true);
+    expect(conforms(file, 'users.csv')).toBe(false);
+    for (const [value, valid] of [
+      ['en', true],
+      ['fr', false],
+    ] as const) {
+      expect(conforms(lang, value), value).toBe(valid);
+      const res = await server.request(
+        `/api/exports/alerts.csv?from=2026-01-01&to=2026-01-31&lang=${value}`,
+        { token },
+      );
+      expect(res.status, value).toBe(valid ? 200 : 400);
+      await res.body?.cancel();
+    }
+    const noDays = await server.request('/api/exports/alerts.csv', { token });
+    expect(noDays.status).toBe(400);
+  });
+
   it("the audit log's query: the document's bounds are the route's", async () => {
     const { token } = await server.login('admin');
     const limit = param(op('get', '/api/console/audit'), 'limit');

@@ -9,7 +9,7 @@ import type { ApiClientView } from '../../shared/integrations.js';
 import { isUuid } from '../../sync/policy/validators.js';
 import { issueApiKey } from './keys.js';
 
-const newKey = z
+export const newKey = z
   .object({
     name: visibleText(2, 80),
     scopes: z.array(z.enum(API_SCOPES)).min(1).max(API_SCOPES.length),

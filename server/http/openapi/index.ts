@@ -5,6 +5,8 @@ import { consoleRoutes } from './console.js';
 import { fieldRoutes } from './field.js';
 import { observatoryRoutes } from './observatory.js';
 import { studyRoutes } from './observatory-studies.js';
+import { exportRoutes } from './exports.js';
+import { integrationRoutes } from './integrations.js';
 
 export { buildDocument } from './document.js';
 export type { RouteDoc } from './types.js';
@@ -20,4 +22,6 @@ export const API_ROUTES: readonly RouteDoc[] = [
   ...fieldRoutes,
   ...observatoryRoutes,
   ...studyRoutes,
+  ...exportRoutes,
+  ...integrationRoutes,
 ];
