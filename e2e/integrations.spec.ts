@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { tFor, type Lang } from '../shared/i18n/index.js';
 import { PHONE, login } from './support/app.js';
 import { expectNoAxeViolations } from './operator-console.js';
+import { sizesFor } from './support/screens.js';
 
 /**
  * An admin issues an API key for the city's 311 tool from the console's "Integraciones" tab,
@@ -93,7 +94,7 @@ test('an admin issues a key, sees it once, it files a request, and revoked it fi
 });
 
 for (const lang of ['es', 'en'] as const)
-  for (const size of ['desktop', 'phone'] as const)
+  for (const size of sizesFor(lang))
     test(`screens: integrations — ${lang}, ${size}`, async ({ browser }) => {
       const page = await adminDesk(browser, lang, size);
       const view = page.locator('sac-integrations-view');

@@ -14,7 +14,7 @@ export type Cell = string | number | boolean | null;
 
 export interface CellContext {
   lang: Lang;
-  /** an instant as `2026-11-03T21:14:05-03:00` (city-time.ts) */
+  /** an instant as `2026-11-03T21:14:05-03:00` (server/city/zoned-time.ts) */
   time(iso: string | null): string;
   areaName(id: string | null): string;
   unitLabel(id: string | null): string;

@@ -5,7 +5,7 @@ import { requireUser, type Env } from '../http/context.js';
 import { ApiError } from '../http/errors.js';
 import type { Services } from '../services.js';
 import { EXPORT_DATASETS } from '../storage/exports.js';
-import { cityTimeFormatter } from './city-time.js';
+import { offsetDateTime } from '../city/zoned-time.js';
 import { DATASETS, columnsFor, pointFor, type CellContext, type ExportScope } from './columns.js';
 import {
   CSV_TYPE,
@@ -113,7 +113,7 @@ export function exportRoutes(s: Services): Hono<Env> {
     const columns = columnsFor(dataset, scope);
     const ctx: CellContext = {
       lang: f.lang,
-      time: cityTimeFormatter(),
+      time: offsetDateTime(),
       areaName: (id) => (id ? (areaNames.get(id) ?? '') : ''),
       unitLabel: (id) => (id ? (unitLabels.get(id) ?? id) : ''),
       point: (r) => pointFor(spec, scope, r),

@@ -1,4 +1,5 @@
 import { CITY_TIME_ZONE } from '../../shared/i18n/core.js';
+import { zoneOffset } from '../city/zoned-time.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -12,43 +13,11 @@ export interface LocalParts {
   weekday: number;
 }
 
-/**
- * A fast local clock for many instants. Asking `Intl` for every row of a city-year costs
- * milliseconds per thousand rows; the zone's offset only changes at an hour boundary (every
- * zone in use today changes on the hour or half-hour, and Mendoza has no DST at all), so it
- * is asked once per UTC hour and kept. The offset is read from the zone, never assumed.
- */
+/** A fast local clock for many instants (the zone's offset kept per hour: zoned-time.ts). */
 export function localClock(timeZone = CITY_TIME_ZONE): (atMs: number) => LocalParts {
-  const fmt = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-  });
-  const offsets = new Map<number, number>();
-  const offsetAt = (hourKey: number): number => {
-    let offset = offsets.get(hourKey);
-    if (offset === undefined) {
-      const at = hourKey * HOUR_MS;
-      const p: Record<string, string> = {};
-      for (const part of fmt.formatToParts(new Date(at))) p[part.type] = part.value;
-      const wall = Date.UTC(
-        Number(p.year),
-        Number(p.month) - 1,
-        Number(p.day),
-        Number(p.hour) % 24,
-        Number(p.minute),
-      );
-      offset = wall - at;
-      offsets.set(hourKey, offset);
-    }
-    return offset;
-  };
+  const offsetAt = zoneOffset(timeZone);
   return (atMs) => {
-    const local = atMs + offsetAt(Math.floor(atMs / HOUR_MS));
+    const local = atMs + offsetAt(atMs);
     const day = Math.floor(local / DAY_MS);
     const hour = Math.floor((local - day * DAY_MS) / HOUR_MS);
     // 1970-01-01 was a Thursday: 3 when Monday is 0.

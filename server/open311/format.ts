@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { escapeXml } from '../http/xml.js';
 
 /** GeoReport v2 answers in the format the path's extension names; XML is the required one. */
 export type Format = 'json' | 'xml';
@@ -11,21 +12,6 @@ export type Fields = Record<string, string | number | boolean | null | undefined
 export function splitFormat(segment: string): { name: string; format: Format } | null {
   const m = /^(.+)\.(json|xml)$/.exec(segment);
   return m ? { name: m[1]!, format: m[2] as Format } : null;
-}
-
-/** XML's five special characters escaped, and characters XML 1.0 cannot carry dropped. */
-export function escapeXml(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      .replace(/'/g, '&apos;')
-  );
 }
 
 function element(name: string, value: Fields[string] | Fields[]): string {

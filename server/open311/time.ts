@@ -1,34 +1,13 @@
 import { CITY_TIME_ZONE } from '../../shared/i18n/core.js';
 import { cityInstant } from '../../shared/plan.js';
-
-const offsets = new Map<string, Intl.DateTimeFormat>();
-
-/** The zone's offset from UTC at `at`, in minutes (Mendoza: -180, all year). */
-function offsetMinutes(at: Date, timeZone: string): number {
-  let f = offsets.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
-    offsets.set(timeZone, f);
-  }
-  const name = f.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
-}
+import { formatOffsetDateTime } from '../city/zoned-time.js';
 
 /**
  * An instant as the standard's examples write it (W3C datetime, ISO 8601): the city's wall
  * clock with its numeric offset, whole seconds, `2026-12-05T09:30:00-03:00`.
  */
-export function w3cDateTime(iso: string, timeZone = CITY_TIME_ZONE): string {
-  const at = new Date(iso);
-  const minutes = offsetMinutes(at, timeZone);
-  const wall = new Date(at.getTime() + minutes * 60_000).toISOString().slice(0, 19);
-  const abs = Math.abs(minutes);
-  const sign = minutes < 0 ? '-' : '+';
-  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
-  const mm = String(abs % 60).padStart(2, '0');
-  return `${wall}${sign}${hh}:${mm}`;
-}
+export const w3cDateTime = (iso: string, timeZone = CITY_TIME_ZONE): string =>
+  formatOffsetDateTime(iso, timeZone);
 
 const W3C =
   /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;

@@ -56,9 +56,11 @@ export const homeStyles = [
       background: var(--red);
       color: #fff;
     }
+    /* The day's figures need about one line; with every admin tab they wrap below the tabs
+       rather than stack in a column under the presence. */
     sac-stats-bar {
-      flex: 1;
-      min-width: 0;
+      flex: 1 1 auto;
+      min-width: min(100%, 24rem);
     }
     .presence {
       display: flex;

@@ -481,4 +481,10 @@ export const MIGRATIONS: readonly string[] = [
     phone TEXT NOT NULL DEFAULT ''
   );
   `,
+  // Exports stream check-ins and conversations of the whole city in time order: with these
+  // the rows come off the index as they are sent, instead of a sort of the year first.
+  `
+  CREATE INDEX checkins_at ON checkins(at);
+  CREATE INDEX conversations_at ON conversations(at);
+  `,
 ];
