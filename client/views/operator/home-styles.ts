@@ -56,11 +56,11 @@ export const homeStyles = [
       background: var(--red);
       color: #fff;
     }
-    /* The day's figures need about one line; with every admin tab they wrap below the tabs
-       rather than stack in a column under the presence. */
+    /* The day's figures fold onto two lines beside the tabs, or go below them when an admin's
+       tabs leave less than that; never a column of one figure per line. */
     sac-stats-bar {
-      flex: 1 1 auto;
-      min-width: min(100%, 24rem);
+      flex: 1 1 16rem;
+      min-width: min(100%, 16rem);
     }
     .presence {
       display: flex;
