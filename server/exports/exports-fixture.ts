@@ -1,6 +1,6 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { TestServer } from '../testing/harness.js';
+import { startTestServer, type TestServer } from '../testing/harness.js';
 
 /**
  * Records of March 2020, before the demo's history begins, written straight into the test
@@ -168,4 +168,20 @@ export function csvRecords(text: string): Record<string, string>[] {
 /** The body as sent: `Response.text()` would drop the byte order mark the test looks for. */
 export async function bodyText(res: Response): Promise<string> {
   return new TextDecoder('utf-8', { ignoreBOM: true, fatal: true }).decode(await res.arrayBuffer());
+}
+
+/** A test server with March seeded, every role signed in, and `get` for an export file. */
+export async function startExportsServer() {
+  const server = await startTestServer();
+  const tokens: Record<string, string> = {};
+  for (const name of ['operador1', 'analista1', 'admin', 'vecino1', 'oficial1'])
+    tokens[name] = (await server.login(name)).token;
+  const resident = (await server.login('vecino1')).user;
+  const officer = (await server.login('oficial1')).user;
+  seedMarch(server, { resident: resident.id, officer: officer.id, unit: officer.unitId! });
+  const get = (who: string, file: string, query: Record<string, string> = {}) =>
+    server.request(`/api/exports/${file}?${new URLSearchParams({ ...MARCH, ...query })}`, {
+      token: tokens[who],
+    });
+  return { server, tokens, get };
 }

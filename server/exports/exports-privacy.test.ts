@@ -5,27 +5,25 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_DATASETS } from '../storage/exports.js';
-import { startTestServer, type TestServer } from '../testing/harness.js';
-import { IDS, MARCH, SILENT_NOTE, bodyText, csvRecords, seedMarch } from './exports-fixture.js';
+import type { TestServer } from '../testing/harness.js';
+import {
+  IDS,
+  MARCH,
+  SILENT_NOTE,
+  bodyText,
+  csvRecords,
+  startExportsServer,
+} from './exports-fixture.js';
 
 let server: TestServer;
-const tokens: Record<string, string> = {};
+let tokens: Record<string, string>;
+let get: Awaited<ReturnType<typeof startExportsServer>>['get'];
 
 beforeAll(async () => {
-  server = await startTestServer();
-  for (const name of ['operador1', 'analista1', 'admin', 'vecino1', 'oficial1'])
-    tokens[name] = (await server.login(name)).token;
-  const resident = (await server.login('vecino1')).user;
-  const officer = (await server.login('oficial1')).user;
-  seedMarch(server, { resident: resident.id, officer: officer.id, unit: officer.unitId! });
+  ({ server, tokens, get } = await startExportsServer());
 }, 60_000);
 
 afterAll(() => server.close());
-
-const get = (who: string, file: string, query: Record<string, string> = {}) =>
-  server.request(`/api/exports/${file}?${new URLSearchParams({ ...MARCH, ...query })}`, {
-    token: tokens[who],
-  });
 
 describe('silent alerts', () => {
   it("are in the operators' export, without her identity", async () => {
