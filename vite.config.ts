@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { INSTALL_SCREENSHOTS } from './client/install-screenshots.js';
+import { precompress } from './vite-precompress.js';
 
 export default defineConfig({
   root: 'client',
@@ -77,5 +78,6 @@ export default defineConfig({
         screenshots: INSTALL_SCREENSHOTS,
       },
     }),
+    precompress(),
   ],
 });
