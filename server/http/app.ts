@@ -23,6 +23,7 @@ import { capRoutes } from '../cap/routes.js';
 import { mountClient } from './static.js';
 import { sameOriginOnly } from './origin.js';
 import { securityHeaders } from './security-headers.js';
+import { compressJson, fixedJson } from './compress.js';
 
 export function createApp(s: Services) {
   const app = new Hono();
@@ -57,7 +58,9 @@ export function createApp(s: Services) {
       // A route that says how its answer may be kept (a photo: private) keeps its say.
       if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
     })
-    .get('/city', (c) => c.json(s.city.info))
+    .use('*', compressJson())
+    // Public, the same for everyone and fixed while the server runs: kept and revalidated.
+    .get('/city', fixedJson(s.city.info))
     .route('/auth', authRoutes(s, throttles))
     .route('/me', meRoute(s))
     .route('/me', profileRoutes(s))

@@ -21,6 +21,21 @@ export function tileSource(url: string): string | null {
 }
 
 /**
+ * What a 304 carries (RFC 9110 §15.4.5): the validators and how the answer may be kept, and
+ * the stored answer's own Content-Type (else the Node adapter would add text/plain).
+ */
+const KEPT_ON_304 = new Set([
+  'cache-control',
+  'content-location',
+  'content-type',
+  'date',
+  'etag',
+  'expires',
+  'last-modified',
+  'vary',
+]);
+
+/**
  * Headers on every response. Scripts come only from our own files (no inline script, no
  * eval). Styles allow 'unsafe-inline': lit templates write `style="…"` attributes (colour
  * swatches, map legends) and the shell has one inline <style>; a style can restyle the page
@@ -62,6 +77,14 @@ export function securityHeaders(config: HeaderConfig): MiddlewareHandler {
   const publicHttps = config.PUBLIC_URL?.startsWith('https:') ?? false;
   return async (c, next) => {
     await secure(c, next);
+    // A 304 only refreshes what the browser stored with the full answer, which has these
+    // headers already (RFC 9111 §4.3.4 keeps stored fields the 304 leaves out). Repeated,
+    // they would be two thirds of every revalidation: ~700 bytes per open on a slow link.
+    if (c.res.status === 304) {
+      for (const name of [...c.res.headers.keys()])
+        if (!KEPT_ON_304.has(name)) c.res.headers.delete(name);
+      return;
+    }
     if (publicHttps || peerOfContext(trusted, c).https)
       c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   };
