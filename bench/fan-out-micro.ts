@@ -5,7 +5,9 @@
  * `--alerts` alert records (~0.5 KB each); then, in alternating blocks, the CPU time of
  * - the fan-out: `ws` framing each reader's copy (`Connection.send`) or one frame for all
  *   (`Room.broadcast`);
- * - the write policy's check of one note against the room (`checkUpdate`).
+ * - the write policy's check of one note against the room (`checkUpdate`);
+ * - a whole note as the server takes it (`apply`: check, apply, fan-out), and with its own
+ *   group commit (`applyCommit`).
  * Blocks are synchronous: the readers (in this process) read between them, never inside.
  */
 import { parseArgs } from 'node:util';
@@ -63,6 +65,18 @@ copy.once('update', (u: Uint8Array) => (note = u));
 (target.get('notes') as Y.Array<unknown>).push([{ id: randomUUID(), text: 'bench-note', at: new Date().toISOString(), by: operator.user.id }]); // prettier-ignore
 const message = updateMessage(note);
 const writer = { userId: operator.user.id, role: operator.user.role, unitId: null };
+// Notes in the order a client writes them, each applied once by `apply` / `applyCommit`.
+const notes: Uint8Array[] = [note];
+copy.on('update', (u: Uint8Array) => notes.push(u));
+const list = target.get('notes') as Y.Array<unknown>;
+for (let i = 0; i < 30 * 20 * 2; i++)
+  list.push([{ id: randomUUID(), text: `note ${i}`, at: new Date().toISOString(), by: operator.user.id }]); // prettier-ignore
+const row = server.services.storage.users.byId(operator.user.id)!;
+const sync = server.services.sync;
+let next = 0;
+const applyNext = () => {
+  if (!sync.apply(room, row, notes[next++]!, null).ok) throw new Error('note refused');
+};
 
 const cpuUs = (fn: () => void, times: number): number => {
   const t0 = process.cpuUsage();
@@ -76,13 +90,23 @@ const ways = {
   },
   framedOnce: () => room.broadcast(message),
   checkUpdate: () => {
-    if (!checkUpdate(room.ref, writer, room.doc, note).ok) throw new Error('note refused');
+    // The next note a client writes: checked, not applied (`apply` takes it after).
+    if (!checkUpdate(room.ref, writer, room.doc, notes[next]!).ok) throw new Error('refused');
+  },
+  // The write as the server takes it from a socket: check, apply, fan-out (commit later).
+  apply: applyNext,
+  // The same and its group commit (SQL row, fdatasync) at once: the CPU a write costs in all.
+  applyCommit: () => {
+    applyNext();
+    sync.committer.flush();
   },
 };
-const got: Record<keyof typeof ways, number[]> = { perReader: [], framedOnce: [], checkUpdate: [] };
+type Way = keyof typeof ways;
+const got = Object.fromEntries(Object.keys(ways).map((k) => [k, [] as number[]])) as Record<Way, number[]>; // prettier-ignore
 for (let block = 0; block < 30; block++) {
   for (const [name, fn] of Object.entries(ways)) {
-    got[name as keyof typeof ways].push(cpuUs(fn, 20));
+    got[name as Way].push(cpuUs(fn, 20));
+    sync.committer.flush();
     await sleep(30); // the readers drain their sockets
   }
 }
