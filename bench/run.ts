@@ -26,7 +26,7 @@ import {
 } from './lib/city-phase.js';
 import { offlineReload } from './lib/browser.js';
 import { fillAlerts, fillCity, fillClients, fillRelay, machine } from './lib/fill.js';
-import { round, spread } from './lib/stats.js';
+import { percentile, round, spread } from './lib/stats.js';
 import { fsyncCost } from './lib/disk.js';
 import { observatoryPhase } from './lib/observatory.js';
 import { StealMeter } from './lib/steal.js';
@@ -205,11 +205,16 @@ async function relayComparison(c: CityRun, recordId: string | null): Promise<voi
   );
   try {
     for (let i = 0; i < RELAY_ROUNDS; i++) {
+      steal.start(`relay ${i}`);
       if (ref && i % 2 === 0)
         refs.push(await referenceRound(probe, ref, o.relayReaders, writes, observers));
       ours.push(await ourRound(c, probe, recordId, writes));
       if (ref && i % 2 === 1)
         refs.push(await referenceRound(probe, ref, o.relayReaders, writes, observers));
+      steal.stop(`relay ${i}`);
+      const p99 = (x: RelayResult | undefined) => x && round(percentile(x.latencies, 99));
+      const w = steal.windows[`relay ${i}`];
+      log(`  round ${i}: p99 ours ${p99(ours[i])} / reference ${p99(refs[i]) ?? '-'} ms; steal ${w?.s ?? '?'} s, load ${w?.load1m ?? '?'}`); // prettier-ignore
     }
   } finally {
     if (ref) await stopReference(ref);
