@@ -26,7 +26,7 @@ import {
 } from './lib/city-phase.js';
 import { offlineReload } from './lib/browser.js';
 import { fillAlerts, fillCity, fillClients, fillRelay, machine } from './lib/fill.js';
-import { round } from './lib/stats.js';
+import { percentile, round, spread } from './lib/stats.js';
 import { fsyncCost } from './lib/disk.js';
 import { observatoryPhase } from './lib/observatory.js';
 import { StealMeter } from './lib/steal.js';
@@ -102,7 +102,9 @@ const probe = new Child<ProbeApi>('probe', path.join(import.meta.dirname, 'probe
 const sink = new Child<SinkApi>('sink', path.join(import.meta.dirname, 'sink.ts'));
 let city: CityRun | null = null;
 try {
+  steal.start('connect');
   city = await startCity(o, probe, sink, work, log);
+  steal.stop('connect');
   fillCity(r, city);
   // A quiet spell with everyone connected: the server's own background work, nothing else.
   r.idleRtt = await probe.call('idle', { ms: 25_000 });
@@ -125,11 +127,24 @@ try {
   await relayComparison(city, record);
   steal.stop('relay');
   r.fsyncAfterAlerts = fsyncCost(work);
-  const reconnect = await cityRestart(city, probe, log);
+  steal.start('restart');
+  // `--restarts n`: the median of n restarts, each a full resync of the city.
+  const restarts: Awaited<ReturnType<typeof cityRestart>>[] = [];
+  for (let i = 0; i < o.restarts; i++) restarts.push(await cityRestart(city, probe, log));
+  steal.stop('restart');
+  const reconnect = restarts.at(-1)!;
   r.reconnect = reconnect;
-  r.reconnectAllS = reconnect.allS;
-  if (reconnect.allS === null)
-    r.notAvailable.reconnectAllS = `${reconnect.resynced}/${reconnect.live} resynced in 180 s`;
+  if (o.restarts > 1) {
+    r.restarts = restarts;
+    const all = spread(
+      restarts.map((x) => x.allS),
+      2,
+    );
+    r.rounds = { ...(r.rounds as object | undefined), reconnectAllS: all };
+    r.reconnectAllS = restarts.some((x) => x.allS === null) ? null : all.median;
+  } else r.reconnectAllS = reconnect.allS;
+  const missed = restarts.find((x) => x.allS === null);
+  if (missed) r.notAvailable.reconnectAllS = `${missed.resynced}/${missed.live} resynced in 180 s`;
   fillClients(r, [...(await cityFinish(city, probe)), await sink.call('stats', null)]);
 } catch (e) {
   log(`city phase failed: ${String(e)}`);
@@ -190,11 +205,16 @@ async function relayComparison(c: CityRun, recordId: string | null): Promise<voi
   );
   try {
     for (let i = 0; i < RELAY_ROUNDS; i++) {
+      steal.start(`relay ${i}`);
       if (ref && i % 2 === 0)
         refs.push(await referenceRound(probe, ref, o.relayReaders, writes, observers));
       ours.push(await ourRound(c, probe, recordId, writes));
       if (ref && i % 2 === 1)
         refs.push(await referenceRound(probe, ref, o.relayReaders, writes, observers));
+      steal.stop(`relay ${i}`);
+      const p99 = (x: RelayResult | undefined) => x && round(percentile(x.latencies, 99));
+      const w = steal.windows[`relay ${i}`];
+      log(`  round ${i}: p99 ours ${p99(ours[i])} / reference ${p99(refs[i]) ?? '-'} ms; steal ${w?.s ?? '?'} s, load ${w?.load1m ?? '?'}`); // prettier-ignore
     }
   } finally {
     if (ref) await stopReference(ref);

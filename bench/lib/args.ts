@@ -23,6 +23,8 @@ export interface Options {
   burstWindowMs: number;
   relayReaders: number;
   relayWrites: number;
+  /** how many times the restart is measured (each a SIGTERM and a full resync); the median is the figure */
+  restarts: number;
   browser: boolean;
   reference: boolean;
   keep: boolean;
@@ -42,6 +44,7 @@ const USAGE = `npm run bench [-- options]
   --no-browser       skip the Chromium offline-reload measurement
   --no-reference     skip the @y/websocket-server comparison
   --cpu-prof         write a V8 CPU profile of our server (into the run's temp dir, kept)
+  --restarts <n>     measure the restart n times, the median is the figure (default 1)
   --trace-gc         log every GC pause of our server and the reference (temp dir, kept)
   --observatory-only only the observatory's figures (a minute), results not written
   --keep             keep the temp directory (data, logs, certificates)
@@ -59,6 +62,7 @@ export function options(argv = process.argv.slice(2)): Options {
       'cpu-prof': { type: 'boolean', default: false },
       'trace-gc': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      restarts: { type: 'string', default: '1' },
       'observatory-only': { type: 'boolean', default: false },
       'server-root': { type: 'string' },
       out: { type: 'string' },
@@ -92,6 +96,7 @@ export function options(argv = process.argv.slice(2)): Options {
     burstWindowMs: (Math.max(20, Math.round(CITY.burstAlerts * scale)) / 20) * 1000,
     relayReaders: Math.max(10, Math.round(CITY.relayReaders * scale)),
     relayWrites: full ? 400 : 200,
+    restarts: Math.max(1, Math.round(Number(values.restarts)) || 1),
     browser: !values['no-browser'],
     reference: !values['no-reference'],
     keep: values.keep || values['cpu-prof'] || values['trace-gc'],

@@ -1,6 +1,14 @@
 import { alertType } from '../../shared/catalogue.js';
 import type { AlertResults, AlertTiming } from './probe-types.js';
-import { percentile, round, summarize, type Summary } from './stats.js';
+import {
+  percentile,
+  round,
+  slices,
+  spread,
+  summarize,
+  type Spread,
+  type Summary,
+} from './stats.js';
 
 export interface AlertFigures {
   alerts: number;
@@ -9,11 +17,19 @@ export interface AlertFigures {
   areaMissing: number;
   sirenMissing: number;
   pushMissing: number;
-  byPhase: Record<
-    'all' | 'steady' | 'burst',
-    Record<'ops' | 'receipt' | 'area' | 'siren' | 'pushAll', Summary>
-  >;
+  byPhase: Record<'all' | 'steady' | 'burst', Record<Observed, Summary>>;
+  /** p99 per window (ALERT_WINDOWS of the steady stream, as many of the burst): median, spread */
+  rounds: Record<Observed, Spread>;
 }
+
+type Observed = 'ops' | 'receipt' | 'area' | 'siren' | 'pushAll';
+
+/**
+ * The alerts phase is one run of each stream, cut into rounds: the steady stream in this many
+ * consecutive windows, the burst in as many. A figure is the median of the windows' p99s, so
+ * one stall (a GC pause, a stolen core) moves one window, not the figure; the spread shows it.
+ */
+export const ALERT_WINDOWS = 5;
 
 /**
  * Latency lists per observation. Anything that never arrived counts as the settle timeout (a
@@ -38,6 +54,13 @@ export function alertFigures(r: AlertResults, settleMs: number): AlertFigures {
     };
   };
   const all = r.alerts;
+  const windows = (['steady', 'burst'] as const).flatMap((phase) =>
+    slices(
+      all.filter((a) => a.phase === phase),
+      ALERT_WINDOWS,
+    ).map(pick),
+  );
+  const rounds = (k: Observed) => spread(windows.map((w) => w[k].p99));
   return {
     alerts: all.length,
     opsMissing: all.filter((a) => a.ops === null).length,
@@ -49,6 +72,13 @@ export function alertFigures(r: AlertResults, settleMs: number): AlertFigures {
       all: pick(all),
       steady: pick(all.filter((a) => a.phase === 'steady')),
       burst: pick(all.filter((a) => a.phase === 'burst')),
+    },
+    rounds: {
+      ops: rounds('ops'),
+      receipt: rounds('receipt'),
+      area: rounds('area'),
+      siren: rounds('siren'),
+      pushAll: rounds('pushAll'),
     },
   };
 }

@@ -6,7 +6,7 @@ import type { AlertResults } from './probe-types.js';
 import type { PushFigures } from './push-attribution.js';
 import type { ReferenceRun } from './reference-phase.js';
 import { alertFigures, ratio } from './figures.js';
-import { percentile, round, summarize } from './stats.js';
+import { percentile, round, spread, summarize } from './stats.js';
 import type { Results } from './report.js';
 
 /** Writes the figures of each phase into the results, with a reason wherever one is missing. */
@@ -53,14 +53,23 @@ export function fillAlerts(
     sirenRepeats: a.sirenRepeats,
   };
   r.alertsRtt = a.rtt;
+  // Each p99 is the median of the phase's windows (figures.ts); the pooled p99 stays in
+  // `alerts.byPhase.all`, comparable with the runs before rounds.
   r.alertToOpsP50Ms = f.byPhase.all.ops.p50;
-  r.alertToOpsP99Ms = f.byPhase.all.ops.p99;
-  r.alertToReceiptP99Ms = f.byPhase.all.receipt.p99;
-  r.alertToAreaP99Ms = f.byPhase.all.area.p99;
+  r.alertToOpsP99Ms = f.rounds.ops.median;
+  r.alertToReceiptP99Ms = f.rounds.receipt.median;
+  r.alertToAreaP99Ms = f.rounds.area.median;
   if (c.sirens) r.notAvailable.alertToSirenP99Ms = c.sirens;
-  else r.alertToSirenP99Ms = f.byPhase.all.siren.p99;
+  else r.alertToSirenP99Ms = f.rounds.siren.median;
   if (c.push) r.notAvailable.areaPushAllP99Ms = c.push;
-  else r.areaPushAllP99Ms = f.byPhase.all.pushAll.p99;
+  else r.areaPushAllP99Ms = f.rounds.pushAll.median;
+  r.rounds = {
+    ...(r.rounds as object | undefined),
+    alertToOpsP99Ms: f.rounds.ops,
+    alertToReceiptP99Ms: f.rounds.receipt,
+    alertToSirenP99Ms: f.rounds.siren,
+    areaPushAllP99Ms: f.rounds.pushAll,
+  };
 }
 
 const pooled = (rounds: RelayResult[]) => ({
@@ -94,14 +103,21 @@ export function fillRelay(
     r.notAvailable.refTransportRatio = `relay failed: ${error}`;
     return;
   }
-  const p99 = (xs: RelayResult[]) =>
-    round(
-      percentile(
-        xs.flatMap((x) => x.latencies),
-        99,
-      ),
-    );
-  if (ref && ours.length) r.refTransportRatio = ratio(p99(ours), p99(refs));
+  if (!ref || !ours.length) return;
+  // Round i of ours beside round i of the reference, run next to it: the ratio of each pair,
+  // then the median of the pairs; the pooled ratio (every latency of every round) beside it.
+  const p = (x: RelayResult | undefined, q: number) => (x ? round(percentile(x.latencies, q)) : null); // prettier-ignore
+  const pairs = ours.map((x, i) => ratio(p(x, 99), p(refs[i], 99)));
+  const pooledP99 = (xs: RelayResult[]) => round(percentile(xs.flatMap((x) => x.latencies), 99)); // prettier-ignore
+  const ratios = spread(pairs, 2);
+  r.refTransportRatio = ratios.median;
+  r.refTransportRatioPooled = ratio(pooledP99(ours), pooledP99(refs));
+  r.rounds = {
+    ...(r.rounds as object | undefined),
+    refTransportRatio: ratios,
+    relayP99Ms: { ours: spread(ours.map((x) => p(x, 99))), reference: spread(refs.map((x) => p(x, 99))) }, // prettier-ignore
+    relayP50Ms: { ours: spread(ours.map((x) => p(x, 50))), reference: spread(refs.map((x) => p(x, 50))) }, // prettier-ignore
+  };
 }
 
 export function fillClients(r: Results, clients: ClientStats[]): void {

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Spread } from './stats.js';
+import type { StealWindow } from './steal.js';
 
 /** The headline figures; null = not measured, with the reason in `notAvailable`. */
 export interface Headline {
@@ -58,6 +60,29 @@ export function verdicts(r: Results): Record<string, 'PASS' | 'FAIL' | 'n/a' | '
   return out;
 }
 
+/** The phase whose CPU steal and load a figure is read beside (StealMeter windows). */
+const PHASE: Partial<Record<keyof Headline, string>> = {
+  alertToOpsP50Ms: 'alerts',
+  alertToOpsP99Ms: 'alerts',
+  alertToReceiptP99Ms: 'alerts',
+  alertToSirenP99Ms: 'alerts',
+  areaPushAllP99Ms: 'alerts',
+  refTransportRatio: 'relay',
+  reconnectAllS: 'restart',
+  serverRssMb: 'connect',
+  rssPerConnectionKb: 'connect',
+};
+
+/** "median of n rounds, min–max; steal s (most in 250 ms), load" where the bench has them. */
+function context(r: Results, key: keyof Headline): string {
+  const parts: string[] = [];
+  const s = (r.rounds as Record<string, Spread | undefined> | undefined)?.[key];
+  if (s?.rounds) parts.push(`${s.rounds} rounds ${s.min}–${s.max}`);
+  const w = PHASE[key] && (r.cpuSteal as Record<string, StealWindow> | undefined)?.[PHASE[key]];
+  if (w) parts.push(`steal ${w.s} s (${w.maxMsPerSample} ms), load ${w.load1m ?? '?'}`);
+  return parts.join('; ');
+}
+
 export function table(r: Results): string {
   const v = verdicts(r);
   const rows = TARGETS.map(([key, label, target, op, unit]) => {
@@ -70,9 +95,9 @@ export function table(r: Results): string {
           ? `≥ ${value} ${unit} (not all arrived within the settle time)`
           : `${value} ${unit}`;
     const goal = target === Infinity ? '' : `${op === 'lt' ? '<' : '≤'} ${target} ${unit}`;
-    return [label, shown, goal, v[key]!];
+    return [label, shown, context(r, key), goal, v[key]!];
   });
-  const head = ['measure', 'value', 'target', 'verdict'];
+  const head = ['measure', 'value', 'rounds (spread); CPU steal, load', 'target', 'verdict'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   return [
@@ -127,7 +152,25 @@ function notes(r: Results): string[] {
     'alerts.sirenCommands',
   );
   fmt('server stall check idle p99/max ms', 'idleRtt.p99', 'idleRtt.max');
-  fmt('relay p99 ms ours / reference', 'relay.p99', 'reference.relay.p99');
+  fmt(
+    'pooled p99 ms (every alert, no rounds): ops / receipt / sirens / area push',
+    'alerts.byPhase.all.ops.p99',
+    'alerts.byPhase.all.receipt.p99',
+    'alerts.byPhase.all.siren.p99',
+    'alerts.byPhase.all.pushAll.p99',
+  );
+  fmt('relay p99 ms ours / reference (pooled)', 'relay.p99', 'reference.relay.p99');
+  fmt(
+    'relay p99 ms median of rounds ours / reference',
+    'rounds.relayP99Ms.ours.median',
+    'rounds.relayP99Ms.reference.median',
+  );
+  fmt(
+    'relay p50 ms median of rounds ours / reference',
+    'rounds.relayP50Ms.ours.median',
+    'rounds.relayP50Ms.reference.median',
+  );
+  fmt('relay ratio pooled', 'refTransportRatioPooled');
   fmt('reference RSS MB, KB per connection', 'reference.rssAllMb', 'reference.rssPerConnectionKb');
   fmt(
     'reconnect: server stopped / healthy after s',

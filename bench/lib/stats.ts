@@ -44,3 +44,35 @@ export async function waitFor(
   }
   return check();
 }
+
+/** A figure measured in several rounds: the median is the figure, min–max its spread. */
+export interface Spread {
+  median: number | null;
+  min: number | null;
+  max: number | null;
+  /** rounds that had a value */
+  rounds: number;
+}
+
+/** The median and range of per-round values (rounds without a value are left out). */
+export function spread(values: readonly (number | null)[], digits = 1): Spread {
+  const xs = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  if (!xs.length) return { median: null, min: null, max: null, rounds: 0 };
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return {
+    median: round(median, digits),
+    min: round(sorted[0]!, digits),
+    max: round(sorted.at(-1)!, digits),
+    rounds: xs.length,
+  };
+}
+
+/** `list` cut into `n` consecutive slices of (nearly) equal length; none empty. */
+export function slices<T>(list: readonly T[], n: number): T[][] {
+  const k = Math.min(n, list.length);
+  return Array.from({ length: k }, (_, i) =>
+    list.slice(Math.floor((i * list.length) / k), Math.floor(((i + 1) * list.length) / k)),
+  );
+}

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import { round } from './stats.js';
 
 /** Linux counts /proc/stat in USER_HZ, 100 per second on every architecture Node runs on. */
@@ -10,6 +11,8 @@ export interface StealWindow {
   s: number;
   /** the most stolen in one 250 ms sample: a stall every process here felt */
   maxMsPerSample: number;
+  /** the 1-minute load average as the window closed: the machine's other users */
+  load1m?: number;
 }
 
 /** The `steal` column of /proc/stat's `cpu` line, in jiffies; null off Linux or in a VM without it. */
@@ -51,7 +54,11 @@ export class StealMeter {
     const w = this.open.get(name);
     if (!w) return;
     this.open.delete(name);
-    this.windows[name] = { s: round(w.s, 2)!, maxMsPerSample: round(w.maxMsPerSample, 0)! };
+    this.windows[name] = {
+      s: round(w.s, 2)!,
+      maxMsPerSample: round(w.maxMsPerSample, 0)!,
+      load1m: round(os.loadavg()[0]!, 2)!,
+    };
   }
 
   close(): void {

@@ -77,6 +77,21 @@ export class Connection {
     this.ws.send(message);
   }
 
+  /**
+   * A message framed once for a whole fan-out (`binaryFrame`), written as it is: one write,
+   * no framing per reader. Straight to the socket under `ws`, which queues nothing of its own
+   * without per-message deflate, so frames never interleave; `bufferedAmount` still counts it.
+   */
+  sendFrame(frame: Buffer): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount > MAX_BUFFERED) {
+      this.close(CloseCode.slowConsumer, 'too slow');
+      return;
+    }
+    this.lastSentAt = performance.now();
+    this.socket.write(frame);
+  }
+
   /** The room's latest `stored` receipt, unless this connection already has it. */
   sendReceipt(force = false): void {
     const receipt = this.room.storedMsg;

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import type { RoomRef } from '../../sync/rooms.js';
 import type { Connection } from './connection.js';
+import { binaryFrame } from './frame.js';
 import { LOAD, isOrigin } from './origin.js';
 import { MessageType } from '../../sync/protocol.js';
 import * as encoding from 'lib0/encoding';
@@ -82,9 +83,12 @@ export class Room {
     });
   }
 
-  /** Sends one encoded message to every connection but `except`. */
+  /** Sends one encoded message to every connection but `except`, framed once for all. */
   broadcast(message: Uint8Array, except: Connection | null = null): void {
-    for (const conn of this.conns) if (conn !== except) conn.send(message);
+    const others = this.conns.size - (except && this.conns.has(except) ? 1 : 0);
+    if (others === 0) return;
+    const frame = binaryFrame(message);
+    for (const conn of this.conns) if (conn !== except) conn.sendFrame(frame);
   }
 
   /**
