@@ -18,7 +18,7 @@ function isEmpty(update: Uint8Array): boolean {
  * backs TCP's retransmissions off to minutes): give it up and try on a fresh one.
  */
 const POST_TIMEOUT_MS = 15_000;
-/** The worker keeps trying this long in one sync event (Chromium ends one after 3 minutes). */
+/** The worker keeps trying this long in one sync event (Chromium gives one a few minutes). */
 const WORKER_TRIES_FOR_MS = 150_000;
 const RETRY_MS = 2_000;
 
