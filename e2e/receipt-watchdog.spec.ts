@@ -10,6 +10,8 @@ import { openConsole, row } from './operator-console.js';
  * through a proxy the spec black-holes; the operator is on the centre's own network.
  */
 let proxy: BlackholeProxy;
+// Two browsers, waits of several deadlines and axe: slower than most on a loaded machine.
+test.setTimeout(150_000);
 test.beforeAll(async () => {
   proxy = await new BlackholeProxy(new URL(`http://127.0.0.1:${process.env.E2E_PORT}`)).start();
 });

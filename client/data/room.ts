@@ -49,10 +49,14 @@ export class SyncedRoom extends EventTarget {
   private rescued: Rescued[] = [];
   /** refusals since the server last stored everything this phone had */
   private refusals = 0;
+  /** the provider stopped on a final close code and has not been reconnected since */
+  private closedForGood = false;
   /** A write whose receipt is late means a dead socket: reconnect and post over HTTP. */
   private readonly watchdog = new ReceiptWatchdog({
     pending: () => this.pending,
     reconnect: () => {
+      // The server said reconnecting is pointless (4400–4499): not the watchdog's to undo.
+      if (this.closedForGood) return;
       // disconnect() drops the socket at once, however dead; connect() opens a fresh one
       // now, not after the provider's back-off.
       this.provider?.disconnect();
@@ -140,14 +144,19 @@ export class SyncedRoom extends EventTarget {
         this.changed();
       }
     });
-    provider.on('closed', ({ code, reason }) => void this.onFinalClose(code, reason));
+    provider.on('closed', ({ code, reason }) => {
+      this.closedForGood = true;
+      void this.onFinalClose(code, reason);
+    });
     this.provider = provider;
+    this.closedForGood = false;
     provider.connect();
   }
 
   private async onFinalClose(code: number, reason: string): Promise<void> {
     if (this.destroyed) return;
     if (code === CloseCode.unauthorized) {
+      this.watchdog.stop();
       this.dispatchEvent(new Event('unauthorized'));
       return;
     }
@@ -182,6 +191,7 @@ export class SyncedRoom extends EventTarget {
         // on the phone, shown as not delivered (with the fallbacks), tried again at next open.
         await this.restore();
         this.status = 'offline';
+        this.watchdog.stop();
       }
       this.dispatchEvent(new Event('reset'));
     }

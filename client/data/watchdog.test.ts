@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { SyncedRoom } from './room.js';
+import { CloseCode } from '../../sync/protocol.js';
 import { raiseAlert } from './alerts.js';
 import { FakeServer, storedMessage, updateMessage } from './testing/fake-link.js';
 import { RECEIPT_CAP_MS, RECEIPT_FLOOR_MS, ReceiptWatchdog } from './watchdog.js';
@@ -115,6 +116,19 @@ describe('the receipt watchdog', () => {
     expect(server.posts).toHaveLength(3);
     // Each post lives two deadlines: the first is given up for a fresh one.
     expect(server.posts.map((p) => p.signal?.aborted)).toEqual([true, false, false]);
+    room.destroy();
+  });
+
+  it('does not reopen a socket the server closed for good', async () => {
+    const server = new FakeServer();
+    const room = await openRoom(server);
+    server.latest.closeFromServer(CloseCode.tooManySockets);
+    server.httpStalled = true;
+    await raiseAlert(room, 'general', null, '');
+    await vi.advanceTimersByTimeAsync(3 * RECEIPT_CAP_MS);
+    expect(server.sockets).toHaveLength(1);
+    // The post still goes: HTTP is not limited by the socket cap.
+    expect(server.posts.length).toBeGreaterThanOrEqual(1);
     room.destroy();
   });
 

@@ -40,6 +40,12 @@ export class FakeSocket {
     this.readyState = FakeSocket.CLOSED;
   }
 
+  /** The server closes this socket with `code`. */
+  closeFromServer(code: number): void {
+    this.readyState = FakeSocket.CLOSED;
+    this.onclose?.({ code, reason: '' });
+  }
+
   receive(message: Uint8Array): void {
     if (this.readyState !== FakeSocket.OPEN) return;
     this.onmessage?.({ data: message.slice().buffer });
