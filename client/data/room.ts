@@ -78,6 +78,8 @@ export class SyncedRoom extends EventTarget {
   /** Loads the phone's copy, then connects. Resolves once the local copy is readable. */
   async open(): Promise<void> {
     await this.loadLocal();
+    // Saved in an earlier session and not receipted: waited on like a write made now.
+    if (this.pending) this.watchdog.wrote(false);
     this.connect();
   }
 

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { SyncedRoom } from './room.js';
 import { CloseCode } from '../../sync/protocol.js';
 import { raiseAlert } from './alerts.js';
-import { FakeServer, storedMessage, updateMessage } from './testing/fake-link.js';
+import { FakeServer, emptyPhone, storedMessage, updateMessage } from './testing/fake-link.js';
 import { RECEIPT_CAP_MS, RECEIPT_FLOOR_MS, ReceiptWatchdog } from './watchdog.js';
 
 const ROOM = 'user:u1';
@@ -116,6 +116,21 @@ describe('the receipt watchdog', () => {
     expect(server.posts).toHaveLength(3);
     // Each post lives two deadlines: the first is given up for a fresh one.
     expect(server.posts.map((p) => p.signal?.aborted)).toEqual([true, false, false]);
+    room.destroy();
+  });
+
+  it('waits on a write saved in an earlier session like one made now', async () => {
+    const server = new FakeServer();
+    const earlier = new Y.Doc();
+    earlier.getMap('alerts').set('a1', new Y.Map<unknown>([['id', 'a1']]));
+    const room = new SyncedRoom(ROOM, { ...server.io(), db: emptyPhone([Y.encodeStateAsUpdate(earlier)]) });
+    await room.open();
+    expect(room.pending).toBe(true);
+    // The socket never opens (a stalled connect on a dead link): the post carries it.
+    await vi.advanceTimersByTimeAsync(RECEIPT_FLOOR_MS + 500);
+    expect(server.posts).toHaveLength(1);
+    expect(room.pending).toBe(false);
+    expect(alertsOnServer(server)).toEqual(['a1']);
     room.destroy();
   });
 

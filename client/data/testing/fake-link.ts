@@ -169,9 +169,9 @@ export function updateMessage(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-/** The part of Dexie a room uses, for a phone with nothing saved yet. */
-export function emptyPhone(): SacDb {
-  const none = { toArray: () => Promise.resolve([]) };
+/** The part of Dexie a room uses, for a phone with nothing saved yet (or these updates). */
+export function emptyPhone(saved: Uint8Array[] = []): SacDb {
+  const none = { toArray: () => Promise.resolve(saved.map((data, id) => ({ id, data }))) };
   return {
     updates: { where: () => ({ equals: () => none }), add: () => Promise.resolve(1) },
     meta: { get: () => Promise.resolve(undefined), put: () => Promise.resolve('') },
