@@ -9,7 +9,7 @@ import { NetworkOnly } from 'workbox-strategies';
 import { clientsClaim } from 'workbox-core';
 import { CacheFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
-import { SYNC_TAG, flushPending } from './data/outbox.js';
+import { SYNC_TAG, deliverPending } from './data/outbox.js';
 import { sendPendingPhotos } from './data/request-photos.js';
 import { postSubscription, serverKey } from './data/push.js';
 import { isPushMessage } from '../shared/push-message.js';
@@ -77,7 +77,7 @@ self.addEventListener('sync', (event) => {
   // Requests first: a request's photo is accepted only once the server has the request.
   if (e.tag === SYNC_TAG)
     e.waitUntil(
-      flushPending()
+      deliverPending(self.clients)
         .then(() => sendPendingPhotos())
         .then(() => undefined),
     );

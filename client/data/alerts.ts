@@ -28,12 +28,16 @@ export async function raiseAlert(
   const fields = { id, type, createdAt: new Date().toISOString(), location, note };
   room.doc.transact(() => room.doc.getMap('alerts').set(id, new Y.Map<unknown>(Object.entries(fields))));
   await room.persisted();
-  if (room.status !== 'online') void requestBackgroundSync();
+  // Whatever the socket looks like: one that looks open may be dead (client/data/watchdog.ts),
+  // and the resident may close the app before it delivers. The worker then posts it.
+  void requestBackgroundSync();
   return id;
 }
 
 /** The reporter's "it was a mistake": set once; the server turns it into `cancelled`. */
 export function cancelAlert(room: SyncedRoom, id: string): void {
   const rec = room.doc.getMap('alerts').get(id);
-  if (rec instanceof Y.Map && !rec.has('cancelledAt')) rec.set('cancelledAt', new Date().toISOString());
+  if (!(rec instanceof Y.Map) || rec.has('cancelledAt')) return;
+  rec.set('cancelledAt', new Date().toISOString());
+  void room.persisted().then(requestBackgroundSync);
 }

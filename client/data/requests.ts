@@ -75,7 +75,8 @@ export async function fileRequest(
     room.doc.getMap('requests').set(id, new Y.Map<unknown>(Object.entries(fields))),
   );
   await room.persisted();
-  if (room.status !== 'online' || !navigator.onLine) void requestBackgroundSync();
+  // Even with the socket open: it may be dead, and the app may close before it delivers.
+  void requestBackgroundSync();
   return id;
 }
 

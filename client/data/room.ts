@@ -2,14 +2,33 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import { CloseCode, MessageType } from '../../sync/protocol.js';
-import { db } from './db.js';
+import { db as phoneDb, type SacDb } from './db.js';
+import { postUpdate } from './outbox.js';
+import { ReceiptWatchdog } from './watchdog.js';
 import type { Rescued } from './rescue.js';
 
 /** Local writes come from here; the tag keeps them from being stored twice. */
 const FROM_DISK = Symbol('disk');
+/** The server's reply to an HTTP post: the server has it, like what the socket brings. */
+const FROM_HTTP = Symbol('http');
 const COMPACT_AFTER = 40;
 
 export type RoomStatus = 'offline' | 'connecting' | 'online';
+
+/** Where a room keeps its copy and how it reaches the server: the browser's, or a test's. */
+export interface RoomIo {
+  db: SacDb;
+  /** the sync endpoint, `ws(s)://host/sync` */
+  syncUrl: () => string;
+  WebSocket?: typeof WebSocket;
+  fetch: typeof fetch;
+}
+
+const browserIo: RoomIo = {
+  db: phoneDb,
+  syncUrl: () => `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/sync`,
+  fetch: (input, init) => fetch(input, init),
+};
 
 /**
  * One synced room on the phone: a Yjs doc loaded from IndexedDB (Dexie) before the
@@ -30,32 +49,57 @@ export class SyncedRoom extends EventTarget {
   private rescued: Rescued[] = [];
   /** refusals since the server last stored everything this phone had */
   private refusals = 0;
+  /** the provider stopped on a final close code and has not been reconnected since */
+  private closedForGood = false;
+  /** A write whose receipt is late means a dead socket: reconnect and post over HTTP. */
+  private readonly watchdog = new ReceiptWatchdog({
+    pending: () => this.pending,
+    reconnect: () => {
+      // The server said reconnecting is pointless (4400–4499): not the watchdog's to undo.
+      if (this.closedForGood) return;
+      // disconnect() drops the socket at once, however dead; connect() opens a fresh one
+      // now, not after the provider's back-off.
+      this.provider?.disconnect();
+      this.provider?.connect();
+    },
+    post: (signal) => this.postPending(signal),
+  });
 
-  constructor(readonly name: string) {
+  private readonly db: SacDb;
+
+  constructor(
+    readonly name: string,
+    private readonly io: RoomIo = browserIo,
+  ) {
     super();
+    this.db = io.db;
   }
 
   /** Loads the phone's copy, then connects. Resolves once the local copy is readable. */
   async open(): Promise<void> {
     await this.loadLocal();
+    // Saved in an earlier session and not receipted: waited on like a write made now.
+    if (this.pending) this.watchdog.wrote(false);
     this.connect();
   }
 
   private async loadLocal(): Promise<void> {
-    const rows = await db.updates.where('room').equals(this.name).toArray();
-    const meta = await db.meta.get(this.name);
+    const rows = await this.db.updates.where('room').equals(this.name).toArray();
+    const meta = await this.db.meta.get(this.name);
     Y.transact(this.doc, () => rows.forEach((r) => Y.applyUpdate(this.doc, r.data, FROM_DISK)), FROM_DISK);
     if (meta) this.stored = Y.decodeStateVector(meta.stored);
     if (meta?.rescued) this.rescued = JSON.parse(meta.rescued) as Rescued[];
     if (rows.length > COMPACT_AFTER) await this.compact(rows.map((r) => r.id!));
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === FROM_DISK) return;
-      this.writes = this.writes.then(() => db.updates.add({ room: this.name, data: update }));
+      const remote = origin === FROM_HTTP || (origin !== null && origin === this.provider);
+      if (!remote) this.watchdog.wrote(this.status === 'online');
+      this.writes = this.writes.then(() => this.db.updates.add({ room: this.name, data: update }));
       // What the server sent, the server has (and every phone that holds it would send it
       // again): it counts as covered, like a receipt. The server confirms a writer at once
       // but the room's readers only about once a second (server/sync/sync-server.ts), so a
       // partner's record or a dispatch is never shown as "only on this phone".
-      if (origin !== null && origin === this.provider)
+      if (remote)
         this.cover(Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update)));
       this.changed();
     });
@@ -63,9 +107,9 @@ export class SyncedRoom extends EventTarget {
 
   private async compact(ids: number[]): Promise<void> {
     const merged = Y.encodeStateAsUpdate(this.doc);
-    await db.transaction('rw', db.updates, async () => {
-      await db.updates.bulkDelete(ids);
-      await db.updates.add({ room: this.name, data: merged });
+    await this.db.transaction('rw', this.db.updates, async () => {
+      await this.db.updates.bulkDelete(ids);
+      await this.db.updates.add({ room: this.name, data: merged });
     });
   }
 
@@ -75,9 +119,9 @@ export class SyncedRoom extends EventTarget {
   }
 
   private connect(): void {
-    const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    const provider = new WebsocketProvider(`${proto}//${location.host}/sync`, this.name, this.doc, {
+    const provider = new WebsocketProvider(this.io.syncUrl(), this.name, this.doc, {
       connect: false,
+      ...(this.io.WebSocket ? { WebSocketPolyfill: this.io.WebSocket } : {}),
       disableBc: true,
       maxBackoffTime: 5000,
     });
@@ -86,28 +130,35 @@ export class SyncedRoom extends EventTarget {
     provider.messageHandlers[MessageType.stored] = (_encoder, decoder) => {
       // The server repeats its receipt as a keep-alive: an unchanged one is neither written
       // to IndexedDB nor re-rendered (every 20 s per room, on a phone's battery).
-      if (this.cover(Y.decodeStateVector(decoding.readVarUint8Array(decoder)))) this.changed();
+      this.receipt(Y.decodeStateVector(decoding.readVarUint8Array(decoder)));
       if (!this.pending && !this.rescued.length) this.refusals = 0;
     };
     provider.on('status', ({ status }) => {
       this.status = status === 'connected' ? 'online' : status === 'connecting' ? 'connecting' : 'offline';
+      if (status === 'connected') this.watchdog.opened();
       this.changed();
     });
     provider.on('sync', (synced: boolean) => {
+      if (synced) this.watchdog.synced();
       if (synced && this.rescued.length) void this.restore();
       if (synced && !this.synced) {
         this.synced = true;
         this.changed();
       }
     });
-    provider.on('closed', ({ code, reason }) => void this.onFinalClose(code, reason));
+    provider.on('closed', ({ code, reason }) => {
+      this.closedForGood = true;
+      void this.onFinalClose(code, reason);
+    });
     this.provider = provider;
+    this.closedForGood = false;
     provider.connect();
   }
 
   private async onFinalClose(code: number, reason: string): Promise<void> {
     if (this.destroyed) return;
     if (code === CloseCode.unauthorized) {
+      this.watchdog.stop();
       this.dispatchEvent(new Event('unauthorized'));
       return;
     }
@@ -120,11 +171,11 @@ export class SyncedRoom extends EventTarget {
       await this.writes;
       // Taken once every earlier write is on disk, so a record raised meanwhile is in it.
       const rescued = merge(this.rescued, rescue(this.doc, this.name, this.stored, reason));
-      await db.transaction('rw', db.updates, db.meta, async () => {
-        await db.updates.where('room').equals(this.name).delete();
-        await db.meta.delete(this.name);
+      await this.db.transaction('rw', this.db.updates, this.db.meta, async () => {
+        await this.db.updates.where('room').equals(this.name).delete();
+        await this.db.meta.delete(this.name);
         if (rescued.length)
-          await db.meta.put({
+          await this.db.meta.put({
             room: this.name,
             stored: Y.encodeStateVector(new Y.Doc()),
             rescued: JSON.stringify(rescued),
@@ -142,6 +193,7 @@ export class SyncedRoom extends EventTarget {
         // on the phone, shown as not delivered (with the fallbacks), tried again at next open.
         await this.restore();
         this.status = 'offline';
+        this.watchdog.stop();
       }
       this.dispatchEvent(new Event('reset'));
     }
@@ -154,23 +206,52 @@ export class SyncedRoom extends EventTarget {
     const { restore } = await import('./rescue.js');
     restore(this.doc, items);
     const stored = Y.encodeStateVector(this.stored);
-    this.writes = this.writes.then(() => db.meta.put({ room: this.name, stored }));
+    this.writes = this.writes.then(() => this.db.meta.put({ room: this.name, stored }));
+  }
+
+  /**
+   * A `stored` receipt, by socket or in an HTTP reply. Only one that covers a change made here
+   * tells the watchdog: a keep-alive repeats the last receipt, and a receipt that only covers
+   * the server's own writes says nothing about ours.
+   */
+  private receipt(sv: Map<number, number>): void {
+    const before = this.uncovered();
+    if (!this.cover(sv)) return;
+    if (this.uncovered() < before) this.watchdog.receipt();
+    this.changed();
+  }
+
+  /** What is pending, over HTTP while the socket is late (the watchdog runs it). */
+  private async postPending(signal: AbortSignal): Promise<void> {
+    const update = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(this.stored));
+    const reply = await postUpdate(this.name, update, this.io.fetch, signal);
+    // Refused over HTTP is refused over the socket too, which handles it (onFinalClose).
+    if (reply === 'refused') throw new Error(`${this.name}: refused over HTTP`);
+    if (this.destroyed) return;
+    // As if the socket brought it: the provider does not send it back to the server.
+    Y.applyUpdate(this.doc, reply, this.provider ?? FROM_HTTP);
+    this.receipt(Y.decodeStateVector(Y.encodeStateVectorFromUpdate(reply)));
   }
 
   /** Counts `sv` as held by the server (a receipt, or what the server sent); true if new. */
   private cover(sv: Map<number, number>): boolean {
     if (!raise(this.stored, sv)) return false;
     const stored = Y.encodeStateVector(this.stored);
-    this.writes = this.writes.then(() => db.meta.put({ room: this.name, stored }));
+    this.writes = this.writes.then(() => this.db.meta.put({ room: this.name, stored }));
     return true;
   }
 
   /** True while a change made on this phone is not yet durably stored on the server. */
   get pending(): boolean {
-    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc))) {
-      if ((this.stored.get(client) ?? 0) < clock) return true;
-    }
-    return false;
+    return this.uncovered() > 0;
+  }
+
+  /** How many items of this copy the server's receipts do not cover yet. */
+  private uncovered(): number {
+    let count = 0;
+    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc)))
+      count += Math.max(0, clock - (this.stored.get(client) ?? 0));
+    return count;
   }
 
   /**
@@ -196,6 +277,7 @@ export class SyncedRoom extends EventTarget {
 
   destroy(): void {
     this.destroyed = true;
+    this.watchdog.stop();
     this.provider?.destroy();
     this.doc.destroy();
   }

@@ -80,4 +80,9 @@ export const residentsEn: Record<keyof typeof residentsEs, string> = {
   'reset.user': 'Username to reset',
   'reset.find': 'Find',
   'reset.none': 'No resident has that username.',
+  // An alert whose receipt has not come by either path (client/data/watchdog.ts)
+  'alert.not_reached': 'Your alert has not reached the monitoring centre yet',
+  'alert.not_reached_help': 'We keep trying. If it is urgent, call or send a text:',
+  'alert.not_reached_call': 'We keep trying. If it is urgent, call:',
+  'status.not_reached': 'Not at the monitoring centre yet',
 };

@@ -79,4 +79,9 @@ export const residentsEs = {
   'reset.user': 'Usuario a restablecer',
   'reset.find': 'Buscar',
   'reset.none': 'No hay un vecino con ese usuario.',
+  // An alert whose receipt has not come by either path (client/data/watchdog.ts)
+  'alert.not_reached': 'Tu alerta todavía no llegó al centro de monitoreo',
+  'alert.not_reached_help': 'Seguimos intentando. Si es urgente, llamá o mandá un SMS:',
+  'alert.not_reached_call': 'Seguimos intentando. Si es urgente, llamá:',
+  'status.not_reached': 'Todavía no llegó al centro de monitoreo',
 } as const;

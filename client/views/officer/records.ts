@@ -91,7 +91,7 @@ async function create(
     room.doc.getMap(collection).set(id, new Y.Map<unknown>(Object.entries({ id, ...fields }))),
   );
   await room.persisted();
-  if (room.status !== 'online') void requestBackgroundSync();
+  void requestBackgroundSync();
   return id;
 }
 
@@ -158,5 +158,5 @@ export async function step(room: SyncedRoom, dispatchId: string): Promise<void> 
     rec.set(DISPATCH_STEP_TIMES[to], new Date().toISOString());
   });
   await room.persisted();
-  if (room.status !== 'online') void requestBackgroundSync();
+  void requestBackgroundSync();
 }

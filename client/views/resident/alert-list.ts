@@ -9,9 +9,11 @@ import { TYPE_COLOURS, base } from '../../styles.js';
 import { unitName } from './timeline-steps.js';
 import { statusKey } from '../../../shared/dispatch-progress.js';
 import './alert-timeline.js';
+import { NotReachedClock, notReached } from './not-reached.js';
 
 /** Where an alert is, in words a frightened person reads at a glance. */
-export function deliveryText(a: UserAlert): string {
+export function deliveryText(a: UserAlert, now = Date.now()): string {
+  if (notReached(a, now)) return t('status.not_reached');
   if (!a.receivedAt) return a.cancelledAt ? t('status.cancelled') : t('status.saved_local');
   if (!a.status || a.status === 'received') return t('status.delivered');
   return t(statusKey(a));
@@ -129,6 +131,8 @@ export class AlertList extends SacElement {
   @property({ type: Boolean }) detailed = false;
   @property({ attribute: false }) selected: string | null = null;
   @property() label = '';
+  /** re-renders when an alert turns "not reached yet" */
+  protected readonly clock = new NotReachedClock(this, () => this.alerts);
 
   override updated(changed: PropertyValues<this>): void {
     if (changed.has('selected') && this.selected) {
@@ -160,7 +164,7 @@ export class AlertList extends SacElement {
     return html`<li
       class="card ${this.selected === a.id ? 'selected' : ''}"
       data-alert=${a.id}
-      data-state=${local ? 'local' : (a.status ?? '')}
+      data-state=${notReached(a, Date.now()) ? 'not-reached' : local ? 'local' : (a.status ?? '')}
     >
       <span class="bar" style="background:${neutral ? '#5f5b66' : TYPE_COLOURS[a.type]}"></span>
       <div>

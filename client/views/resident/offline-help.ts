@@ -5,12 +5,15 @@ import { t } from '../../../shared/i18n/core.js';
 import type { CityInfo, UserAlert } from '../../../shared/types.js';
 import { alertType } from '../../../shared/catalogue.js';
 import { base } from '../../styles.js';
+import { NotReachedClock, notReached } from './not-reached.js';
 
 const digits = (phone: string): string => phone.replace(/[^0-9+]/g, '');
 
 /**
- * No signal: say so plainly, and offer the phone's own ways out for an alert that has not
- * been delivered: a call to the emergency number and an SMS to the monitoring centre.
+ * No signal, or an alert not delivered yet: say so plainly, and offer the phone's own ways out
+ * for it: a call to the emergency number and, when the city has one, an SMS to the monitoring
+ * centre. Once an alert has gone without its receipt for NOT_REACHED_MS, the resident is told it
+ * has not reached the centre, even though the phone looks online.
  */
 @customElement('sac-offline-help')
 export class OfflineHelp extends SacElement {
@@ -27,6 +30,13 @@ export class OfflineHelp extends SacElement {
       .banner strong {
         display: block;
         margin-bottom: 8px;
+      }
+      .banner.late {
+        background: #fdecea;
+        border-color: var(--red);
+      }
+      .banner p {
+        margin: 0 0 10px;
       }
       .actions {
         display: flex;
@@ -57,6 +67,8 @@ export class OfflineHelp extends SacElement {
   @property({ type: Boolean }) online = true;
   @property({ attribute: false }) city!: CityInfo;
   @property({ attribute: false }) pending: UserAlert[] = [];
+  /** re-renders when an alert turns "not reached yet" */
+  protected readonly clock = new NotReachedClock(this, () => this.pending);
 
   private smsHref(alert: UserAlert | undefined): string {
     // The silent type is never named in an SMS that stays in the phone's outbox.
@@ -73,15 +85,28 @@ export class OfflineHelp extends SacElement {
 
   override render() {
     const first = this.pending[0];
-    return html`<div class="banner" role="status" data-testid="offline-banner">
-      <strong>${this.online ? t('alert.sending') : t('offline.banner')}</strong>
+    const sms = digits(this.city.phones.monitoringCentreSms);
+    const late = this.online && this.pending.some((a) => notReached(a, Date.now()));
+    const title = !this.online
+      ? t('offline.banner')
+      : late
+        ? t('alert.not_reached')
+        : t('alert.sending');
+    return html`<div
+      class="banner ${late ? 'late' : ''}"
+      role="status"
+      data-testid="offline-banner"
+      data-state=${late ? 'not-reached' : this.online ? 'sending' : 'offline'}
+    >
+      <strong>${title}</strong>
+      ${late ? html`<p>${sms ? t('alert.not_reached_help') : t('alert.not_reached_call')}</p>` : ''}
       ${
         first
           ? html`<div class="actions">
               <a class="call" href="tel:${digits(this.city.phones.emergency)}"
                 >${t('call.emergency', { number: this.city.phones.emergency })}</a
               >
-              <a class="sms" href=${this.smsHref(first)}>${t('call.sms_centre')}</a>
+              ${sms ? html`<a class="sms" href=${this.smsHref(first)}>${t('call.sms_centre')}</a>` : ''}
             </div>`
           : ''
       }

@@ -15,7 +15,6 @@ import { areaRoom, userRoom } from '../../../sync/rooms.js';
 import { SyncedRoom } from '../../data/room.js';
 import { cancelAlert, raiseAlert, readAlerts } from '../../data/alerts.js';
 import { readFeed } from '../../data/feed.js';
-import { requestBackgroundSync } from '../../data/outbox.js';
 import { startPhotoSender } from '../../data/request-photos.js';
 import { hearingMode } from '../../data/profile.js';
 import { account } from '../../data/account.js';
@@ -181,10 +180,8 @@ export class ResidentHome extends SacElement {
   private async send(e: CustomEvent<{ type: AlertTypeCode; location: Fix | null; note: string }>) {
     if (!this.room) return;
     const { type, location, note } = e.detail;
+    // raiseAlert asks for Background Sync, whatever the socket looks like.
     await raiseAlert(this.room, type, location, note);
-    // raiseAlert asks for Background Sync when the socket is down; the browser may know
-    // it is offline before the socket does.
-    if (!navigator.onLine) void requestBackgroundSync();
     // The silent alarm leaves a neutral screen behind, nothing that names it (DESIGN §2).
     if (this.city.alertTypes.find((a) => a.code === type)?.silent) this.neutral = true;
   }
