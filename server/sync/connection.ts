@@ -53,10 +53,7 @@ export class Connection {
 
   start(): void {
     // Server speaks first: its state vector, then current presence.
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.sync);
-    syncProtocol.writeSyncStep1(encoder, this.room.doc);
-    this.send(encoding.toUint8Array(encoder));
+    this.send(this.room.syncStep1());
     const awareness = this.room.awareness;
     if (awareness && awareness.getStates().size > 0) {
       this.send(

@@ -38,6 +38,15 @@ export type ApplyResult = { ok: true } | { ok: false; status: 400 | 403; reason:
 const READER_RECEIPT_MS = 1000;
 
 /**
+ * A `user:` or `area:` room untouched this long goes back to rest (its encoded state, no
+ * doc); the sweep looks every REST_SWEEP_MS and puts at most REST_PER_SWEEP to rest at once
+ * (each re-encodes its room: microseconds for a resident's, and the loop must stay free).
+ */
+const REST_AFTER_MS = 30_000;
+const REST_SWEEP_MS = 5_000;
+const REST_PER_SWEEP = 500;
+
+/**
  * The sync core: rooms loaded on demand, authorized sockets, the write policy checked
  * before anything is applied, group-committed storage, `stored` receipts.
  */
@@ -53,6 +62,10 @@ export class SyncServer {
   private readonly compaction: CompactionTimings;
   private readonly caps: SocketCaps;
   private readonly admission: Admission;
+  private readonly restSweep: NodeJS.Timeout;
+  /** one listener for every room's doc, not a closure per room */
+  private readonly docListener = (room: Room, update: Uint8Array, origin: unknown) =>
+    this.onDocUpdate(room, update, origin);
 
   constructor(
     private readonly storage: Storage,
@@ -84,6 +97,22 @@ export class SyncServer {
         for (const room of rooms) this.unload(room, CloseCode.goingAway);
       },
     );
+    this.restSweep = setInterval(() => this.restIdle(REST_AFTER_MS, REST_PER_SWEEP), REST_SWEEP_MS);
+    this.restSweep.unref();
+  }
+
+  /**
+   * Puts back to rest up to `max` hydrated rooms untouched for `quietMs` (those that may rest
+   * and hold nothing uncommitted); returns how many. The sweep calls it; tests too.
+   */
+  restIdle(quietMs: number, max = Infinity): number {
+    const now = performance.now();
+    let rested = 0;
+    for (const room of this.rooms.values()) {
+      if (rested >= max) break;
+      if (room.hydrated && now - room.lastTouchedAt >= quietMs && room.putToRest()) rested++;
+    }
+    return rested;
   }
 
   /** Loads a room from the log, or returns it if loaded. */
@@ -99,9 +128,7 @@ export class SyncServer {
     if (existing) return existing;
     const ref = parseRoom(name);
     if (!ref) throw new Error(`bad room name ${name}`);
-    const room = new Room(name, ref, this.storage.rooms.load(name), (r, update, origin) =>
-      this.onDocUpdate(r, update, origin),
-    );
+    const room = new Room(name, ref, this.storage.rooms.load(name), this.docListener);
     room.storedMsg = room.storedMessage();
     room.awareness?.on('update', ({ added, updated, removed }: AwarenessChange) => {
       const changed = [...added, ...updated, ...removed];
@@ -145,6 +172,9 @@ export class SyncServer {
 
   /** Applies a client's update after the write policy accepted it. */
   apply(room: Room, writer: UserRow, update: Uint8Array, conn: Connection | null): ApplyResult {
+    // A room at rest that this would not change (a phone's sync at reconnect) stays at rest:
+    // applied, it would store, relay and change nothing, so the policy has nothing to judge.
+    if (room.unchangedBy(update)) return { ok: true };
     const result = checkUpdate(
       room.ref,
       { userId: writer.id, role: writer.role, unitId: writer.unitId },
@@ -209,6 +239,7 @@ export class SyncServer {
 
   private onSocketUpdate(conn: Connection, update: Uint8Array): UpdateRefusal | null {
     if (!conn.writable) {
+      if (conn.room.unchangedBy(update)) return null;
       // Read-only: the client's half of the sync must bring nothing new.
       const writes = decodeWrites(conn.room.doc, update);
       if (!writes.ok) return { code: refusalCode(writes.malformed), reason: writes.reason };
@@ -281,7 +312,7 @@ export class SyncServer {
    */
   private compact(room: Room): void {
     try {
-      this.storage.rooms.compact(room.name, Y.encodeStateAsUpdate(room.doc), room.lastSeq);
+      this.storage.rooms.compact(room.name, room.encodeState(), room.lastSeq);
       room.sinceSnapshot = 0;
     } catch (error) {
       this.log.error('compaction failed', { room: room.ref.kind, error: String(error) });
@@ -305,6 +336,7 @@ export class SyncServer {
    */
   close(): Promise<void> {
     this.keepalive.stop();
+    clearInterval(this.restSweep);
     this.committer.flush();
     const sockets: WebSocket[] = [];
     const rooms = [...this.rooms.values()];
