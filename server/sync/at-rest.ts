@@ -2,6 +2,27 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import type { RoomRef } from '../../sync/rooms.js';
 import type { RoomLog } from '../storage/storage.js';
+import type { Room } from './room.js';
+
+/**
+ * A `user:` or `area:` room untouched this long goes back to rest (its encoded state, no
+ * doc); the sweep looks every REST_SWEEP_MS and puts at most REST_PER_SWEEP to rest at once
+ * (each re-encodes its room: microseconds for a resident's, and the loop must stay free).
+ */
+export const REST_AFTER_MS = 30_000;
+export const REST_SWEEP_MS = 5_000;
+export const REST_PER_SWEEP = 500;
+
+/** Puts to rest up to `max` hydrated rooms untouched for `quietMs`; returns how many. */
+export function restIdle(rooms: Iterable<Room>, quietMs: number, max: number): number {
+  const now = performance.now();
+  let rested = 0;
+  for (const room of rooms) {
+    if (rested >= max) break;
+    if (room.hydrated && now - room.lastTouchedAt >= quietMs && room.putToRest()) rested++;
+  }
+  return rested;
+}
 
 /**
  * Rooms that may rest as their encoded state, without a Y.Doc: a resident's own room and an

@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { parseRoom } from '../../sync/rooms.js';
 import { CloseCode, MAX_MESSAGE_BYTES } from '../../sync/protocol.js';
-import { checkUpdate, decodeWrites } from '../../sync/policy/index.js';
+import { checkUpdate } from '../../sync/policy/index.js';
 import type { RecordChange } from '../../sync/policy/index.js';
 import type { Storage, UserRow } from '../storage/storage.js';
 import { withoutRecordIds, type Logger } from '../log.js';
@@ -13,11 +13,11 @@ import { Committer } from './committer.js';
 import { COMPACTION, compactWhenQuiet, type CompactionTimings } from './compaction.js';
 import { KeepAlive } from './keepalive.js';
 import { Room } from './room.js';
-import { Connection, awarenessMessage, updateMessage, type UpdateRefusal } from './connection.js';
+import { type Connection, awarenessMessage, updateMessage } from './connection.js';
 import { isOrigin, type Origin } from './origin.js';
 import { DEFAULT_SOCKET_LIMITS, SocketCaps, type SocketLimits } from './socket-caps.js';
-import { acceptSocket, type Admission } from './accept.js';
-import { errorText } from './upgrade.js';
+import { acceptSocket, socketHandlers, type Admission } from './accept.js';
+import { REST_AFTER_MS, REST_PER_SWEEP, REST_SWEEP_MS, restIdle } from './at-rest.js';
 
 /** Domain hooks: how the alert module learns of accepted writes. */
 export interface SyncHooks {
@@ -36,15 +36,6 @@ export type ApplyResult = { ok: true } | { ok: false; status: 400 | 403; reason:
  * confirm, and one receipt per write to every reader doubled the frames of a busy room.
  */
 const READER_RECEIPT_MS = 1000;
-
-/**
- * A `user:` or `area:` room untouched this long goes back to rest (its encoded state, no
- * doc); the sweep looks every REST_SWEEP_MS and puts at most REST_PER_SWEEP to rest at once
- * (each re-encodes its room: microseconds for a resident's, and the loop must stay free).
- */
-const REST_AFTER_MS = 30_000;
-const REST_SWEEP_MS = 5_000;
-const REST_PER_SWEEP = 500;
 
 /**
  * The sync core: rooms loaded on demand, authorized sockets, the write policy checked
@@ -106,13 +97,7 @@ export class SyncServer {
    * and hold nothing uncommitted); returns how many. The sweep calls it; tests too.
    */
   restIdle(quietMs: number, max = Infinity): number {
-    const now = performance.now();
-    let rested = 0;
-    for (const room of this.rooms.values()) {
-      if (rested >= max) break;
-      if (room.hydrated && now - room.lastTouchedAt >= quietMs && room.putToRest()) rested++;
-    }
-    return rested;
+    return restIdle(this.rooms.values(), quietMs, max);
   }
 
   /** Loads a room from the log, or returns it if loaded. */
@@ -218,35 +203,12 @@ export class SyncServer {
       load: (name) => this.load(name),
       attach: (conn) => this.attach(conn),
       detach: (conn) => this.detach(conn),
-      handlers: {
-        onUpdate: (c, update) => this.onSocketUpdate(c, update),
-        // A client that brought nothing new is told at once what is durable (with its sync
-        // step 2, in one write); one that did, once that is durable too.
-        onSynced: (c) => {
-          if (c.room.uncommitted === 0) c.sendReceipt();
-          else this.committer.afterCommit(() => c.sendReceipt());
-        },
-        onError: (c, error) => {
-          this.log.warn('sync message failed', {
-            room: c.room.ref.kind,
-            user: c.user.id,
-            error: errorText(error),
-          });
-        },
-      },
+      handlers: socketHandlers({
+        log: this.log,
+        afterCommit: (fn) => this.committer.afterCommit(fn),
+        apply: (room, writer, update, conn) => this.apply(room, writer, update, conn),
+      }),
     };
-  }
-
-  private onSocketUpdate(conn: Connection, update: Uint8Array): UpdateRefusal | null {
-    if (!conn.writable) {
-      if (conn.room.unchangedBy(update)) return null;
-      // Read-only: the client's half of the sync must bring nothing new.
-      const writes = decodeWrites(conn.room.doc, update);
-      if (!writes.ok) return { code: refusalCode(writes.malformed), reason: writes.reason };
-      return writes.writes.length ? { code: CloseCode.forbidden, reason: 'read-only room' } : null;
-    }
-    const result = this.apply(conn.room, conn.user, update, conn);
-    return result.ok ? null : { code: refusalCode(result.status === 400), reason: result.reason };
   }
 
   private attach(conn: Connection): void {
@@ -357,10 +319,6 @@ export class SyncServer {
     return gone.then(() => undefined);
   }
 }
-
-/** 4400 for bytes no Yjs client writes (the client keeps its copy), 4403 for a refused write. */
-const refusalCode = (malformed: boolean | undefined): number =>
-  malformed ? CloseCode.badRequest : CloseCode.forbidden;
 
 interface AwarenessChange {
   added: number[];
