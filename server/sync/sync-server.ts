@@ -231,9 +231,10 @@ export class SyncServer {
     this.connections--;
     this.byUser.get(conn.user.id)?.delete(conn);
     if (this.byUser.get(conn.user.id)?.size === 0) this.byUser.delete(conn.user.id);
-    if (room.awareness && conn.awarenessIds.size) {
-      awarenessProtocol.removeAwarenessStates(room.awareness, [...conn.awarenessIds], null);
-      for (const id of conn.awarenessIds) room.awarenessOwners.delete(id);
+    const ids = conn.awarenessIds;
+    if (room.awareness && ids?.size) {
+      awarenessProtocol.removeAwarenessStates(room.awareness, [...ids], null);
+      for (const id of ids) room.awarenessOwners.delete(id);
     }
     // A room already unloaded (shutdown, reload) needs no idle timer.
     if (this.rooms.get(room.name) === room) this.scheduleIdle(room);
