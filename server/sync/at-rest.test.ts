@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import { MessageType } from '../../sync/protocol.js';
 import { createLogger } from '../log.js';
 import { openSqlite } from '../storage/sqlite/index.js';
 import type { Storage } from '../storage/storage.js';
@@ -130,6 +132,30 @@ describe('rooms put to rest and built again', () => {
     expect(ops.hydrated && user.hydrated).toBe(true);
   });
 });
+
+describe('receipts at rest', () => {
+  it('are the state vector, written as a receipt always was; empty rooms share one', async () => {
+    const { sync } = start();
+    const empty = [sync.room('user:e1'), sync.room('user:e2')];
+    const expected = receiptOf(Y.encodeStateVector(new Y.Doc()));
+    for (const room of empty) expect(room.storedMsg).toEqual(expected);
+    expect(empty[0]!.storedMsg).toBe(empty[1]!.storedMsg);
+    const room = sync.room('user:e3');
+    room.doc.transact(() => room.doc.getMap('notes').set('a', 1), SERVER);
+    await sync.whenStored();
+    expect(room.storedMsg).toEqual(receiptOf(Y.encodeStateVector(room.doc)));
+    sync.restIdle(0);
+    expect(room.hydrated).toBe(false);
+    expect(room.storedMessage()).toEqual(room.storedMsg);
+  });
+});
+
+function receiptOf(vector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.stored);
+  encoding.writeVarUint8Array(encoder, vector);
+  return encoding.toUint8Array(encoder);
+}
 
 describe('holdsNothingNew', () => {
   it('agrees with applying the update, over random docs and phones', () => {

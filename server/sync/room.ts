@@ -17,6 +17,9 @@ export type DocListener = (room: Room, update: Uint8Array, origin: unknown) => v
 /** Distinct client state vectors whose reply is kept; a few cover the common cases. */
 const MAX_SYNC_REPLIES = 4;
 
+/** The receipt of an empty room (a state vector of no clients). */
+const EMPTY_RECEIPT = new Uint8Array([MessageType.stored, 1, 0]);
+
 /** Presence is allowed only where staff work together (DESIGN §4). */
 const HAS_PRESENCE = (ref: RoomRef): boolean => ref.kind === 'ops' || ref.kind === 'unit';
 
@@ -245,6 +248,8 @@ export class Room {
   storedMessage(pending: Uint8Array[] = []): Uint8Array {
     let vector = this.stateVector();
     if (pending.length) vector = encodeStateVector(capped(Y.decodeStateVector(vector), pending));
+    // Most residents never write: their rooms share one receipt instead of a buffer each.
+    if (vector.length === 1 && vector[0] === 0) return EMPTY_RECEIPT;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.stored);
     encoding.writeVarUint8Array(encoder, vector);
