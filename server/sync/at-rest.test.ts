@@ -122,6 +122,18 @@ describe('rooms put to rest and built again', () => {
     expect(loaded.getMap('notes').toJSON()).toEqual({ a: 1, b: 2 });
   });
 
+  it('writes under one server client id however often the room rests', async () => {
+    const { sync } = start();
+    const room = sync.room('area:cycles');
+    for (let i = 0; i < 5; i++) {
+      room.doc.transact(() => room.doc.getMap('alerts').set(`a${i}`, i), SERVER);
+      await sync.whenStored();
+      expect(sync.restIdle(0)).toBe(1);
+    }
+    expect(Y.decodeStateVector(room.stateVector()).size).toBe(1);
+    expect(docOf(room.encodeState()).getMap('alerts').size).toBe(5);
+  });
+
   it('keeps the doc of a room with presence, and of a room with writes not yet stored', () => {
     const { sync } = start();
     const ops = sync.room('ops');

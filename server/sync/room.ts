@@ -64,6 +64,12 @@ export class Room {
   /** Sync step 2 replies by the client's state vector, until the doc changes (hydrated only). */
   private syncReplies: Map<string, Uint8Array> | null = null;
   private destroyed = false;
+  /**
+   * The server's client id in this room's doc, kept across rests: a new id per hydration would
+   * add an entry to the state vector (sent in every receipt) each time the server wrote after
+   * one, and an area room is written after most rests.
+   */
+  private clientId: number | null = null;
 
   constructor(
     readonly name: string,
@@ -120,6 +126,8 @@ export class Room {
       },
       LOAD,
     );
+    // After loading: Yjs gives a doc a new id when a remote update writes under its own.
+    if (this.clientId !== null) doc.clientID = this.clientId;
     doc.on('update', (update: Uint8Array, origin: unknown) => this.changed(doc, update, origin));
     this.current = doc;
     this.lastTouchedAt = performance.now();
@@ -150,6 +158,7 @@ export class Room {
     if (!doc || !MAY_REST(this.ref) || this.uncommitted || this.held || this.waiting?.length)
       return false;
     this.rest = Y.encodeStateAsUpdate(doc);
+    this.clientId = doc.clientID;
     this.current = null;
     this.syncReplies = null;
     return true;
