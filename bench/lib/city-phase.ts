@@ -4,7 +4,7 @@ import { createECDH, randomBytes } from 'node:crypto';
 import { Fleet } from './fleet.js';
 import type { Child } from './rpc.js';
 import type { ClientStats, ProbeApi, RelayResult, SinkApi } from './api.js';
-import { ServerProc, benchRoot } from './server-proc.js';
+import { COMPILED_MAIN, ServerProc, benchRoot } from './server-proc.js';
 import { seedCity, writeCityFile, type BenchCity } from './seed.js';
 import { planCity, type CityPlan } from './plan.js';
 import { pushFeature, sirenFeature } from './features.js';
@@ -78,11 +78,16 @@ export async function startCity(
     ...(o.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', path.join(work, 'profiles')] : []),
     ...(o.traceGc ? ['--trace-gc'] : []),
   ];
+  // The server as production runs it: compiled by `npm run build` (dist/server), without a
+  // TypeScript loader; a --server-root checkout that was not built runs through tsx.
+  const root = o.serverRoot ?? benchRoot;
+  const compiled = fs.existsSync(path.join(root, COMPILED_MAIN));
   const start = (nodeArgs: string[] = prof) =>
     ServerProc.start({
       name: 'sac',
-      root: o.serverRoot ?? benchRoot,
-      script: 'server/main.ts',
+      root,
+      script: compiled ? COMPILED_MAIN : 'server/main.ts',
+      tsx: !compiled,
       port,
       env,
       nodeArgs,
@@ -272,6 +277,8 @@ export async function cityRestart(c: CityRun, probe: Child<ProbeApi>, log: (s: s
     allS: at === null ? null : round((at - t0) / 1000, 2),
     serverStopS: round(stoppedS, 2)!,
     serverUpS: round(serverUpS, 2)!,
+    // the new process's CPU from its start until every client resynced (less loaded than time)
+    serverCpuS: round(c.server.cpuS(), 2)!,
     resynced: lights.resynced + probed.resynced,
     live: lights.live + probed.live,
   };

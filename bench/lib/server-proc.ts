@@ -3,6 +3,9 @@ import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { sleep } from './stats.js';
 
+/** Where `npm run build` leaves the compiled server (scripts/build-server.mjs). */
+export const COMPILED_MAIN = 'dist/server/server/main.js';
+
 /** A server child process (ours or the reference) with what the bench reads from /proc. */
 export class ServerProc {
   /** Every server still running: killed if the bench itself exits early. */
@@ -28,8 +31,9 @@ export class ServerProc {
   }
 
   /**
-   * Spawns `node --import tsx <script>` in `root` and waits until `healthPath` answers 200.
-   * Extra node flags (e.g. `--cpu-prof`) go in `nodeArgs`.
+   * Spawns `node --import tsx <script>` in `root` (`node <script>` for compiled JavaScript,
+   * `tsx: false`) and waits until `healthPath` answers 200. Extra node flags (e.g.
+   * `--cpu-prof`) go in `nodeArgs`.
    */
   static async start(o: {
     name: string;
@@ -41,13 +45,18 @@ export class ServerProc {
     healthPath: string;
     nodeArgs?: string[];
     timeoutMs?: number;
+    tsx?: boolean;
   }): Promise<ServerProc> {
     const log = fs.createWriteStream(o.logFile, { flags: 'a' });
-    const proc = spawn(process.execPath, [...(o.nodeArgs ?? []), '--import', 'tsx', o.script], {
-      cwd: o.root,
-      env: { ...process.env, ...o.env, PORT: String(o.port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const proc = spawn(
+      process.execPath,
+      [...(o.nodeArgs ?? []), ...(o.tsx === false ? [] : ['--import', 'tsx']), o.script],
+      {
+        cwd: o.root,
+        env: { ...process.env, ...o.env, PORT: String(o.port) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const s = new ServerProc(o.name, proc, `http://127.0.0.1:${o.port}`, log);
     const end = Date.now() + (o.timeoutMs ?? 120_000);
     while (Date.now() < end) {

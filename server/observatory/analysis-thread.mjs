@@ -3,13 +3,13 @@
  * connection to the database, the dataset and the four analyses, off the event loop that
  * serves the sync sockets.
  *
- * A plain JavaScript entry that registers tsx itself and then loads the TypeScript: a worker
- * thread does not inherit `--import tsx` on Node 20, and vitest does not use tsx at all; this
- * way the thread starts the same under `npm start`, the bench and the tests.
+ * A plain JavaScript entry that loads the compiled module when the server runs compiled
+ * (`npm start`), and otherwise registers tsx itself and loads the TypeScript: a worker thread
+ * does not inherit `--import tsx` on Node 20, and vitest does not use tsx at all; this way the
+ * thread starts the same under `npm start`, the bench and the tests.
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import { register } from 'tsx/esm/api';
 
 // Below the main thread, as the push senders are (server/push/sender-thread.mjs): on two
 // cores a year's permutations must not slow the alerts, the sirens or the operators' screens.
@@ -22,5 +22,12 @@ try {
   // not Linux, or not allowed
 }
 
-register();
-await import('./analysis-main.ts');
+// Compiled (dist/server, `npm run build:server`), the module is JavaScript beside this file.
+const compiled = new URL('./analysis-main.js', import.meta.url);
+if (fs.existsSync(compiled)) {
+  await import(compiled.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('./analysis-main.ts');
+}

@@ -3,11 +3,11 @@ import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { parseRoom, roomName } from '../../sync/rooms.js';
 import { CloseCode } from '../../sync/protocol.js';
-import { canRead, canWrite } from '../../sync/policy/index.js';
-import type { Storage } from '../storage/storage.js';
+import { canRead, canWrite, decodeWrites } from '../../sync/policy/index.js';
+import type { Storage, UserRow } from '../storage/storage.js';
 import type { Logger } from '../log.js';
 import { resolveSession, tokenFrom } from '../auth/sessions.js';
-import { Connection, type ConnectionHandlers } from './connection.js';
+import { Connection, type ConnectionHandlers, type UpdateRefusal } from './connection.js';
 import type { Room } from './room.js';
 import type { SocketCaps } from './socket-caps.js';
 import { peerOfRequest } from '../http/client-address.js';
@@ -82,3 +82,51 @@ function accept(
   ws.on('message', (data: Buffer) => conn.handle(new Uint8Array(data)));
   conn.start();
 }
+
+/** What a socket's messages need from the sync server. */
+export interface SocketHost {
+  log: Logger;
+  afterCommit(fn: () => void): void;
+  apply(
+    room: Room,
+    writer: UserRow,
+    update: Uint8Array,
+    conn: Connection,
+  ): { ok: true } | { ok: false; status: 400 | 403; reason: string };
+}
+
+/** How a sync socket's updates, end of sync and failures are handled. */
+export function socketHandlers(h: SocketHost): ConnectionHandlers {
+  return {
+    onUpdate: (conn, update) => onSocketUpdate(h, conn, update),
+    // A client that brought nothing new is told at once what is durable (with its sync
+    // step 2, in one write); one that did, once that is durable too.
+    onSynced: (c) => {
+      if (c.room.uncommitted === 0) c.sendReceipt();
+      else h.afterCommit(() => c.sendReceipt());
+    },
+    onError: (c, error) => {
+      h.log.warn('sync message failed', {
+        room: c.room.ref.kind,
+        user: c.user.id,
+        error: errorText(error),
+      });
+    },
+  };
+}
+
+function onSocketUpdate(h: SocketHost, conn: Connection, update: Uint8Array): UpdateRefusal | null {
+  if (!conn.writable) {
+    if (conn.room.unchangedBy(update)) return null;
+    // Read-only: the client's half of the sync must bring nothing new.
+    const writes = decodeWrites(conn.room.doc, update);
+    if (!writes.ok) return { code: refusalCode(writes.malformed), reason: writes.reason };
+    return writes.writes.length ? { code: CloseCode.forbidden, reason: 'read-only room' } : null;
+  }
+  const result = h.apply(conn.room, conn.user, update, conn);
+  return result.ok ? null : { code: refusalCode(result.status === 400), reason: result.reason };
+}
+
+/** 4400 for bytes no Yjs client writes (the client keeps its copy), 4403 for a refused write. */
+const refusalCode = (malformed: boolean | undefined): number =>
+  malformed ? CloseCode.badRequest : CloseCode.forbidden;

@@ -28,7 +28,8 @@ export interface ConnectionHandlers {
 
 /** One authenticated, authorized socket in one room. */
 export class Connection {
-  readonly awarenessIds = new Set<number>();
+  /** presence ids this connection owns; null until it sends presence (residents never do) */
+  awarenessIds: Set<number> | null = null;
   closed = false;
   /** performance.now() of the last message sent: the keep-alive skips a busy connection */
   lastSentAt = 0;
@@ -53,10 +54,7 @@ export class Connection {
 
   start(): void {
     // Server speaks first: its state vector, then current presence.
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.sync);
-    syncProtocol.writeSyncStep1(encoder, this.room.doc);
-    this.send(encoding.toUint8Array(encoder));
+    this.send(this.room.syncStep1());
     const awareness = this.room.awareness;
     if (awareness && awareness.getStates().size > 0) {
       this.send(
@@ -181,7 +179,7 @@ export class Connection {
       const owner = owners.get(clientId);
       if (owner !== undefined && owner !== this) continue;
       owners.set(clientId, this);
-      this.awarenessIds.add(clientId);
+      (this.awarenessIds ??= new Set()).add(clientId);
       const stamped =
         state === null || typeof state !== 'object'
           ? null

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import * as Y from 'yjs';
 import { parseRoom, roomName } from '../../sync/rooms.js';
 import { canRead, canWrite } from '../../sync/policy/index.js';
 import { MAX_MESSAGE_BYTES } from '../../sync/protocol.js';
@@ -35,7 +34,7 @@ export function syncHttpRoutes(s: Services): Hono<Env> {
     await s.sync.whenStored();
     // Like a sync step 2: no server write that is not durable yet (Room.whenDurable).
     const state = await new Promise<Uint8Array>((resolve) =>
-      room.whenDurable(() => resolve(Y.encodeStateAsUpdate(room.doc))),
+      room.whenDurable(() => resolve(room.encodeState())),
     );
     return c.body(new Uint8Array(state), 200, {
       'content-type': 'application/octet-stream',

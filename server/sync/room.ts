@@ -1,37 +1,46 @@
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import type { RoomRef } from '../../sync/rooms.js';
+import { MessageType } from '../../sync/protocol.js';
+import type { RoomLog } from '../storage/storage.js';
 import type { Connection } from './connection.js';
 import { binaryFrame } from './frame.js';
 import { LOAD, isOrigin } from './origin.js';
-import { MessageType } from '../../sync/protocol.js';
-import * as encoding from 'lib0/encoding';
-import * as syncProtocol from 'y-protocols/sync';
+import { MAY_REST, capped, encodeStateVector, holdsNothingNew, stateOf } from './at-rest.js';
 
-/** A room's stored state: its snapshot, the log after it, and the log's last seq. */
-export interface RoomLog {
-  snapshot: Uint8Array | null;
-  updates: Uint8Array[];
-  lastSeq: number;
-}
+export type { RoomLog };
+
+/** Called for every change to a room's doc but its loading. */
+export type DocListener = (room: Room, update: Uint8Array, origin: unknown) => void;
 
 /** Distinct client state vectors whose reply is kept; a few cover the common cases. */
 const MAX_SYNC_REPLIES = 4;
+
+/** The receipt of an empty room (a state vector of no clients). */
+const EMPTY_RECEIPT = new Uint8Array([MessageType.stored, 1, 0]);
 
 /** Presence is allowed only where staff work together (DESIGN §4). */
 const HAS_PRESENCE = (ref: RoomRef): boolean => ref.kind === 'ops' || ref.kind === 'unit';
 
 /**
- * One loaded room: its document, its connections and its place in the update log. The
- * document is the in-memory replica; SQLite holds the log it was built from.
+ * One loaded room: its connections, its place in the update log, and its state, either as a
+ * Y.Doc (hydrated) or, for a room that may rest (`MAY_REST`), as its encoded state alone. A
+ * room that may rest loads at rest: a phone's sync is answered from the encoded state
+ * (`syncStep1`, `syncStep2`, `unchangedBy`), and the doc is built only when something needs
+ * it (`doc`: a write, the write policy's check, a server projection). `SyncServer` puts it
+ * back to rest once it has been quiet. SQLite holds the log either is built from.
  */
 export class Room {
-  // A fixed guid: a random one costs ~1 ms of entropy per room load at city scale (bench).
-  readonly doc: Y.Doc;
+  /** the doc while hydrated; null at rest */
+  private current: Y.Doc | null = null;
+  /** the room's whole state while at rest (an update, as `Y.encodeStateAsUpdate` writes) */
+  private rest: Uint8Array | null = null;
   readonly awareness: Awareness | null;
   readonly conns = new Set<Connection>();
   /** presence client id → the connection that first used it (Connection.stampUser) */
-  readonly awarenessOwners = new Map<number, Connection>();
+  private owners: Map<number, Connection> | null = null;
   /** seq of the last update of this room in the log */
   lastSeq = 0;
   /** updates appended since the last snapshot; compaction resets it */
@@ -41,6 +50,8 @@ export class Room {
   compactTimer: NodeJS.Timeout | null = null;
   /** performance.now() of the last commit that touched this room */
   lastCommitAt = 0;
+  /** performance.now() of the doc's last change, or of its hydration */
+  lastTouchedAt = 0;
   /** The last `stored` receipt: the state vector of what is durable. */
   storedMsg: Uint8Array = new Uint8Array();
   /** updates applied and not yet committed: while 0, `storedMsg` covers the whole doc */
@@ -50,37 +61,129 @@ export class Room {
   /** the server's own updates applied and not yet durable: no socket may see them yet */
   private held = 0;
   /** work waiting until the doc holds nothing of the server's that is not durable */
-  private waiting: (() => void)[] = [];
-  /** Sync step 2 replies by the client's state vector, until the doc changes. */
-  private readonly syncReplies = new Map<string, Uint8Array>();
+  private waiting: (() => void)[] | null = null;
+  /** Sync step 2 replies by the client's state vector, until the doc changes (hydrated only). */
+  private syncReplies: Map<string, Uint8Array> | null = null;
+  private destroyed = false;
+  /**
+   * The server's client id in this room's doc, kept across rests: a new id per hydration would
+   * add an entry to the state vector (sent in every receipt) each time the server wrote after
+   * one, and an area room is written after most rests.
+   */
+  private clientId: number | null = null;
 
   constructor(
     readonly name: string,
     readonly ref: RoomRef,
     log: RoomLog,
-    onUpdate: (room: Room, update: Uint8Array, origin: unknown) => void,
+    private readonly onUpdate: DocListener,
   ) {
-    this.doc = new Y.Doc({ gc: true, guid: name });
-    this.awareness = HAS_PRESENCE(ref) ? new Awareness(this.doc) : null;
+    this.lastSeq = log.lastSeq;
+    this.sinceSnapshot = log.updates.length;
+    if (MAY_REST(ref)) {
+      this.rest = stateOf(log);
+      this.awareness = null;
+      return;
+    }
+    const doc = this.build(log.snapshot, log.updates);
+    this.awareness = HAS_PRESENCE(ref) ? new Awareness(doc) : null;
     // The server is not a presence participant.
     this.awareness?.setLocalState(null);
-    // Loaded before anyone listens: with an `update` listener Yjs would re-encode the whole
-    // stored state as one update, only for us to drop it (~200 ms for `ops` at start-up).
+  }
+
+  /**
+   * The room's doc, built from the state at rest if need be: for whatever reads the records
+   * or writes them (the write policy, a projection). Reading it keeps the room hydrated until
+   * it has been quiet again for a while.
+   */
+  get doc(): Y.Doc {
+    if (this.current) return this.current;
+    const state = this.rest!;
+    this.rest = null;
+    return this.build(state, []);
+  }
+
+  /** Whether the room holds a Y.Doc now (false: at rest, its encoded state only). */
+  get hydrated(): boolean {
+    return this.current !== null;
+  }
+
+  get awarenessOwners(): Map<number, Connection> {
+    return (this.owners ??= new Map());
+  }
+
+  /**
+   * Loaded before anyone listens: with an `update` listener Yjs would re-encode the whole
+   * stored state as one update, only for us to drop it (~200 ms for `ops` at start-up).
+   */
+  private build(first: Uint8Array | null, more: Uint8Array[]): Y.Doc {
+    // A fixed guid: a random one costs ~1 ms of entropy per room load at city scale (bench).
+    const doc = new Y.Doc({ gc: true, guid: this.name });
     Y.transact(
-      this.doc,
+      doc,
       () => {
-        if (log.snapshot) Y.applyUpdate(this.doc, log.snapshot, LOAD);
-        for (const u of log.updates) Y.applyUpdate(this.doc, u, LOAD);
+        if (first) Y.applyUpdate(doc, first, LOAD);
+        for (const u of more) Y.applyUpdate(doc, u, LOAD);
       },
       LOAD,
     );
-    this.lastSeq = log.lastSeq;
-    this.sinceSnapshot = log.updates.length;
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      this.syncReplies.clear();
-      if (isOrigin(origin) && origin.kind === 'load') return;
-      onUpdate(this, update, origin);
-    });
+    // After loading: Yjs gives a doc a new id when a remote update writes under its own.
+    if (this.clientId !== null) doc.clientID = this.clientId;
+    doc.on('update', (update: Uint8Array, origin: unknown) => this.changed(doc, update, origin));
+    this.current = doc;
+    this.lastTouchedAt = performance.now();
+    return doc;
+  }
+
+  private changed(doc: Y.Doc, update: Uint8Array, origin: unknown): void {
+    if (this.destroyed) return;
+    if (doc !== this.current) {
+      // Written through a reference held since before the room went to rest: carried onto
+      // the room's doc (built again), so the write is neither lost nor applied twice.
+      Y.applyUpdate(this.doc, update, origin);
+      return;
+    }
+    this.lastTouchedAt = performance.now();
+    this.syncReplies = null;
+    if (isOrigin(origin) && origin.kind === 'load') return;
+    this.onUpdate(this, update, origin);
+  }
+
+  /**
+   * Drops the doc and keeps the encoded state, unless the room must keep it: it cannot rest
+   * (presence, observers), or holds updates not yet committed or server writes not yet
+   * durable. A doc still referenced elsewhere stays usable: a write to it is carried over.
+   */
+  putToRest(): boolean {
+    const doc = this.current;
+    if (!doc || !MAY_REST(this.ref) || this.uncommitted || this.held || this.waiting?.length)
+      return false;
+    this.rest = Y.encodeStateAsUpdate(doc);
+    this.clientId = doc.clientID;
+    this.current = null;
+    this.syncReplies = null;
+    return true;
+  }
+
+  /** The whole state as one update: the snapshot compaction writes, the HTTP sync's reply. */
+  encodeState(): Uint8Array {
+    return this.current ? Y.encodeStateAsUpdate(this.current) : this.rest!;
+  }
+
+  /** The state vector of the room's state. */
+  stateVector(): Uint8Array {
+    return this.current
+      ? Y.encodeStateVector(this.current)
+      : Y.encodeStateVectorFromUpdate(this.rest!);
+  }
+
+  /**
+   * True when the room is at rest and `update` would change nothing in it (a phone's half of
+   * the sync that brings nothing new): the caller skips the doc, the policy and the log, as
+   * applying it would store and relay nothing.
+   */
+  unchangedBy(update: Uint8Array): boolean {
+    return this.rest !== null && holdsNothingNew(this.rest, update);
   }
 
   /** Sends one encoded message to every connection but `except`, framed once for all. */
@@ -91,21 +194,39 @@ export class Room {
     for (const conn of this.conns) if (conn !== except) conn.sendFrame(frame);
   }
 
+  /** The server's sync step 1: its state vector. */
+  syncStep1(): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.sync);
+    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
+    encoding.writeVarUint8Array(encoder, this.stateVector());
+    return encoding.toUint8Array(encoder);
+  }
+
   /**
-   * The sync step 2 message for a client at state vector `sv`. Encoding is O(room size)
-   * whatever the client lacks; clients that connect together to an unchanged room (a new
-   * client's empty vector, or an up-to-date one after a restart) share one encoding.
+   * The sync step 2 message for a client at state vector `sv`. At rest it is cut from the
+   * encoded state (`Y.diffUpdate`). Hydrated, encoding is O(room size) whatever the client
+   * lacks; clients that connect together to an unchanged room (a new client's empty vector,
+   * or an up-to-date one after a restart) share one encoding.
    */
   syncStep2(sv: Uint8Array): Uint8Array {
     const key = Buffer.from(sv.buffer, sv.byteOffset, sv.byteLength).toString('latin1');
-    const cached = this.syncReplies.get(key);
+    const cached = this.syncReplies?.get(key);
     if (cached) return cached;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.sync);
     encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-    encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, sv));
+    const doc = this.current;
+    encoding.writeVarUint8Array(
+      encoder,
+      doc ? Y.encodeStateAsUpdate(doc, sv) : Y.diffUpdate(this.rest!, sv),
+    );
     const message = encoding.toUint8Array(encoder);
-    if (this.syncReplies.size < MAX_SYNC_REPLIES) this.syncReplies.set(key, message);
+    // At rest nothing is kept: the copy would double the room's memory.
+    if (doc) {
+      const replies = (this.syncReplies ??= new Map());
+      if (replies.size < MAX_SYNC_REPLIES) replies.set(key, message);
+    }
     return message;
   }
 
@@ -116,9 +237,9 @@ export class Room {
 
   release(): void {
     this.held--;
-    if (this.held > 0 || !this.waiting.length) return;
+    if (this.held > 0 || !this.waiting) return;
     const waiting = this.waiting;
-    this.waiting = [];
+    this.waiting = null;
     for (const fn of waiting) fn();
   }
 
@@ -130,7 +251,7 @@ export class Room {
    */
   whenDurable(fn: () => void): void {
     if (this.held === 0) fn();
-    else this.waiting.push(fn);
+    else (this.waiting ??= []).push(fn);
   }
 
   /**
@@ -138,8 +259,10 @@ export class Room {
    * to the doc but not yet committed, which it must not cover.
    */
   storedMessage(pending: Uint8Array[] = []): Uint8Array {
-    let vector = Y.encodeStateVector(this.doc);
+    let vector = this.stateVector();
     if (pending.length) vector = encodeStateVector(capped(Y.decodeStateVector(vector), pending));
+    // Most residents never write: their rooms share one receipt instead of a buffer each.
+    if (vector.length === 1 && vector[0] === 0) return EMPTY_RECEIPT;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.stored);
     encoding.writeVarUint8Array(encoder, vector);
@@ -147,34 +270,12 @@ export class Room {
   }
 
   destroy(): void {
-    this.waiting = [];
+    this.destroyed = true;
+    this.waiting = null;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     if (this.compactTimer) clearTimeout(this.compactTimer);
     if (this.receiptTimer) clearTimeout(this.receiptTimer);
     this.awareness?.destroy();
-    this.doc.destroy();
+    this.current?.destroy();
   }
-}
-
-/** `sv` lowered to the first clock of each client that `pending` updates write. */
-function capped(sv: Map<number, number>, pending: Uint8Array[]): Map<number, number> {
-  for (const update of pending) {
-    for (const struct of Y.decodeUpdate(update).structs) {
-      const { client, clock } = struct.id;
-      if ((sv.get(client) ?? 0) > clock) sv.set(client, clock);
-    }
-  }
-  return sv;
-}
-
-/** A state vector in the wire format of `Y.encodeStateVector`. */
-function encodeStateVector(sv: Map<number, number>): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, sv.size);
-  // Highest client first, as Yjs writes it (the order carries no meaning).
-  for (const [client, clock] of [...sv].sort((a, b) => b[0] - a[0])) {
-    encoding.writeVarUint(encoder, client);
-    encoding.writeVarUint(encoder, clock);
-  }
-  return encoding.toUint8Array(encoder);
 }

@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { parseRoom } from '../../sync/rooms.js';
 import { CloseCode, MAX_MESSAGE_BYTES } from '../../sync/protocol.js';
-import { checkUpdate, decodeWrites } from '../../sync/policy/index.js';
+import { checkUpdate } from '../../sync/policy/index.js';
 import type { RecordChange } from '../../sync/policy/index.js';
 import type { Storage, UserRow } from '../storage/storage.js';
 import { withoutRecordIds, type Logger } from '../log.js';
@@ -13,11 +13,11 @@ import { Committer } from './committer.js';
 import { COMPACTION, compactWhenQuiet, type CompactionTimings } from './compaction.js';
 import { KeepAlive } from './keepalive.js';
 import { Room } from './room.js';
-import { Connection, awarenessMessage, updateMessage, type UpdateRefusal } from './connection.js';
+import { type Connection, awarenessMessage, updateMessage } from './connection.js';
 import { isOrigin, type Origin } from './origin.js';
 import { DEFAULT_SOCKET_LIMITS, SocketCaps, type SocketLimits } from './socket-caps.js';
-import { acceptSocket, type Admission } from './accept.js';
-import { errorText } from './upgrade.js';
+import { acceptSocket, socketHandlers, type Admission } from './accept.js';
+import { REST_AFTER_MS, REST_PER_SWEEP, REST_SWEEP_MS, restIdle } from './at-rest.js';
 
 /** Domain hooks: how the alert module learns of accepted writes. */
 export interface SyncHooks {
@@ -53,6 +53,10 @@ export class SyncServer {
   private readonly compaction: CompactionTimings;
   private readonly caps: SocketCaps;
   private readonly admission: Admission;
+  private readonly restSweep: NodeJS.Timeout;
+  /** one listener for every room's doc, not a closure per room */
+  private readonly docListener = (room: Room, update: Uint8Array, origin: unknown) =>
+    this.onDocUpdate(room, update, origin);
 
   constructor(
     private readonly storage: Storage,
@@ -84,6 +88,16 @@ export class SyncServer {
         for (const room of rooms) this.unload(room, CloseCode.goingAway);
       },
     );
+    this.restSweep = setInterval(() => this.restIdle(REST_AFTER_MS, REST_PER_SWEEP), REST_SWEEP_MS);
+    this.restSweep.unref();
+  }
+
+  /**
+   * Puts back to rest up to `max` hydrated rooms untouched for `quietMs` (those that may rest
+   * and hold nothing uncommitted); returns how many. The sweep calls it; tests too.
+   */
+  restIdle(quietMs: number, max = Infinity): number {
+    return restIdle(this.rooms.values(), quietMs, max);
   }
 
   /** Loads a room from the log, or returns it if loaded. */
@@ -99,9 +113,7 @@ export class SyncServer {
     if (existing) return existing;
     const ref = parseRoom(name);
     if (!ref) throw new Error(`bad room name ${name}`);
-    const room = new Room(name, ref, this.storage.rooms.load(name), (r, update, origin) =>
-      this.onDocUpdate(r, update, origin),
-    );
+    const room = new Room(name, ref, this.storage.rooms.load(name), this.docListener);
     room.storedMsg = room.storedMessage();
     room.awareness?.on('update', ({ added, updated, removed }: AwarenessChange) => {
       const changed = [...added, ...updated, ...removed];
@@ -145,6 +157,9 @@ export class SyncServer {
 
   /** Applies a client's update after the write policy accepted it. */
   apply(room: Room, writer: UserRow, update: Uint8Array, conn: Connection | null): ApplyResult {
+    // A room at rest that this would not change (a phone's sync at reconnect) stays at rest:
+    // applied, it would store, relay and change nothing, so the policy has nothing to judge.
+    if (room.unchangedBy(update)) return { ok: true };
     const result = checkUpdate(
       room.ref,
       { userId: writer.id, role: writer.role, unitId: writer.unitId },
@@ -188,34 +203,12 @@ export class SyncServer {
       load: (name) => this.load(name),
       attach: (conn) => this.attach(conn),
       detach: (conn) => this.detach(conn),
-      handlers: {
-        onUpdate: (c, update) => this.onSocketUpdate(c, update),
-        // A client that brought nothing new is told at once what is durable (with its sync
-        // step 2, in one write); one that did, once that is durable too.
-        onSynced: (c) => {
-          if (c.room.uncommitted === 0) c.sendReceipt();
-          else this.committer.afterCommit(() => c.sendReceipt());
-        },
-        onError: (c, error) => {
-          this.log.warn('sync message failed', {
-            room: c.room.ref.kind,
-            user: c.user.id,
-            error: errorText(error),
-          });
-        },
-      },
+      handlers: socketHandlers({
+        log: this.log,
+        afterCommit: (fn) => this.committer.afterCommit(fn),
+        apply: (room, writer, update, conn) => this.apply(room, writer, update, conn),
+      }),
     };
-  }
-
-  private onSocketUpdate(conn: Connection, update: Uint8Array): UpdateRefusal | null {
-    if (!conn.writable) {
-      // Read-only: the client's half of the sync must bring nothing new.
-      const writes = decodeWrites(conn.room.doc, update);
-      if (!writes.ok) return { code: refusalCode(writes.malformed), reason: writes.reason };
-      return writes.writes.length ? { code: CloseCode.forbidden, reason: 'read-only room' } : null;
-    }
-    const result = this.apply(conn.room, conn.user, update, conn);
-    return result.ok ? null : { code: refusalCode(result.status === 400), reason: result.reason };
   }
 
   private attach(conn: Connection): void {
@@ -238,9 +231,10 @@ export class SyncServer {
     this.connections--;
     this.byUser.get(conn.user.id)?.delete(conn);
     if (this.byUser.get(conn.user.id)?.size === 0) this.byUser.delete(conn.user.id);
-    if (room.awareness && conn.awarenessIds.size) {
-      awarenessProtocol.removeAwarenessStates(room.awareness, [...conn.awarenessIds], null);
-      for (const id of conn.awarenessIds) room.awarenessOwners.delete(id);
+    const ids = conn.awarenessIds;
+    if (room.awareness && ids?.size) {
+      awarenessProtocol.removeAwarenessStates(room.awareness, [...ids], null);
+      for (const id of ids) room.awarenessOwners.delete(id);
     }
     // A room already unloaded (shutdown, reload) needs no idle timer.
     if (this.rooms.get(room.name) === room) this.scheduleIdle(room);
@@ -281,7 +275,7 @@ export class SyncServer {
    */
   private compact(room: Room): void {
     try {
-      this.storage.rooms.compact(room.name, Y.encodeStateAsUpdate(room.doc), room.lastSeq);
+      this.storage.rooms.compact(room.name, room.encodeState(), room.lastSeq);
       room.sinceSnapshot = 0;
     } catch (error) {
       this.log.error('compaction failed', { room: room.ref.kind, error: String(error) });
@@ -305,6 +299,7 @@ export class SyncServer {
    */
   close(): Promise<void> {
     this.keepalive.stop();
+    clearInterval(this.restSweep);
     this.committer.flush();
     const sockets: WebSocket[] = [];
     const rooms = [...this.rooms.values()];
@@ -325,10 +320,6 @@ export class SyncServer {
     return gone.then(() => undefined);
   }
 }
-
-/** 4400 for bytes no Yjs client writes (the client keeps its copy), 4403 for a refused write. */
-const refusalCode = (malformed: boolean | undefined): number =>
-  malformed ? CloseCode.badRequest : CloseCode.forbidden;
 
 interface AwarenessChange {
   added: number[];
