@@ -1,8 +1,9 @@
 /**
- * New versions of the app, from the page's side. The service worker precaches the whole
- * app, and a new one waits (client/sw.ts): an open page keeps running the version it
- * started with, every screen it has not opened yet still loads, and nobody is switched to
- * another version in the middle of something. The page says "New version available" and
+ * New versions of the app, from the page's side. The service worker keeps the resident's
+ * app and the signed-in role's screens (client/sw-precache.ts, client/data/warm.ts), and a
+ * new one waits (client/sw.ts): an open page keeps running the version it started with,
+ * every screen of its role still loads, and nobody is switched to another version in the
+ * middle of something. The page says "New version available" and
  * the person chooses when.
  *
  * A screen can still fail to load because its chunk left the server: with no service
@@ -83,7 +84,7 @@ class AppUpdate extends EventTarget {
     if (before !== this.explainedInPlace) this.dispatchEvent(new Event('change'));
   }
 
-  /** Registers the service worker and watches for new versions. Call once, after load. */
+  /** Registers the service worker and watches for new versions. Call once, once drawn. */
   async start(scriptUrl: string): Promise<void> {
     const sw = navigator.serviceWorker;
     // With no worker in control, the first one to take over is the first install (claimed
