@@ -26,6 +26,8 @@ export type UpdateState =
 const CHECK_EVERY_MS = 30 * 60_000;
 /** …and when shown again after at least this long hidden. */
 const CHECK_ON_RETURN_MS = 5 * 60_000;
+/** A first install that failed is tried again this long after. */
+const FIRST_INSTALL_RETRY_MS = 30_000;
 const RELOAD_KEY = 'sac.chunk-reload';
 /** At most one automatic reload in this long, per tab: never a loop. */
 export const RELOAD_GUARD_MS = 10 * 60_000;
@@ -99,6 +101,10 @@ class AppUpdate extends EventTarget {
     const watch = (worker: ServiceWorker | null) => {
       worker?.addEventListener('statechange', () => {
         if (worker.state === 'installed') this.noticeWaiting();
+        // A first install that failed (the link dropped longer than its retries): try again
+        // soon rather than on the next open, since until then the app needs the network.
+        if (worker.state === 'redundant' && !reg.active)
+          setTimeout(() => void this.check(), FIRST_INSTALL_RETRY_MS);
       });
     };
     watch(reg.installing);
