@@ -1,4 +1,4 @@
-import { html, css } from 'lit';
+import { html } from 'lit';
 import { SacElement } from './components/sac-element.js';
 import { customElement, state } from 'lit/decorators.js';
 import { getLang, isLang, loadLang, pickLang, setLang, t, type Lang } from '../shared/i18n/core.js';
@@ -8,7 +8,7 @@ import { startBoot, type BootSession, type BootView } from './data/boot.js';
 import { warmOffline } from './data/warm.js';
 import { cache } from './data/cache.js';
 import { appUpdate } from './data/app-update.js';
-import { base } from './styles.js';
+import { appStyles, unreachable } from './app-parts.js';
 import './views/login-view.js';
 import './views/resident/resident-home.js';
 import './components/app-header.js';
@@ -18,56 +18,15 @@ import { SCREENS, screensOf, type Screen } from './screens.js';
 
 const LANG_KEY = 'sac.lang';
 /**
- * English is a chunk of its own: from the service worker's cache it is there at once, but a
- * first visit on a stalled link must not wait on it forever; the app opens in Spanish and
- * switches when it arrives.
+ * English is a chunk of its own, there at once from the worker's cache; on a stalled first
+ * visit the app opens in Spanish rather than wait, and switches when it arrives.
  */
 const LANG_WAIT_MS = 4_000;
 
 /** The root: decides who is here and shows that role's home. */
 @customElement('sac-app')
 export class SacApp extends SacElement {
-  static override styles = [
-    base,
-    css`
-      :host {
-        display: block;
-        min-height: 100vh;
-        background: var(--bg);
-      }
-      /* Only the page's content prints (the observatory's reports): never the app's header. */
-      @media print {
-        :host {
-          min-height: 0;
-          background: #fff;
-        }
-        sac-header,
-        sac-push-prompt {
-          display: none;
-        }
-      }
-      .loading {
-        display: grid;
-        place-items: center;
-        min-height: 60vh;
-        font-size: 1.1rem;
-      }
-      .failed {
-        display: grid;
-        justify-items: center;
-        gap: 16px;
-        max-width: 520px;
-        margin: 18vh auto 0;
-        padding: 0 16px;
-        text-align: center;
-      }
-      .failed h1 {
-        font-size: 1.2rem;
-        font-weight: 600;
-        margin: 0;
-      }
-    `,
-  ];
+  static override styles = appStyles;
 
   @state() private me: Me | null = null;
   @state() private city: CityInfo | null = null;
@@ -270,13 +229,7 @@ export class SacApp extends SacElement {
   private noCity() {
     if (!this.unreachable)
       return html`<div class="loading" role="status">${t('app.loading')}</div>`;
-    return html`<main class="failed">
-      <div role="alert">
-        <h1>${t('boot.unreachable')}</h1>
-        <p>${t('boot.unreachable.hint')}</p>
-      </div>
-      <button class="primary" @click=${() => this.session?.retry()}>${t('app.retry')}</button>
-    </main>`;
+    return unreachable(() => this.session?.retry());
   }
 
   /** `#/barrio/<area>/<YYYY-MM>`: an area's month for residents, signed in or not. */
