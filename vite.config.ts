@@ -2,6 +2,8 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { INSTALL_SCREENSHOTS } from './client/install-screenshots.js';
 import { precompress } from './vite-precompress.js';
+import { markCore } from './client/precache-core.js';
+import { output, swSyncScript } from './client/sw-sync-build.js';
 
 export default defineConfig({
   root: 'client',
@@ -20,6 +22,7 @@ export default defineConfig({
     },
   },
   plugins: [
+    swSyncScript(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: '.',
@@ -31,6 +34,8 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         // The install sheet's screenshots are for the browser's install dialog, not the app.
         globIgnores: ['icons/generate.mjs', 'screenshots/**'],
+        // The install fetches only what a resident needs offline; the rest is kept later.
+        manifestTransforms: [markCore(() => output.dir)],
         rollupFormat: 'iife',
       },
       manifest: {

@@ -1,12 +1,14 @@
-import { html, css } from 'lit';
+import { html } from 'lit';
 import { SacElement } from './components/sac-element.js';
 import { customElement, state } from 'lit/decorators.js';
 import { getLang, isLang, loadLang, pickLang, setLang, t, type Lang } from '../shared/i18n/core.js';
-import type { CityInfo, Me } from '../shared/types.js';
-import { boot, signOut } from './data/session.js';
+import type { CityInfo, Me, Role } from '../shared/types.js';
+import { bootSource, signOut } from './data/session.js';
+import { startBoot, type BootSession, type BootView } from './data/boot.js';
+import { warmOffline } from './data/warm.js';
 import { cache } from './data/cache.js';
 import { appUpdate } from './data/app-update.js';
-import { base } from './styles.js';
+import { appStyles, unreachable } from './app-parts.js';
 import './views/login-view.js';
 import './views/resident/resident-home.js';
 import './components/app-header.js';
@@ -15,55 +17,25 @@ import type { AccountNotice } from './views/pending/account-status.js';
 import { SCREENS, screensOf, type Screen } from './screens.js';
 
 const LANG_KEY = 'sac.lang';
+/**
+ * English is a chunk of its own, there at once from the worker's cache; on a stalled first
+ * visit the app opens in Spanish rather than wait, and switches when it arrives.
+ */
+const LANG_WAIT_MS = 4_000;
 
 /** The root: decides who is here and shows that role's home. */
 @customElement('sac-app')
 export class SacApp extends SacElement {
-  static override styles = [
-    base,
-    css`
-      :host {
-        display: block;
-        min-height: 100vh;
-        background: var(--bg);
-      }
-      /* Only the page's content prints (the observatory's reports): never the app's header. */
-      @media print {
-        :host {
-          min-height: 0;
-          background: #fff;
-        }
-        sac-header,
-        sac-push-prompt {
-          display: none;
-        }
-      }
-      .loading {
-        display: grid;
-        place-items: center;
-        min-height: 60vh;
-        font-size: 1.1rem;
-      }
-      .failed {
-        display: grid;
-        justify-items: center;
-        gap: 16px;
-        max-width: 520px;
-        margin: 18vh auto 0;
-        padding: 0 16px;
-        text-align: center;
-      }
-      .failed h1 {
-        font-size: 1.2rem;
-        font-weight: 600;
-        margin: 0;
-      }
-    `,
-  ];
+  static override styles = appStyles;
 
   @state() private me: Me | null = null;
   @state() private city: CityInfo | null = null;
   @state() private ready = false;
+  /** A first visit with nothing on the phone, and no answer from the server yet. */
+  @state() private unreachable = false;
+  private session: BootSession | null = null;
+  /** The role whose screens were last kept for offline use (client/data/warm.ts). */
+  private warmed: Role | null | undefined = undefined;
   @state() private online = navigator.onLine;
   /** Signed out: the login, the registration form, or why the account cannot sign in. */
   @state() private entry: 'login' | 'register' | AccountNotice = 'login';
@@ -90,23 +62,47 @@ export class SacApp extends SacElement {
     removeEventListener('hashchange', this.onHash);
     appUpdate.removeEventListener('change', this.onHash);
     appUpdate.explainInPlace(this, false);
+    this.session?.stop();
     super.disconnectedCallback();
   }
 
   private onNetwork = (): void => {
     this.online = navigator.onLine;
+    if (this.online) this.session?.retry();
   };
 
   /** `#/plan`: the patrol plans, for operators and admins; `#/barrio/…`: the public page. */
   private onHash = (): void => this.requestUpdate();
 
+  /**
+   * Draws from what the phone holds as soon as the language is there, and lets the server's
+   * answer correct it behind (client/data/boot.ts): never a network round trip before the
+   * alert buttons.
+   */
   private async start(): Promise<void> {
     const saved = localStorage.getItem(LANG_KEY);
     const lang = isLang(saved) ? saved : pickLang(navigator.languages);
-    const [result] = await Promise.all([boot(), this.useLang(lang)]);
-    this.city = result.city;
-    this.me = result.kind === 'signed-in' ? result.me : null;
+    const language = this.useLang(lang).then(() => this.requestUpdate());
+    await Promise.race([language, new Promise((r) => setTimeout(r, LANG_WAIT_MS))]);
+    this.session = startBoot(bootSource, (view) => this.show(view));
+  }
+
+  private show(view: BootView): void {
+    this.city = view.city;
+    this.me = view.me;
+    this.unreachable = view.unreachable;
     this.ready = true;
+  }
+
+  override updated(): void {
+    if (!this.ready) return;
+    // Once drawn: the service worker registers (client/main.ts), and keeps what this
+    // person's role needs offline.
+    const role = this.me?.role ?? null;
+    if (role === this.warmed) return;
+    this.warmed = role;
+    dispatchEvent(new Event('sac-drawn'));
+    warmOffline(role);
   }
 
   private onLang(lang: Lang): void {
@@ -192,6 +188,7 @@ export class SacApp extends SacElement {
 
   override render() {
     if (!this.ready) return html`<div class="loading" role="status">${t('app.loading')}</div>`;
+    if (this.me && !this.city) return this.noCity();
     const place = /^#\/barrio\/([^/]+)\/(\d{4}-\d{2})$/.exec(location.hash);
     if (place && this.city) return this.waiting(['public']) ?? this.publicArea(place, this.city);
     if (!this.me || !this.city) {
@@ -206,7 +203,7 @@ export class SacApp extends SacElement {
         .online=${this.online}
         @signed-in=${(e: CustomEvent<Me>) => {
           this.me = e.detail;
-          void this.start();
+          this.session?.retry();
         }}
         @lang=${(e: CustomEvent<Lang>) => this.onLang(e.detail)}
       ></sac-login>`;
@@ -226,6 +223,13 @@ export class SacApp extends SacElement {
         ${this.home(this.me, this.city)}
       </main>
     `;
+  }
+
+  /** Signed in on a phone that has never had the city: only the server can give it. */
+  private noCity() {
+    if (!this.unreachable)
+      return html`<div class="loading" role="status">${t('app.loading')}</div>`;
+    return unreachable(() => this.session?.retry());
   }
 
   /** `#/barrio/<area>/<YYYY-MM>`: an area's month for residents, signed in or not. */

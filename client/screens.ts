@@ -8,7 +8,8 @@ import type { Role } from '../shared/types.js';
  * console screens, the observatory and its public page (each `import()` fetches the chunks it
  * needs side by side, Vite's preload list, never one after another), registration, English,
  * Leaflet (components/sac-map.ts).
- * The service worker precaches them all, so every role opens with no network.
+ * The service worker's install keeps only the first load (a resident's app); each role's
+ * screens are kept once that person has signed in (`warmScreens`, client/data/warm.ts).
  */
 export const SCREENS = {
   officer: () => import('./views/officer/officer-home.js'),
@@ -27,4 +28,18 @@ export function screensOf(role: Role): Screen[] {
   if (role === 'officer') return ['officer'];
   if (role === 'analyst') return ['observatory'];
   return [location.hash.startsWith('#/plan') ? 'plan' : 'console'];
+}
+
+/**
+ * Everything a role may open, fetched after sign-in so it opens with no network later: the
+ * screens and Leaflet (every role's map; the resident's pin picker and neighbourhood).
+ */
+export function warmScreens(role: Role | null): (() => Promise<unknown>)[] {
+  // The same two modules components/sac-map.ts loads when a map is first shown.
+  const map = () => Promise.all([import('leaflet'), import('leaflet/dist/leaflet.css?inline')]);
+  if (role === null) return [];
+  if (role === 'citizen') return [map];
+  if (role === 'officer') return [SCREENS.officer, map];
+  if (role === 'analyst') return [SCREENS.observatory, SCREENS.public, map];
+  return [SCREENS.console, SCREENS.plan, map];
 }

@@ -1,51 +1,47 @@
 /// <reference lib="webworker" />
-import {
-  cleanupOutdatedCaches,
-  createHandlerBoundToURL,
-  precacheAndRoute,
-} from 'workbox-precaching';
-import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { NetworkOnly } from 'workbox-strategies';
-import { clientsClaim } from 'workbox-core';
 import { CacheFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
-import { SYNC_TAG, deliverPending } from './data/outbox.js';
-import { sendPendingPhotos } from './data/request-photos.js';
+import { Precache, type PrecacheEntry } from './sw-precache.js';
+import type { SwSync } from './sw-sync.js';
 import { postSubscription, serverKey } from './data/push.js';
 import { isPushMessage } from '../shared/push-message.js';
 
 declare const self: ServiceWorkerGlobalScope & {
-  __WB_MANIFEST: { url: string; revision: string | null }[];
+  __WB_MANIFEST: PrecacheEntry[];
+  sacSync?: SwSync;
 };
 
-/**
- * A new version waits. Taking over at once would delete the precached chunks an open page
- * still imports (a screen not yet opened would fail to load) and swap the app under
- * someone writing an alert. The page shows "New version available" and, once the person
- * accepts, posts SKIP_WAITING (client/data/app-update.ts); a first install has nothing to
- * replace and activates at once. `clientsClaim` makes a first install control the open page,
- * so it works offline without a reload.
- */
-self.addEventListener('message', (event) => {
-  const data = event.data as { type?: unknown } | null;
-  if (data?.type === 'SKIP_WAITING') void self.skipWaiting();
-});
-clientsClaim();
-
-/**
- * The route table (STYLE.md): the precached shell for every navigation, so the app opens
- * with no network; the API and auth always go to the network (never a stale answer).
- */
-cleanupOutdatedCaches();
-precacheAndRoute(self.__WB_MANIFEST);
-
-registerRoute(
-  new NavigationRoute(createHandlerBoundToURL('index.html'), {
-    denylist: [/^\/api\//, /^\/sync\//, /^\/devices\//, /^\/metrics/, /^\/healthz/],
-  }),
+/** The release's files (injected at build time), and Background Sync's code among them. */
+const MANIFEST = self.__WB_MANIFEST;
+const SYNC_SCRIPT = MANIFEST.find((e) => /^assets\/sw-sync-[\w-]+\.js$/.test(e.url));
+// Only while the script first runs may it import others; the browser keeps them with it.
+if (SYNC_SCRIPT) importScripts(`/${SYNC_SCRIPT.url}`);
+const precache = new Precache(
+  MANIFEST.filter((e) => e !== SYNC_SCRIPT),
+  self.location.origin,
 );
-registerRoute(({ url }) => url.pathname.startsWith('/api/'), new NetworkOnly(), 'GET');
-registerRoute(({ url }) => url.pathname.startsWith('/api/'), new NetworkOnly(), 'POST');
+
+/**
+ * A new version waits. Taking over at once would delete the kept chunks an open page still
+ * imports (a screen not yet opened would fail to load) and swap the app under someone
+ * writing an alert. The page shows "New version available" and, once the person accepts,
+ * posts SKIP_WAITING (client/data/app-update.ts); a first install has nothing to replace
+ * and activates at once, and claims the open page so it works offline without a reload.
+ * KEEP: the page, once usable, names the files its role needs (client/data/warm.ts).
+ */
+self.addEventListener('install', (event) => event.waitUntil(precache.install()));
+self.addEventListener('activate', (event) =>
+  event.waitUntil(precache.activate().then(() => self.clients.claim())),
+);
+self.addEventListener('message', (event) => {
+  const data = event.data as { type?: unknown; urls?: unknown } | null;
+  if (data?.type === 'SKIP_WAITING') void self.skipWaiting();
+  if (data?.type === 'KEEP' && Array.isArray(data.urls)) {
+    const urls = data.urls.filter((u): u is string => typeof u === 'string');
+    const reply = event.ports[0];
+    event.waitUntil(precache.keepAll(urls).finally(() => reply?.postMessage('kept')));
+  }
+});
 
 /**
  * Map tiles, from whatever server `city.tiles` names: kept once fetched, so the
@@ -53,19 +49,42 @@ registerRoute(({ url }) => url.pathname.startsWith('/api/'), new NetworkOnly(), 
  * phone's storage does not fill with a city's worth of zoom levels.
  */
 const TILE_PATH = /\/\d+\/\d+\/\d+(@2x)?\.(png|jpe?g|webp)$/;
-registerRoute(
-  ({ request, url }) => request.destination === 'image' && TILE_PATH.test(url.pathname),
-  new CacheFirst({
-    cacheName: 'sac-tiles',
-    plugins: [
-      new ExpirationPlugin({
-        maxEntries: 2000,
-        maxAgeSeconds: 30 * 86_400,
-        purgeOnQuotaError: true,
-      }),
-    ],
-  }),
-);
+const tiles = new CacheFirst({
+  cacheName: 'sac-tiles',
+  plugins: [
+    new ExpirationPlugin({
+      maxEntries: 2000,
+      maxAgeSeconds: 30 * 86_400,
+      purgeOnQuotaError: true,
+    }),
+  ],
+});
+
+/** Never through the worker: the API, sync, devices and metrics always go to the network. */
+const NETWORK = /^\/(api|sync|devices|metrics|healthz)(\/|$)/;
+
+/**
+ * The route table (STYLE.md): the kept shell for every navigation, so the app opens with no
+ * network; the release's own files from the cache; tiles cache-first; everything else (the
+ * API and auth above all, never a stale answer) straight to the network.
+ */
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (request.destination === 'image' && TILE_PATH.test(url.pathname)) {
+    event.respondWith(tiles.handle({ event, request }));
+    return;
+  }
+  if (url.origin !== self.location.origin || NETWORK.test(url.pathname)) return;
+  const navigation = request.mode === 'navigate';
+  event.respondWith(
+    precache
+      .respond(url, navigation)
+      .then((res) => res ?? fetch(request))
+      .catch(() => fetch(request)),
+  );
+});
 
 interface SyncEvent extends ExtendableEvent {
   readonly tag: string;
@@ -74,13 +93,8 @@ interface SyncEvent extends ExtendableEvent {
 /** Background Sync: deliver what the phone saved while offline, even with the app closed. */
 self.addEventListener('sync', (event) => {
   const e = event as SyncEvent;
-  // Requests first: a request's photo is accepted only once the server has the request.
-  if (e.tag === SYNC_TAG)
-    e.waitUntil(
-      deliverPending(self.clients)
-        .then(() => sendPendingPhotos())
-        .then(() => undefined),
-    );
+  const sync = self.sacSync;
+  if (sync && e.tag === sync.tag) e.waitUntil(sync.deliver());
 });
 
 /**

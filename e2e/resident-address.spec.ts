@@ -130,6 +130,8 @@ test('map tiles a resident has seen are kept for offline use', async ({ browser 
     await page.getByLabel(/usuario|username/i).fill('vecino9');
     await page.getByLabel(/contraseña|password/i).fill('demo1234');
     await page.getByRole('button', { name: /ingresar|log in/i }).click();
+    // Signed in before the reload: the worker may be ready before the sign-in is.
+    await expect(page.locator('sac-header')).toBeVisible();
     await untilControlled(page);
     await page.reload(); // now every request goes through the worker
     await page.getByRole('link', { name: /barrio/i }).click();

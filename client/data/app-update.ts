@@ -1,8 +1,9 @@
 /**
- * New versions of the app, from the page's side. The service worker precaches the whole
- * app, and a new one waits (client/sw.ts): an open page keeps running the version it
- * started with, every screen it has not opened yet still loads, and nobody is switched to
- * another version in the middle of something. The page says "New version available" and
+ * New versions of the app, from the page's side. The service worker keeps the resident's
+ * app and the signed-in role's screens (client/sw-precache.ts, client/data/warm.ts), and a
+ * new one waits (client/sw.ts): an open page keeps running the version it started with,
+ * every screen of its role still loads, and nobody is switched to another version in the
+ * middle of something. The page says "New version available" and
  * the person chooses when.
  *
  * A screen can still fail to load because its chunk left the server: with no service
@@ -25,6 +26,8 @@ export type UpdateState =
 const CHECK_EVERY_MS = 30 * 60_000;
 /** …and when shown again after at least this long hidden. */
 const CHECK_ON_RETURN_MS = 5 * 60_000;
+/** A first install that failed is tried again this long after. */
+const FIRST_INSTALL_RETRY_MS = 30_000;
 const RELOAD_KEY = 'sac.chunk-reload';
 /** At most one automatic reload in this long, per tab: never a loop. */
 export const RELOAD_GUARD_MS = 10 * 60_000;
@@ -83,7 +86,7 @@ class AppUpdate extends EventTarget {
     if (before !== this.explainedInPlace) this.dispatchEvent(new Event('change'));
   }
 
-  /** Registers the service worker and watches for new versions. Call once, after load. */
+  /** Registers the service worker and watches for new versions. Call once, once drawn. */
   async start(scriptUrl: string): Promise<void> {
     const sw = navigator.serviceWorker;
     // With no worker in control, the first one to take over is the first install (claimed
@@ -98,6 +101,10 @@ class AppUpdate extends EventTarget {
     const watch = (worker: ServiceWorker | null) => {
       worker?.addEventListener('statechange', () => {
         if (worker.state === 'installed') this.noticeWaiting();
+        // A first install that failed (the link dropped longer than its retries): try again
+        // soon rather than on the next open, since until then the app needs the network.
+        if (worker.state === 'redundant' && !reg.active)
+          setTimeout(() => void this.check(), FIRST_INSTALL_RETRY_MS);
       });
     };
     watch(reg.installing);

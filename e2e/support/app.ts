@@ -27,10 +27,17 @@ export async function login(page: Page, username: string, password = 'demo1234')
 }
 
 /** Waits until the service worker controls the page, so a reload works offline. */
+/**
+ * The worker controls the page and has kept what this person's role needs offline (the
+ * install keeps only a resident's app; the rest after sign-in, client/data/warm.ts).
+ */
 export async function untilControlled(page: Page): Promise<void> {
   await page.waitForFunction(async () => {
     await navigator.serviceWorker.ready;
-    return navigator.serviceWorker.controller !== null;
+    return (
+      navigator.serviceWorker.controller !== null &&
+      document.documentElement.dataset.offlineReady === 'true'
+    );
   });
 }
 

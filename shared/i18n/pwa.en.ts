@@ -6,6 +6,9 @@ export const pwaEn: Record<keyof typeof pwaEs, string> = {
   'update.available': 'New version available',
   'update.failed': 'This part of SAC could not be loaded: there may be a new version.',
   'update.action': 'Update',
+  'boot.unreachable': 'We could not reach SAC.',
+  'boot.unreachable.hint':
+    'Check your signal or mobile data. We keep trying on our own; you can also try again now.',
   'push.prompt.title.phone': 'Alerts on this phone',
   'push.prompt.title.tablet': 'Alerts on this tablet',
   'push.prompt.title.computer': 'Alerts on this computer',

@@ -7,6 +7,10 @@ export const pwaEs = {
   'update.available': 'Nueva versión disponible',
   'update.failed': 'No se pudo cargar esta parte de SAC: puede haber una versión nueva.',
   'update.action': 'Actualizar',
+  // A first visit signed in with no city on the phone yet, and no answer from the server.
+  'boot.unreachable': 'No pudimos conectar con SAC.',
+  'boot.unreachable.hint':
+    'Revisá tu señal o tus datos. Seguimos intentando solos; también podés reintentar ahora.',
   // The notification card names the device it is on: an operator reads it on a desk computer.
   'push.prompt.title.phone': 'Avisos en este teléfono',
   'push.prompt.title.tablet': 'Avisos en esta tablet',
