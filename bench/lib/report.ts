@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { slowLinkLines } from './slow-link/report.js';
+import type { SlowLinkResult } from './slow-link/phase.js';
 
 /** The headline figures; null = not measured, with the reason in `notAvailable`. */
 export interface Headline {
@@ -82,6 +84,7 @@ export function table(r: Results): string {
     ...rows.map(line),
     '',
     ...notes(r),
+    ...slowLinkLines(r.slowLink as SlowLinkResult | string | undefined),
   ].join('\n');
 }
 
