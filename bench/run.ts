@@ -170,7 +170,7 @@ if (o.slowLink.run) {
   steal.start('slowLink');
   r.slowLink = await slowLinkStep(o.slowLink, work, log);
   steal.stop('slowLink');
-} else r.slowLink = 'skipped (--no-slow-link)';
+} else r.slowLink = '--no-slow-link';
 steal.close();
 if (steal.available) r.cpuSteal = steal.windows;
 for (const child of [probe, sink]) {

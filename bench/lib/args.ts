@@ -60,7 +60,7 @@ const USAGE = `npm run bench [-- options]
   --no-slow-link     skip the slow-link phase (a resident behind an emulated mobile link)
   --slow-link-only   only the slow-link phase (needs root and /dev/net/tun; ~10 min)
   --slow-profiles <list>  of 3g,poor,terrible,flapping (default all four)
-  --slow-rounds <n>  alerts and repeat visits per profile, reloads while flapping (default 5)
+  --slow-rounds <n>  alerts and repeat visits per profile (default 5; reloads while flapping: up to 3)
   --slow-visits <n>  first visits (fresh phones) per profile (default 3)
   --slow-flap-alerts <n>  alerts raised on the flapping link (default 10)`;
 

@@ -85,6 +85,11 @@ readline.createInterface({ input: process.stdin }).on('line', (line) => {
   if (msg.stats) send({ stats: { down: copy(down.stats), up: copy(up.stats) } });
 });
 process.stdin.on('end', () => process.exit(0));
+// If the bench dies without closing our stdin (SIGKILL), this process is re-parented: go too.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) process.exit(0);
+}, 1000).unref();
 
 readLoop(HOST_FD, down);
 readLoop(NS_FD, up);

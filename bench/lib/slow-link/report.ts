@@ -102,6 +102,11 @@ export function slowLinkLines(r: SlowLinkResult | string | undefined): string[] 
       row.targetText,
     ]);
     out.push(...grid([head, ...rows]));
+    for (const p of r.profiles)
+      if (!p.repeatControlled)
+        out.push(
+          `${p.profile}: the worker never took control, so its repeat visits came from the network`,
+        );
   }
   const f = r.flapping;
   if (f) {
@@ -110,6 +115,7 @@ export function slowLinkLines(r: SlowLinkResult | string | undefined): string[] 
     out.push(
       `flapping (${f.profile} link, down ${f.schedule.downMs / 1000} s every ${f.schedule.periodMs / 1000} s): ${f.exactlyOnce}/${f.alerts} alerts arrived exactly once (${f.pressedDown} pressed during an outage, ${f.missing} missing after ${f.settleCapMs / 1000} s) ${ok ? 'PASS' : 'FAIL'}`,
       `  link back → operator's row: p50 ${f.afterReturn.p50} ms, p99 ${p99} ms, max ${f.afterReturn.max} ms (target p99 ≤ 2000 ms) ${p99 !== null && p99 <= 2000 && f.missing === 0 ? 'PASS' : 'FAIL'}`,
+      `  each alert, ms after the link was up: ${f.delays.map((d) => d ?? 'never').join(', ')}`,
       `  reload during the flapping → alert buttons: ${cell(f.reloadMs, 800, 's')[0]} (target as offline, ≤ 0.8 s)`,
     );
   }

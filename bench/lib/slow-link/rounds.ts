@@ -91,7 +91,7 @@ export async function firstVisit(
  * Waits until the worker controls the page (at most until `end`), through any navigation
  * the sign-in makes; returns the page-clock time it did, or null.
  */
-async function untilControlled(page: Page, end: number): Promise<number | null> {
+export async function untilControlled(page: Page, end: number): Promise<number | null> {
   while (Date.now() < end) {
     const at = await Promise.race([
       page.evaluate(controlledAt).catch(() => undefined),
