@@ -11,6 +11,7 @@ import { flappingRound, type FlapResult } from './flapping.js';
 import { NAME_SHIM, watchRows } from './in-page.js';
 import { SlowLink, removeStale, unavailable } from './netns.js';
 import type { LinkShape, Profile } from './profiles.js';
+import type { LaneStats } from './lane.js';
 import {
   OPS_ROWS,
   alertRound,
@@ -42,8 +43,12 @@ export interface ProfileResult {
   loginMs: Spread;
   swReadyMs: Spread;
   repeatVisitMs: Spread;
+  /** every alert's figures, in the order raised */
+  alerts: { toOpsMs: number | null; deliveredMs: number | null }[];
   /** whether the worker controlled the phone of the repeat visits (if not, they came from the network) */
   repeatControlled: boolean;
+  /** what the link did over the whole profile, per direction (down: toward the phone) */
+  link: { down: LaneStats; up: LaneStats };
   /** a first visit gives up after this long (counted at the cap) */
   visitCapMs: number;
   targets: { loginMs: number; swReadyMs: number };
@@ -185,6 +190,7 @@ async function steadyProfile(
 ): Promise<ProfileResult> {
   link.setFlap(null, Date.now());
   link.setShape(p.shape);
+  const stats0 = await link.stats();
   const visitCapMs = Math.max(60_000, 2 * p.targets.swReadyMs);
   const visits = [];
   const repeats: (number | null)[] = [];
@@ -212,6 +218,7 @@ async function steadyProfile(
       await ctx.close().catch(() => undefined);
     }
   }
+  const stats1 = await link.stats();
   const result: ProfileResult = {
     profile: p.name,
     shape: p.shape,
@@ -239,6 +246,8 @@ async function steadyProfile(
     ),
     repeatVisitMs: spread(repeats, REPEAT_CAP_MS),
     repeatControlled,
+    alerts: alerts.map((a) => ({ toOpsMs: a.toOpsMs, deliveredMs: a.deliveredMs })),
+    link: { down: laneDelta(stats0.down, stats1.down), up: laneDelta(stats0.up, stats1.up) },
     visitCapMs,
     targets: p.targets,
   };
@@ -262,3 +271,11 @@ export async function slowLinkStep(
   if (typeof r === 'string') log(`slow link: skipped (${r})`);
   return r;
 }
+
+const laneDelta = (a: LaneStats, b: LaneStats): LaneStats => ({
+  delivered: b.delivered - a.delivered,
+  deliveredBytes: b.deliveredBytes - a.deliveredBytes,
+  lost: b.lost - a.lost,
+  queueDrops: b.queueDrops - a.queueDrops,
+  downDrops: b.downDrops - a.downDrops,
+});
