@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { oneWayMs, parseProfiles, parseRounds, queueBytes, PROFILES } from './profiles.js';
 import { spread } from './figures.js';
-import { cell } from './report.js';
+import { cell, slowLinkLines } from './report.js';
 
 describe('slow-link profiles and flags', () => {
   it('runs the four links by default, in the issue’s order', () => {
@@ -40,5 +40,13 @@ describe('slow-link profiles and flags', () => {
     expect(cell(s, 350, 'ms')[0]).toBe('300 (100–1000) ms, 1 at cap PASS');
     expect(cell(spread([2_500_000]), 300 * 1024, 'KB')).toEqual(['2441 KB FAIL', 'FAIL']);
     expect(cell(spread([]), 1, 's')).toEqual(['n/a', 'n/a']);
+  });
+
+  it('says in one line why the phase was skipped, and nothing when it was not asked for', () => {
+    expect(slowLinkLines('not root (a network namespace needs root)')).toEqual([
+      '',
+      'slow link: skipped (not root (a network namespace needs root))',
+    ]);
+    expect(slowLinkLines(undefined)).toEqual([]);
   });
 });
