@@ -34,6 +34,8 @@ import { table, write, type Results } from './lib/report.js';
 import { benchRoot } from './lib/server-proc.js';
 import { histogramLines } from './lib/server-metrics.js';
 import { DEMO_PASSWORD } from '../shared/demo-city.js';
+import { slowLinkStep } from './lib/slow-link/phase.js';
+import { slowLinkLines } from './lib/slow-link/report.js';
 
 const RELAY_ROUNDS = 8;
 const o = options();
@@ -80,6 +82,18 @@ try {
   r.clientJs = js.files;
 } catch (e) {
   r.notAvailable.clientJsGzKb = `no build: ${why(e)}`;
+}
+
+if (o.slowLink.only) {
+  steal.start('slowLink');
+  r.slowLink = await slowLinkStep(o.slowLink, work, log);
+  steal.close();
+  if (steal.available) r.cpuSteal = steal.windows;
+  write(path.resolve(benchRoot, o.out), r);
+  console.log(slowLinkLines(r.slowLink as Parameters<typeof slowLinkLines>[0]).join('\n'));
+  console.log(`\nwritten to ${o.out}`);
+  if (!o.keep) cleanup(work);
+  process.exit(0);
 }
 
 // First, on a quiet machine: the observatory's analyses over a demo year and a 10× year.
@@ -166,6 +180,12 @@ if (o.browser && city) {
   r.notAvailable.offlineReloadInteractiveMs = o.browser ? 'no server' : 'skipped (--no-browser)';
 
 await city?.server.stop();
+// Last, with the city's processes gone: a resident behind an emulated mobile link.
+if (o.slowLink.run) {
+  steal.start('slowLink');
+  r.slowLink = await slowLinkStep(o.slowLink, work, log);
+  steal.stop('slowLink');
+} else r.slowLink = '--no-slow-link';
 steal.close();
 if (steal.available) r.cpuSteal = steal.windows;
 for (const child of [probe, sink]) {

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { parseProfiles, parseRounds, type Profile } from './slow-link/profiles.js';
 
 /** The reference city (DESIGN §1). */
 export const CITY = { residents: 16_788, steadyAlerts: 60, burstAlerts: 200, relayReaders: 50 };
@@ -36,6 +37,15 @@ export interface Options {
   out: string;
   /** run only the observatory's figures (seconds, not the city's half hour) */
   observatoryOnly: boolean;
+  /** the slow-link phase (a resident behind an emulated mobile link), after the others */
+  slowLink: {
+    run: boolean;
+    only: boolean;
+    profiles: Profile[];
+    rounds: number;
+    visits: number;
+    flapAlerts: number;
+  };
 }
 
 const USAGE = `npm run bench [-- options]
@@ -49,7 +59,13 @@ const USAGE = `npm run bench [-- options]
   --observatory-only only the observatory's figures (a minute), results not written
   --keep             keep the temp directory (data, logs, certificates)
   --server-root <d>  start our server from checkout <d> instead of this one (before/after runs)
-  --out <file>       results file (default bench/results/latest.json; scaled runs: scaled.json)`;
+  --out <file>       results file (default bench/results/latest.json; scaled runs: scaled.json)
+  --no-slow-link     skip the slow-link phase (a resident behind an emulated mobile link)
+  --slow-link-only   only the slow-link phase (needs root and /dev/net/tun; ~10 min)
+  --slow-profiles <list>  of 3g,poor,terrible,flapping (default all four)
+  --slow-rounds <n>  alerts and repeat visits per profile (default 5; reloads while flapping: up to 3)
+  --slow-visits <n>  first visits (fresh phones) per profile (default 3)
+  --slow-flap-alerts <n>  alerts raised on the flapping link (default 10)`;
 
 export function options(argv = process.argv.slice(2)): Options {
   const { values } = parseArgs({
@@ -66,6 +82,12 @@ export function options(argv = process.argv.slice(2)): Options {
       'observatory-only': { type: 'boolean', default: false },
       'server-root': { type: 'string' },
       out: { type: 'string' },
+      'no-slow-link': { type: 'boolean', default: false },
+      'slow-link-only': { type: 'boolean', default: false },
+      'slow-profiles': { type: 'string' },
+      'slow-rounds': { type: 'string' },
+      'slow-visits': { type: 'string' },
+      'slow-flap-alerts': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -104,6 +126,20 @@ export function options(argv = process.argv.slice(2)): Options {
     traceGc: values['trace-gc'],
     serverRoot: values['server-root'] ?? null,
     observatoryOnly: values['observatory-only'],
-    out: values.out ?? (full ? 'bench/results/latest.json' : 'bench/results/scaled.json'),
+    slowLink: {
+      run: !values['no-slow-link'],
+      only: values['slow-link-only'],
+      profiles: parseProfiles(values['slow-profiles']),
+      rounds: parseRounds('--slow-rounds', values['slow-rounds'], 5),
+      visits: parseRounds('--slow-visits', values['slow-visits'], 3),
+      flapAlerts: parseRounds('--slow-flap-alerts', values['slow-flap-alerts'], 10),
+    },
+    out:
+      values.out ??
+      (values['slow-link-only']
+        ? 'bench/results/slow-link.json'
+        : full
+          ? 'bench/results/latest.json'
+          : 'bench/results/scaled.json'),
   };
 }

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Spread } from './stats.js';
 import type { StealWindow } from './steal.js';
+import { slowLinkLines } from './slow-link/report.js';
+import type { SlowLinkResult } from './slow-link/phase.js';
 
 /** The headline figures; null = not measured, with the reason in `notAvailable`. */
 export interface Headline {
@@ -107,6 +109,7 @@ export function table(r: Results): string {
     ...rows.map(line),
     '',
     ...notes(r),
+    ...slowLinkLines(r.slowLink as SlowLinkResult | string | undefined),
   ].join('\n');
 }
 

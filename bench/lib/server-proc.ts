@@ -46,6 +46,8 @@ export class ServerProc {
     nodeArgs?: string[];
     timeoutMs?: number;
     tsx?: boolean;
+    /** the address it listens on (HOST), 127.0.0.1 unless given */
+    host?: string;
   }): Promise<ServerProc> {
     const log = fs.createWriteStream(o.logFile, { flags: 'a' });
     const proc = spawn(
@@ -57,7 +59,7 @@ export class ServerProc {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
-    const s = new ServerProc(o.name, proc, `http://127.0.0.1:${o.port}`, log);
+    const s = new ServerProc(o.name, proc, `http://${o.host ?? '127.0.0.1'}:${o.port}`, log);
     const end = Date.now() + (o.timeoutMs ?? 120_000);
     while (Date.now() < end) {
       if (proc.exitCode !== null) throw new Error(`${o.name} exited at start:\n${s.lastLines()}`);
