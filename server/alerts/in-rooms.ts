@@ -58,9 +58,11 @@ export function projectAlert(
         areaId: a.areaId,
         sirenRequested: a.sirenRequested,
         flagged: a.flagged,
+        // Set before the map joins the doc: reading a new map first (setThreshold) warns.
+        ...(a.flagged ? { heldBack: wouldReach(a) } : {}),
+        ...(a.flagged && a.releasedAt ? { releasedAt: a.releasedAt } : {}),
       }),
     );
-    setThreshold(rec, a);
     if (a.releasedBy) rec.set('releasedBy', a.releasedBy);
     rec.set('timeline', Y.Array.from(events.map((e) => opsStep(a, e))));
     addWorkspace(rec);
