@@ -4,7 +4,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { getLang, isLang, loadLang, pickLang, setLang, t, type Lang } from '../shared/i18n/core.js';
 import type { CityInfo, Me, Role } from '../shared/types.js';
 import { bootSource, signOut } from './data/session.js';
-import { startBoot, type BootSession, type BootView } from './data/boot.js';
+import { sameValue, startBoot, type BootSession, type BootView } from './data/boot.js';
 import { warmOffline } from './data/warm.js';
 import { cache } from './data/cache.js';
 import { appUpdate } from './data/app-update.js';
@@ -88,8 +88,9 @@ export class SacApp extends SacElement {
   }
 
   private show(view: BootView): void {
-    this.city = view.city;
-    this.me = view.me;
+    // The refresh behind the first draw mostly brings the same city and person (sameValue).
+    if (!sameValue(view.city, this.city)) this.city = view.city;
+    if (!sameValue(view.me, this.me)) this.me = view.me;
     this.unreachable = view.unreachable;
     this.ready = true;
   }

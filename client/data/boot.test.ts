@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CityInfo, Me } from '../../shared/types.js';
 import { ApiFailure } from './api.js';
-import { startBoot, type BootSource, type BootView } from './boot.js';
+import { sameValue, startBoot, type BootSource, type BootView } from './boot.js';
 
 const me = { id: 'u1', role: 'citizen', name: 'Vecina' } as unknown as Me;
 const city = { name: 'Mendoza' } as unknown as CityInfo;
@@ -141,5 +141,15 @@ describe('startBoot', () => {
     expect(p.store.me).toEqual(me);
     await vi.advanceTimersByTimeAsync(2_000);
     expect(p.calls.me).toBe(2);
+  });
+});
+
+describe('sameValue', () => {
+  it('keeps a refreshed answer that says the same, and takes one that differs', () => {
+    const me = { id: 'u1', role: 'resident', name: 'Ana' };
+    expect(sameValue(me, { ...me })).toBe(true);
+    expect(sameValue(me, { ...me, name: 'Ana María' })).toBe(false);
+    expect(sameValue(null, me)).toBe(false);
+    expect(sameValue(null, null)).toBe(true);
   });
 });

@@ -130,3 +130,11 @@ export function startBoot(
     },
   };
 }
+
+/**
+ * Whether a refreshed city or person is the one already shown: keeping the object spares
+ * every screen a re-render (a map, an open alert) when the answer behind the draw is the same.
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
