@@ -35,16 +35,21 @@ export type Results = Headline & {
   [detail: string]: unknown;
 };
 
+/**
+ * The targets: the machine's floor for the whole city on 2 cores (the relay at most 0.8× the
+ * reference's p99, the reference's memory), not only what a city needs (operators within
+ * 50 ms, sirens within 100 ms, a restart within 30 s were the first targets, all met).
+ */
 const TARGETS: [keyof Headline, string, number, 'lt' | 'le', string][] = [
   ['alertToOpsP50Ms', 'alert → ops p50', Infinity, 'lt', 'ms'],
-  ['alertToOpsP99Ms', 'alert → ops p99', 50, 'lt', 'ms'],
+  ['alertToOpsP99Ms', 'alert → ops p99', 10, 'le', 'ms'],
   ['alertToReceiptP99Ms', 'alert → receipt p99', Infinity, 'lt', 'ms'],
-  ['alertToSirenP99Ms', 'alert → siren p99', 100, 'lt', 'ms'],
+  ['alertToSirenP99Ms', 'alert → siren p99', 20, 'le', 'ms'],
   ['areaPushAllP99Ms', 'area push (all) p99', 1000, 'lt', 'ms'],
-  ['reconnectAllS', 'reconnect all', 30, 'lt', 's'],
-  ['serverRssMb', 'server RSS', 600, 'lt', 'MB'],
+  ['reconnectAllS', 'reconnect all', 15, 'le', 's'],
+  ['serverRssMb', 'server RSS', 260, 'le', 'MB'],
   ['rssPerConnectionKb', 'RSS per connection', Infinity, 'lt', 'KB'],
-  ['refTransportRatio', 'p99 relay vs reference', 1.0, 'le', '×'],
+  ['refTransportRatio', 'p99 relay vs reference', 0.8, 'le', '×'],
   ['clientJsGzKb', 'initial JS (gzip)', 150, 'lt', 'KB'],
   ['offlineReloadInteractiveMs', 'offline reload → interactive', 1500, 'lt', 'ms'],
   ['observatoryMs', 'observatory 10× year: hot spots + hours', 1000, 'le', 'ms'],
