@@ -9,6 +9,7 @@ import { DEMO_CENTRE, demoAreas, demoSirens, demoUnits } from '../../shared/demo
 import { bbox } from '../../shared/geo.js';
 import type { AreaFeature, GeoPoint } from '../../shared/types.js';
 import { GRIDS } from './args.js';
+import { seededRandom } from '../../shared/demo-city.js';
 
 export interface BenchResident {
   idx: number;
@@ -86,18 +87,6 @@ function gridUnits(areaCount: number): ReturnType<typeof demoUnits> {
   }));
 }
 
-/** Deterministic, so every run seeds the same homes (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Writes the bench city straight into the product's SQLite store, after the server's own demo
  * seeding ran (so the demo staff and devices exist): `residents` residents spread round-robin
@@ -115,7 +104,7 @@ export async function seedCity(
   try {
     const passwordHash = await hashPassword(randomBytes(12).toString('base64url'));
     const areas = benchAreas(areaCount);
-    const random = rng(16_788);
+    const random = seededRandom(16_788);
     const city: BenchCity = { residents: [], operators: [], officers: [], relayOps: [] };
     storage.transaction(() => {
       for (let idx = 0; idx < residents; idx++) {

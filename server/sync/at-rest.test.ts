@@ -11,6 +11,7 @@ import type { Storage } from '../storage/storage.js';
 import { holdsNothingNew } from './at-rest.js';
 import { SERVER } from './origin.js';
 import { SyncServer } from './sync-server.js';
+import { seededRandom } from '../../shared/demo-city.js';
 
 const dirs: string[] = [];
 const open: { sync: SyncServer; storage: Storage }[] = [];
@@ -35,17 +36,6 @@ function start(dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sac-rest-'))) {
   return s;
 }
 
-/** A small deterministic PRNG (mulberry32): the same walk on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const docOf = (update: Uint8Array): Y.Doc => {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, update);
@@ -56,7 +46,7 @@ describe('rooms put to rest and built again', () => {
   it('lose nothing over random writes, rests, compactions and restarts', async () => {
     const name = 'user:walker';
     let s = start();
-    const rnd = random(18);
+    const rnd = seededRandom(18);
     /** what the room must hold: key → value, as written */
     const expected = new Map<string, unknown>();
     const phone = new Y.Doc();
@@ -171,7 +161,7 @@ function receiptOf(vector: Uint8Array): Uint8Array {
 
 describe('holdsNothingNew', () => {
   it('agrees with applying the update, over random docs and phones', () => {
-    const rnd = random(7);
+    const rnd = seededRandom(7);
     const seen = { same: 0, changed: 0 };
     for (let round = 0; round < 200; round++) {
       const server = new Y.Doc();

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { seededRandom } from '../../shared/demo-city.js';
 
 /** Test helpers: build updates the way the client does, against a server doc. */
 
@@ -62,14 +63,5 @@ export function record(doc: Y.Doc, collection: string, id: string): Y.Map<unknow
   return rec as Y.Map<unknown>;
 }
 
-/** Deterministic pseudo-random numbers for the property tests (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers for the property tests (the demo's mulberry32). */
+export const random = seededRandom;

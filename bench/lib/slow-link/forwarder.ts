@@ -10,7 +10,8 @@
  */
 import fs from 'node:fs';
 import readline from 'node:readline';
-import { Lane, seededRandom, type LaneStats } from './lane.js';
+import { seededRandom } from '../../../shared/demo-city.js';
+import { Lane, type LaneStats } from './lane.js';
 import { isUp, nextChange } from './flap.js';
 import type { FlapSchedule, LinkShape } from './profiles.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Lane, seededRandom } from './lane.js';
+import { seededRandom } from '../../../shared/demo-city.js';
+import { Lane } from './lane.js';
 import type { LinkShape } from './profiles.js';
 
 // 80 kbit/s = 10 bytes per ms: a 1,000-byte packet takes 100 ms to send.

@@ -1,17 +1,5 @@
 import { oneWayMs, queueBytes, type LinkShape } from './profiles.js';
 
-/** A small seeded generator (mulberry32): the same seed loses the same packets. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface LaneStats {
   delivered: number;
   deliveredBytes: number;

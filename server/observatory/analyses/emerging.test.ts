@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoAreas } from '../../../shared/demo-city.js';
+import { demoAreas, seededRandom } from '../../../shared/demo-city.js';
 import type { Incident } from '../input.js';
 import { studyRegion } from '../stats/region.js';
 import { analyseEmerging } from './emerging.js';
@@ -7,17 +7,6 @@ import { incidentAt, inputFor } from './temporal-testing.js';
 import { dayToIso } from './days.js';
 
 const region = studyRegion(demoAreas());
-
-/** A seeded generator (mulberry32), so the synthetic year is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A synthetic 2026: incidents spread over the city, plus a hot corner (cell 0's block) busy all
@@ -30,7 +19,7 @@ function syntheticYear(total: number): {
   hotCell: number;
   lateCell: number;
 } {
-  const rand = random(11);
+  const rand = seededRandom(11);
   const start = Date.UTC(2026, 0, 1) / 86_400_000;
   const pick = (cell: number) => region.cells[cell]!;
   const hotCell = Math.floor(region.cells.length / 3);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Stay } from './dosage.js';
 import { residualCurve } from './residual.js';
+import { seededRandom } from '../../../shared/demo-city.js';
+
+const MIN = 60_000;
+const T0 = Date.parse('2026-03-02T00:00:00Z');
+const WEEK_MIN = 7 * 24 * 60;
 
 /**
  * The residual-deterrence curve against a brute force that shares none of its code: every
@@ -9,25 +14,10 @@ import { residualCurve } from './residual.js';
  * tallied minute by minute. Stays and incidents fall on whole minutes, so both must agree
  * exactly (hours to 1e-12).
  */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
-const MIN = 60_000;
-const T0 = Date.parse('2026-03-02T00:00:00Z');
-const WEEK_MIN = 7 * 24 * 60;
-
 describe('the residual-deterrence curve against minute-by-minute counting', () => {
   for (const seed of [1, 2, 3]) {
     it(`seed ${seed}`, () => {
-      const r = rng(seed);
+      const r = seededRandom(seed);
       const P = { id: 'P', lat: -32.89, lng: -68.83 };
       // one ends 12 minutes before the week: its half hour reaches into it
       const stays: Stay[] = [{ unitId: 'u9', point: 'P', from: T0 - 40 * MIN, to: T0 - 12 * MIN }];
