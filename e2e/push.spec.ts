@@ -141,11 +141,12 @@ test('a neighbour is asked after signing in, subscribes, and sees the alert as a
 
   const message = sink.for('neighbour')[0]!.payload as { title: string; tag: string; body: string };
   expect(message.tag).toBe(alertId);
-  await cdp.send('ServiceWorker.deliverPushMessage', {
-    origin: server.url,
-    registrationId: regId,
-    data: JSON.stringify(message),
-  });
+  const deliver = (data: unknown) =>
+    cdp.send('ServiceWorker.deliverPushMessage', {
+      origin: server.url,
+      registrationId: regId,
+      data: JSON.stringify(data),
+    });
   const shown = () =>
     page.evaluate(async () => {
       const r = await navigator.serviceWorker.ready;
@@ -157,6 +158,18 @@ test('a neighbour is asked after signing in, subscribes, and sees the alert as a
         badge: new URL(n.badge).pathname,
       }));
     });
+  // DevTools' delivery stands in for the push service, and once in a CI run it reached no
+  // push handler (nothing shown, no error; not reproduced in 11 runs here, 5 of them under
+  // load). That is the test's scaffolding, so it delivers once more: the tag is the alert
+  // id, so a second delivery replaces the first in place and the assertion stays exact.
+  await deliver(message);
+  const waited = Date.now();
+  while ((await shown()).length === 0 && Date.now() - waited < 5_000)
+    await page.waitForTimeout(100);
+  if ((await shown()).length === 0) {
+    console.log('the first delivery showed nothing; delivering again');
+    await deliver(message);
+  }
   await expect
     .poll(shown)
     .toEqual([
@@ -166,11 +179,7 @@ test('a neighbour is asked after signing in, subscribes, and sees the alert as a
   console.log(`notification shown: ${message.title} / ${message.body}`);
 
   // A later message for the same alert replaces the notification in place.
-  await cdp.send('ServiceWorker.deliverPushMessage', {
-    origin: server.url,
-    registrationId: regId,
-    data: JSON.stringify({ ...message, body: 'actualizada', renotify: false }),
-  });
+  await deliver({ ...message, body: 'actualizada', renotify: false });
   await expect
     .poll(shown)
     .toEqual([
