@@ -49,17 +49,23 @@ export function findPostgresBin(
   throw new Error(`PostgreSQL's server binaries (initdb, postgres) were not found. ${APT_HINT}`);
 }
 
+const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((f) => fs.existsSync(f));
+
 /**
  * initdb and postgres refuse to run as root; as root (CI, this image) they run as Debian's
- * `postgres` user. `--pdeathsig` kills the server if this process dies without its exit
- * hook (SIGKILL, a crashed test worker), so no cluster outlives the tests that made it.
+ * `postgres` user. setpriv's `--pdeathsig` kills the server if this process dies without its
+ * exit hook (SIGKILL, a crashed test worker), so no cluster outlives the tests that made it.
+ * Without setpriv (not Linux) a normal user runs them directly, without that guard.
  */
 function asPostgres(file: string, args: string[]): [string, string[]] {
-  const wrap = ['--pdeathsig=QUIT'];
-  if (process.getuid?.() === 0) {
-    wrap.push('--reuid=postgres', '--regid=postgres', '--init-groups');
+  const root = process.getuid?.() === 0;
+  if (!setpriv) {
+    if (root) throw new Error('setpriv (util-linux) is needed to run PostgreSQL as root');
+    return [file, args];
   }
-  return ['setpriv', [...wrap, '--', file, ...args]];
+  const wrap = ['--pdeathsig=QUIT'];
+  if (root) wrap.push('--reuid=postgres', '--regid=postgres', '--init-groups');
+  return [setpriv, [...wrap, '--', file, ...args]];
 }
 
 function chownToPostgres(dir: string): void {
