@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pgRooms } from './rooms.js';
+import { pgRooms, StaleLeaseError } from './rooms.js';
 import { names, openFixture, until, update, type Fixture, type Node } from './fixture.js';
 
 // The fenced room log against a real PostgreSQL: a throw-away cluster for this file.
@@ -72,6 +72,31 @@ describe('the fenced room log', () => {
       updates: [],
       lastSeq: 0,
     });
+  });
+});
+
+describe('several rooms in one transaction (a group commit)', () => {
+  it('commits together, or not at all when one room is no longer held', async () => {
+    const [r1, r2] = ['unit:1', 'unit:2'];
+    const [t1, t2] = [await own(r1), await own(r2)];
+    const client = await owner.pool.connect();
+    const rooms = pgRooms(client);
+    try {
+      await client.query('BEGIN');
+      await rooms.appendFenced(r1, t1, [update('one')]);
+      await rooms.appendFenced(r2, t2, [update('two')]);
+      await client.query('COMMIT');
+      // r2 changes hands: the next group commit fails on it and takes r1's update back too
+      await owner.rooms.release(r2, owner.id, t2);
+      await client.query('BEGIN');
+      await rooms.appendFenced(r1, t1, [update('one again')]);
+      await expect(rooms.appendFenced(r2, t2, [update('stale')])).rejects.toThrow(StaleLeaseError);
+      await client.query('ROLLBACK');
+    } finally {
+      client.release();
+    }
+    expect(names((await owner.rooms.load(r1)).updates)).toEqual(['one']);
+    expect(names((await owner.rooms.load(r2)).updates)).toEqual(['two']);
   });
 });
 
