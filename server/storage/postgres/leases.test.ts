@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, PG_MIGRATIONS } from './migrations.js';
-import { StaleLeaseError } from './rooms.js';
+import { pgRooms, StaleLeaseError } from './rooms.js';
 import { names, openFixture, until, update, type Fixture, type Node } from './fixture.js';
 
 // Real PostgreSQL: a throw-away cluster for this file. Leases are short (a few hundred ms)
@@ -155,5 +155,38 @@ describe('a stale owner (paused past its lease, then resumed)', () => {
     expect(await writer).toBeInstanceOf(StaleLeaseError);
     expect(stored.length).toBeGreaterThan(0);
     expect(seen).toEqual(stored);
+  });
+  it('paused inside a transaction, holds the room only until its session is cut', async () => {
+    // A group commit paused between its appends and COMMIT keeps the lease row locked, and no
+    // takeover can pass that lock: the nodes' sessions end a transaction left idle.
+    const paused = pgx.node('node-p', {
+      max: 2,
+      options: '-c idle_in_transaction_session_timeout=800',
+    });
+    const room = 'user:paused-mid-commit';
+    const client = await paused.pool.connect();
+    // the session's end reaches a checked-out client as an 'error' event, not a rejection
+    client.on('error', () => undefined);
+    let t1 = 0;
+    // the lease (500 ms) must still be live at the append: on a starved machine, try again
+    for (let tries = 1; ; tries++) {
+      t1 = (await paused.rooms.acquire(room, paused.id, 500))!;
+      await client.query('BEGIN');
+      try {
+        await pgRooms(client).appendFenced(room, t1, [update('uncommitted')]);
+        break;
+      } catch (error) {
+        await client.query('ROLLBACK');
+        if (tries === 3) throw error;
+        await expired(room);
+      }
+    }
+    await expired(room);
+    // B waits on the lock until PostgreSQL ends the paused session, then takes over
+    const t2 = await b.rooms.acquire(room, b.id, LONG);
+    expect(t2).toBeGreaterThan(t1);
+    await expect(client.query('COMMIT')).rejects.toThrow();
+    client.release(true);
+    expect((await b.rooms.load(room)).updates).toEqual([]);
   });
 });
