@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findPostgresBin } from './postgres.js';
+import { findPostgresBin, startPostgres } from './postgres.js';
 
 const alive = (pid: number) => {
   try {
@@ -58,8 +58,16 @@ describe.concurrent('the throw-away PostgreSQL', () => {
     expect(alive(pid)).toBe(true);
     child.kill('SIGKILL');
     expect(await gone(pid)).toBe(true);
-    // nothing ran to remove its folder: clean up after the simulated crash
-    fs.rmSync(dir, { recursive: true, force: true });
+    // nothing ran to remove its folder: the next start does, once it has been quiet a while
+    const log = path.join(dir, 'log');
+    const next = await startPostgres();
+    await next.stop();
+    expect(fs.existsSync(dir)).toBe(true);
+    const longAgo = new Date(Date.now() - 11 * 60_000);
+    fs.utimesSync(log, longAgo, longAgo);
+    const after = await startPostgres();
+    await after.stop();
+    expect(fs.existsSync(dir)).toBe(false);
   });
 
   it('names the package to install when the binaries are missing', () => {
