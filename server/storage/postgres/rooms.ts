@@ -107,7 +107,8 @@ export interface PgRooms {
   holder(room: string): Promise<Lease | null>;
   /**
    * Appends `updates` in order in one statement, only if `token` holds the room: all of
-   * them, or none and a StaleLeaseError. Resolves once committed, with their seqs.
+   * them, or none and a StaleLeaseError. Resolves with their seqs once committed: at once
+   * on a pool, at the caller's COMMIT on a client in a transaction.
    */
   appendFenced(room: string, token: number, updates: Uint8Array[]): Promise<number[]>;
   load(room: string): Promise<RoomLog>;
