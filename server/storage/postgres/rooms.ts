@@ -93,6 +93,14 @@ const LOAD = `
   WHERE room = $1 AND seq > COALESCE((SELECT upto_seq FROM room_snapshots WHERE room = $1), 0)
   ORDER BY part, seq`;
 
+/**
+ * Prepared once per connection: the statement's text (300 bytes for an append) is not sent
+ * and parsed again on every call.
+ */
+function named(name: string, text: string, values: unknown[]): pg.QueryConfig {
+  return { name: `sac-room-${name}`, text, values };
+}
+
 function checkTtl(ttlMs: number): void {
   if (!Number.isInteger(ttlMs) || ttlMs <= 0) throw new RangeError(`bad lease ttl: ${ttlMs} ms`);
 }
@@ -135,12 +143,14 @@ export function pgRooms(db: Queryable): PgRooms {
   return {
     async acquire(room, node, ttlMs) {
       checkTtl(ttlMs);
-      const { rows } = await db.query<{ token: string }>(ACQUIRE, [room, node, ttlMs]);
+      const { rows } = await db.query<{ token: string }>(
+        named('acquire', ACQUIRE, [room, node, ttlMs]),
+      );
       return rows[0] ? Number(rows[0].token) : null;
     },
     async renew(room, node, token, ttlMs) {
       checkTtl(ttlMs);
-      const { rowCount } = await db.query(RENEW, [room, node, token, ttlMs]);
+      const { rowCount } = await db.query(named('renew', RENEW, [room, node, token, ttlMs]));
       return rowCount === 1;
     },
     async release(room, node, token) {
@@ -153,12 +163,16 @@ export function pgRooms(db: Queryable): PgRooms {
     holder,
     async appendFenced(room, token, updates) {
       if (!updates.length) return [];
-      const { rows } = await db.query<{ seq: string }>(APPEND, [room, token, updates]);
+      const { rows } = await db.query<{ seq: string }>(
+        named('append', APPEND, [room, token, updates]),
+      );
       if (rows.length !== updates.length) throw await refused(room, token);
       return rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
     },
     async load(room) {
-      const { rows } = await db.query<{ part: number; seq: string; data: Buffer }>(LOAD, [room]);
+      const { rows } = await db.query<{ part: number; seq: string; data: Buffer }>(
+        named('load', LOAD, [room]),
+      );
       const snap = rows[0]?.part === 0 ? rows[0] : null;
       const tail = snap ? rows.slice(1) : rows;
       return {
@@ -168,7 +182,9 @@ export function pgRooms(db: Queryable): PgRooms {
       };
     },
     async compactFenced(room, token, snapshot, uptoSeq) {
-      const { rows } = await db.query<{ held: number }>(COMPACT, [room, token, snapshot, uptoSeq]);
+      const { rows } = await db.query<{ held: number }>(
+        named('compact', COMPACT, [room, token, snapshot, uptoSeq]),
+      );
       if (rows[0]?.held !== 1) throw await refused(room, token);
     },
   };
