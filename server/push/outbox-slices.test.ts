@@ -15,7 +15,10 @@ afterEach(async () => {
  * A sender over an in-memory outbox whose push service answers on the next turn of the
  * event loop (as a sender thread's reply does), and a counter of the loop's turns.
  */
-function setup(answer: (sub: number, attempt: number) => SendOutcome = () => ({ kind: 'sent' })) {
+function setup(
+  answer: (sub: number, attempt: number) => SendOutcome = () => ({ kind: 'sent' }),
+  intervalMs = 60_000,
+) {
   const mem = new MemoryOutbox();
   const storage = mem.storage();
   const log = createLogger('silent');
@@ -44,7 +47,7 @@ function setup(answer: (sub: number, attempt: number) => SendOutcome = () => ({ 
     transport,
     sirens: { take: (row) => taken.push(row) },
     writer: new BatchWriter(storage, log, 0),
-    intervalMs: 5,
+    intervalMs,
     now: () => clock,
   });
   workers.push(worker);
@@ -86,8 +89,12 @@ describe('the outbox sender on the event loop', () => {
   });
 
   it('finds a push whose retry came due below the rows read since, and sends it once more', async () => {
-    const t = setup((sub, attempt) =>
-      sub === 1 && attempt === 0 ? { kind: 'retry', status: 503, afterMs: null } : { kind: 'sent' },
+    const t = setup(
+      (sub, attempt) =>
+        sub === 1 && attempt === 0
+          ? { kind: 'retry', status: 503, afterMs: null }
+          : { kind: 'sent' },
+      5,
     );
     t.mem.addPush(1);
     t.worker.start();
@@ -115,5 +122,16 @@ describe('the outbox sender on the event loop', () => {
     expect(t.sends.length).toBeLessThan(1000);
     await t.until(t.settled);
     t.stopTicking();
+  });
+
+  it('does not read again and again a full read of siren commands it handed over', async () => {
+    const t = setup();
+    for (let i = 0; i < 300; i++) t.mem.add('siren', '{}');
+    t.worker.start();
+    await new Promise((r) => setTimeout(r, 100));
+    t.stopTicking();
+    // Taken once each by the first read (the hub leases them); no loop of reads meanwhile.
+    expect(t.mem.reads.length).toBeLessThanOrEqual(2);
+    expect(new Set(t.taken.map((r) => r.id)).size).toBe(t.taken.length);
   });
 });

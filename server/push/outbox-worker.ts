@@ -160,7 +160,9 @@ export class OutboxWorker {
       this.d.log.error('outbox read failed', { error: String(error) });
       return;
     }
-    if (refill) this.more = rows.length === limit;
+    // A read of sirens alone is not "more": they are leased once taken, and reading them again
+    // until the lease is written would only spin.
+    if (refill) this.more = rows.length === limit && rows.at(-1)?.kind === 'push';
     for (const row of rows) {
       if (row.kind === 'siren') {
         this.d.sirens.take(row);
