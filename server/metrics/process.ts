@@ -1,5 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { cheapProcessSeries } from './process-cheap.js';
 
 /** The monitor's sampling interval; each sample it records includes it, so it is taken off. */
 const RESOLUTION_MS = 10;
@@ -11,12 +12,14 @@ let shared: Registry | null = null;
  * `nodejs_*`, unprefixed as every Node dashboard expects them) and the event loop's delay.
  * Memory, CPU and the event loop belong to the process, not to one server in it; several
  * test servers in one process share these, and the monitors and GC observer the defaults
- * start are started once, not once per server (they cannot be stopped).
+ * start are started once, not once per server (they cannot be stopped). The defaults that
+ * list every socket at each scrape are replaced by cheap ones (`process-cheap.ts`).
  */
 export function processRegistry(): Registry {
   if (shared) return shared;
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  cheapProcessSeries(registry);
   const delay = new Histogram({
     name: 'sac_event_loop_delay_seconds',
     help: 'Worst event-loop delay in each second (perf_hooks.monitorEventLoopDelay, 10 ms resolution).',

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadOrCreateVapid, VapidTokens } from './vapid.js';
 import { outcome, parseRetryAfter } from './web-push-sender.js';
-import { backoff } from './outbox-worker.js';
+import { backoff } from './backoff.js';
 
 describe('VAPID keys and tokens', () => {
   it('are created once, owner-only, and kept across restarts', () => {

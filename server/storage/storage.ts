@@ -191,8 +191,11 @@ export interface Storage {
   outbox: {
     /** The new row's id, or null when the key was written before (nothing is added). */
     add(kind: OutboxRow['kind'], key: string, payload: string, fold?: string | null): number | null;
-    /** Undelivered rows due by `now`, siren commands first, then in the order written. */
-    due(now: number, limit: number): OutboxRow[];
+    /**
+     * Undelivered rows due by `now`, siren commands first, then in the order written; pushes
+     * only past `afterId` (the sender's read position; 0, the default: all).
+     */
+    due(now: number, limit: number, afterId?: number): OutboxRow[];
     /** The newest undelivered row of a coalescing group. */
     pendingFold(fold: string): { id: number; payload: string } | undefined;
     /** Rewrites an undelivered row's payload (a later alert folded into it). */

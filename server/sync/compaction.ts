@@ -7,9 +7,16 @@ export interface CompactionTimings {
   quietMs: number;
   /** ...or, for a room that is never quiet, this long after it became due */
   maxDelayMs: number;
+  /** a room whose stored state is this large or larger is encoded on a thread (compactor.ts) */
+  offLoopBytes: number;
 }
 
-export const COMPACTION: CompactionTimings = { after: 200, quietMs: 2_000, maxDelayMs: 60_000 };
+export const COMPACTION: CompactionTimings = {
+  after: 200,
+  quietMs: 2_000,
+  maxDelayMs: 60_000,
+  offLoopBytes: 32_768,
+};
 
 /**
  * Compaction re-encodes the whole room, so it waits until the room is quiet: a commit must

@@ -11,6 +11,7 @@ import type { Storage, UserRow } from '../storage/storage.js';
 import { withoutRecordIds, type Logger } from '../log.js';
 import { Committer } from './committer.js';
 import { COMPACTION, compactWhenQuiet, type CompactionTimings } from './compaction.js';
+import { Compactor } from './compactor.js';
 import { KeepAlive } from './keepalive.js';
 import { Room } from './room.js';
 import { type Connection, awarenessMessage, updateMessage } from './connection.js';
@@ -51,6 +52,7 @@ export class SyncServer {
   refused = 0;
   private readonly keepalive = new KeepAlive();
   private readonly compaction: CompactionTimings;
+  private readonly compactor: Compactor;
   private readonly caps: SocketCaps;
   private readonly admission: Admission;
   private readonly restSweep: NodeJS.Timeout;
@@ -66,6 +68,7 @@ export class SyncServer {
     limits: SocketLimits = DEFAULT_SOCKET_LIMITS,
   ) {
     this.compaction = { ...COMPACTION, ...compaction };
+    this.compactor = new Compactor(storage, log, this.compaction.offLoopBytes);
     this.caps = new SocketCaps(limits);
     this.admission = this.makeAdmission();
     this.committer = new Committer(
@@ -78,7 +81,7 @@ export class SyncServer {
           this.scheduleReceipts(room);
           room.lastCommitAt = performance.now();
           if (room.sinceSnapshot > this.compaction.after)
-            compactWhenQuiet(room, this.compaction, (r) => this.compactLoaded(r));
+            compactWhenQuiet(room, this.compaction, (r) => this.compactQuiet(r));
         }
         for (const conn of writers) conn.sendReceipt();
       },
@@ -269,6 +272,13 @@ export class SyncServer {
     this.compact(room);
   }
 
+  /** A room quiet enough to compact: a large one on the compactor's thread, off the loop. */
+  private compactQuiet(room: Room): void {
+    if (this.rooms.get(room.name) !== room || room.sinceSnapshot === 0) return;
+    if (!this.compactor.compact(room, (r) => this.rooms.get(r.name) === r))
+      this.compactLoaded(room);
+  }
+
   /**
    * Snapshot and pruning in one transaction: a crash leaves the old pair or the new one. A
    * failure is logged and the room keeps its log, which alone is complete.
@@ -277,6 +287,7 @@ export class SyncServer {
     try {
       this.storage.rooms.compact(room.name, room.encodeState(), room.lastSeq);
       room.sinceSnapshot = 0;
+      this.compactor.compactedOnLoop(room);
     } catch (error) {
       this.log.error('compaction failed', { room: room.ref.kind, error: String(error) });
     }
@@ -300,6 +311,8 @@ export class SyncServer {
   close(): Promise<void> {
     this.keepalive.stop();
     clearInterval(this.restSweep);
+    // Whatever the thread is still encoding is dropped: the unloads below compact every room.
+    void this.compactor.close();
     this.committer.flush();
     const sockets: WebSocket[] = [];
     const rooms = [...this.rooms.values()];

@@ -26,10 +26,12 @@ export function outboxQueries(db: Db): Storage['outbox'] {
     'INSERT OR IGNORE INTO outbox (kind, key, payload, fold) VALUES (?, ?, ?, ?)',
   );
   // Sirens first: a siren command never waits behind pushes. The index is named because,
-  // once ANALYZE has run, the planner prefers outbox_due and sorts every pending row.
-  const due = db.prepare<[number, number], OutboxRow>(
+  // once ANALYZE has run, the planner prefers outbox_due and sorts every pending row. Pushes
+  // at or below `afterId` are passed over in the index, without reading their rows.
+  const due = db.prepare<[number, number, number], OutboxRow>(
     `SELECT id, kind, key, payload, attempts, not_before AS notBefore, fold
-     FROM outbox INDEXED BY outbox_pending WHERE done_at IS NULL AND not_before <= ? ORDER BY (kind <> 'siren'), id LIMIT ?`,
+     FROM outbox INDEXED BY outbox_pending WHERE done_at IS NULL AND not_before <= ?
+       AND (kind = 'siren' OR id > ?) ORDER BY (kind <> 'siren'), id LIMIT ?`,
   );
   const pendingFold = db.prepare<[string], { id: number; payload: string }>(
     'SELECT id, payload FROM outbox WHERE fold = ? AND done_at IS NULL ORDER BY id DESC LIMIT 1',
@@ -51,7 +53,7 @@ export function outboxQueries(db: Db): Storage['outbox'] {
       const r = add.run(kind, key, payload, fold);
       return r.changes ? Number(r.lastInsertRowid) : null;
     },
-    due: (now, limit) => due.all(now, limit),
+    due: (now, limit, afterId = 0) => due.all(now, afterId, limit),
     pendingFold: (fold) => pendingFold.get(fold),
     refold: (id, payload) => void refold.run(payload, id),
     current: (id) => {
