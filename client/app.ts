@@ -10,9 +10,6 @@ import { cache } from './data/cache.js';
 import { appUpdate } from './data/app-update.js';
 import { appStyles, unreachable } from './app-parts.js';
 import './views/login-view.js';
-import './views/resident/resident-home.js';
-import './components/app-header.js';
-import './components/push-prompt.js';
 import type { AccountNotice } from './views/pending/account-status.js';
 import { SCREENS, screensOf, type Screen } from './screens.js';
 
@@ -45,8 +42,8 @@ export class SacApp extends SacElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // A returning officer's or operator's screens start loading now, beside the session
-    // check, rather than after it.
+    // A returning person's screens (a resident's home too) start loading now, as the entry
+    // runs, beside the session check: a signed-in reload waits on no extra step.
     const known = cache.me();
     if (known) for (const screen of screensOf(known.role)) this.need(screen);
     addEventListener('online', this.onNetwork);
@@ -104,6 +101,9 @@ export class SacApp extends SacElement {
     this.warmed = role;
     dispatchEvent(new Event('sac-drawn'));
     warmOffline(role);
+    // Signed out, the login is drawn: a resident's home comes now, behind it, so signing in
+    // opens it without a wait (nearly everyone who signs in is a resident).
+    if (role === null) for (const screen of screensOf('citizen')) this.need(screen);
   }
 
   private onLang(lang: Lang): void {
