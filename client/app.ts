@@ -101,8 +101,7 @@ export class SacApp extends SacElement {
     this.warmed = role;
     dispatchEvent(new Event('sac-drawn'));
     warmOffline(role);
-    // Signed out, the login is drawn: a resident's home comes now, behind it, so signing in
-    // opens it without a wait (nearly everyone who signs in is a resident).
+    // Signed out, the login drawn: a resident's home comes behind it, ready for the sign-in.
     if (role === null) for (const screen of screensOf('citizen')) this.need(screen);
   }
 
