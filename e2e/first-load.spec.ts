@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { newPhone } from './support/app.js';
+import { PHONE, newPhone } from './support/app.js';
 
 /**
  * A first visit on a slow link: the login screen is drawn from the shell and one script, and
@@ -88,5 +88,29 @@ test('a resident’s home comes behind the drawn login; another role’s screens
   await loginForm(page)[1]!.fill('demo1234');
   await loginForm(page)[2]!.click();
   await expect(page.getByRole('button', { name: /alerta general/i })).toBeVisible();
+  await phone.close();
+});
+
+test('an English phone’s login is drawn in English before the rest of English arrives', async ({
+  browser,
+}) => {
+  const phone = await browser.newContext({ viewport: PHONE, locale: 'en-GB' });
+  // English's chunk is held back until the login is drawn.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await phone.route(/\/assets\/en-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.fallback();
+  });
+  const page = await phone.newPage();
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Log in to SAC' })).toBeVisible();
+  await expect(page.getByLabel('Username')).toBeEnabled();
+  release();
+  await page.getByLabel('Username').fill('vecino96');
+  await page.getByLabel('Password').fill('demo1234');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  // The home waits for the whole of English: no Spanish on it.
+  await expect(page.getByRole('button', { name: /general alert/i })).toBeVisible();
   await phone.close();
 });
