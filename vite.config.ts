@@ -2,7 +2,7 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { INSTALL_SCREENSHOTS } from './client/install-screenshots.js';
 import { precompress } from './vite-precompress.js';
-import { markCore } from './client/precache-core.js';
+import { coreScreens, markCore } from './client/precache-core.js';
 import { output, swSyncScript } from './client/sw-sync-build.js';
 
 export default defineConfig({
@@ -13,6 +13,12 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,
+    rolldownOptions: {
+      // Everything the first screen needs in one file (lit, the strings, the login), which
+      // the page asks for on the connection that brought the shell: a second file costs a
+      // new connection, one more round trip on a slow link (client/screens.ts).
+      output: { codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] } },
+    },
   },
   server: {
     port: 5173,
@@ -22,6 +28,7 @@ export default defineConfig({
     },
   },
   plugins: [
+    coreScreens(),
     swSyncScript(),
     VitePWA({
       strategies: 'injectManifest',

@@ -1,8 +1,9 @@
 import { css, html } from 'lit';
-import { t } from '../shared/i18n/core.js';
+import { t, type Lang } from '../shared/i18n/core.js';
+import type { CityInfo, Me } from '../shared/types.js';
 import { base } from './styles.js';
 
-/** The root's styles and screens of its own (client/app.ts): the page, loading, a failure. */
+/** The root's styles and screens of its own (client/app.ts): the page, loading, a failure, a home. */
 export const appStyles = [
   base,
   css`
@@ -54,3 +55,43 @@ export const unreachable = (retry: () => void) =>
     </div>
     <button class="primary" @click=${retry}>${t('app.retry')}</button>
   </main>`;
+
+/** What a signed-in person's home needs from the root. */
+export interface HomeHooks {
+  online: boolean;
+  /** the session ended (a room refused it) */
+  expired: () => void;
+  lang: (lang: Lang) => void;
+}
+
+/** A signed-in person's home, by role (its code has arrived by then, client/screens.ts). */
+export function roleHome(me: Me, city: CityInfo, hooks: HomeHooks) {
+  const expired = hooks.expired;
+  switch (me.role) {
+    case 'citizen':
+      return html`<sac-resident-home
+        .me=${me}
+        .city=${city}
+        .online=${hooks.online}
+        @session-expired=${expired}
+        @lang=${(e: CustomEvent<Lang>) => hooks.lang(e.detail)}
+      ></sac-resident-home>`;
+    case 'officer':
+      return html`<sac-officer-home
+        .me=${me}
+        .city=${city}
+        @session-expired=${expired}
+      ></sac-officer-home>`;
+    case 'analyst':
+      return html`<sac-observatory .me=${me} .city=${city}></sac-observatory>`;
+    case 'operator':
+    case 'admin':
+      if (location.hash.startsWith('#/plan'))
+        return html`<sac-plan-editor .city=${city}></sac-plan-editor>`;
+      return html`<sac-operator-home
+        .me=${me}
+        .city=${city}
+        @session-expired=${expired}
+      ></sac-operator-home>`;
+  }
+}

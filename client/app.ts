@@ -8,18 +8,15 @@ import { sameValue, startBoot, type BootSession, type BootView } from './data/bo
 import { warmOffline } from './data/warm.js';
 import { cache } from './data/cache.js';
 import { appUpdate } from './data/app-update.js';
-import { appStyles, unreachable } from './app-parts.js';
+import { appStyles, roleHome, unreachable } from './app-parts.js';
 import './views/login-view.js';
-import './views/resident/resident-home.js';
-import './components/app-header.js';
-import './components/push-prompt.js';
 import type { AccountNotice } from './views/pending/account-status.js';
 import { SCREENS, screensOf, type Screen } from './screens.js';
 
 const LANG_KEY = 'sac.lang';
 /**
- * English is a chunk of its own, there at once from the worker's cache; on a stalled first
- * visit the app opens in Spanish rather than wait, and switches when it arrives.
+ * English is a chunk of its own, there at once from the worker's cache; a signed-in phone on a
+ * stalled link opens in Spanish rather than wait, and switches when it arrives.
  */
 const LANG_WAIT_MS = 4_000;
 
@@ -45,8 +42,8 @@ export class SacApp extends SacElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // A returning officer's or operator's screens start loading now, beside the session
-    // check, rather than after it.
+    // A returning person's screens (a resident's home too) start loading now, as the entry
+    // runs, beside the session check: a signed-in reload waits on no extra step.
     const known = cache.me();
     if (known) for (const screen of screensOf(known.role)) this.need(screen);
     addEventListener('online', this.onNetwork);
@@ -83,7 +80,10 @@ export class SacApp extends SacElement {
     const saved = localStorage.getItem(LANG_KEY);
     const lang = isLang(saved) ? saved : pickLang(navigator.languages);
     const language = this.useLang(lang).then(() => this.requestUpdate());
-    await Promise.race([language, new Promise((r) => setTimeout(r, LANG_WAIT_MS))]);
+    // The login's strings are in the first load in every language: signed out, it is drawn
+    // now and the rest of the language follows. A signed-in home waits for it.
+    if (cache.me()) await Promise.race([language, new Promise((r) => setTimeout(r, LANG_WAIT_MS))]);
+    else this.showLang(lang);
     this.session = startBoot(bootSource, (view) => this.show(view));
   }
 
@@ -104,6 +104,8 @@ export class SacApp extends SacElement {
     this.warmed = role;
     dispatchEvent(new Event('sac-drawn'));
     warmOffline(role);
+    // Signed out, the login drawn: a resident's home comes behind it, ready for the sign-in.
+    if (role === null) for (const screen of screensOf('citizen')) this.need(screen);
   }
 
   private onLang(lang: Lang): void {
@@ -111,9 +113,13 @@ export class SacApp extends SacElement {
     void this.useLang(lang);
   }
 
-  /** Only Spanish is in the first load; another language is fetched when chosen. */
+  /** Only Spanish is in the first load (and the login in every language); the rest on demand. */
   private async useLang(lang: Lang): Promise<void> {
     await loadLang(lang).catch(() => undefined);
+    this.showLang(lang);
+  }
+
+  private showLang(lang: Lang): void {
     setLang(lang);
     document.documentElement.lang = getLang();
   }
@@ -133,7 +139,8 @@ export class SacApp extends SacElement {
       };
       this.loading.set(
         screen,
-        SCREENS[screen]().then(
+        // A screen draws in the whole of its language, not only the login's strings.
+        Promise.all([SCREENS[screen](), loadLang(getLang()).catch(() => undefined)]).then(
           () => arrived(true),
           () => arrived(false),
         ),
@@ -221,7 +228,11 @@ export class SacApp extends SacElement {
       ></sac-header>
       <main>
         <sac-push-prompt .me=${this.me}></sac-push-prompt>
-        ${this.home(this.me, this.city)}
+        ${roleHome(this.me, this.city, {
+          online: this.online,
+          expired: () => void this.logout(),
+          lang: (lang) => this.onLang(lang),
+        })}
       </main>
     `;
   }
@@ -259,37 +270,6 @@ export class SacApp extends SacElement {
       .city=${this.city}
       @back=${back}
     ></sac-account-status>`;
-  }
-
-  private home(me: Me, city: CityInfo) {
-    const expired = () => void this.logout();
-    switch (me.role) {
-      case 'citizen':
-        return html`<sac-resident-home
-          .me=${me}
-          .city=${city}
-          .online=${this.online}
-          @session-expired=${expired}
-          @lang=${(e: CustomEvent<Lang>) => this.onLang(e.detail)}
-        ></sac-resident-home>`;
-      case 'officer':
-        return html`<sac-officer-home
-          .me=${me}
-          .city=${city}
-          @session-expired=${expired}
-        ></sac-officer-home>`;
-      case 'analyst':
-        return html`<sac-observatory .me=${me} .city=${city}></sac-observatory>`;
-      case 'operator':
-      case 'admin':
-        if (location.hash.startsWith('#/plan'))
-          return html`<sac-plan-editor .city=${city}></sac-plan-editor>`;
-        return html`<sac-operator-home
-          .me=${me}
-          .city=${city}
-          @session-expired=${expired}
-        ></sac-operator-home>`;
-    }
   }
 }
 

@@ -1,3 +1,4 @@
+import './early.js';
 import { appUpdate } from './data/app-update.js';
 import './app.js';
 import './components/update-banner.js';

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Plugin } from 'vite';
 
 /**
  * Build step (vite.config.ts): marks the precache entries a resident needs to open the app
@@ -7,9 +8,10 @@ import path from 'node:path';
  * (client/sw-precache.ts); every other file (the other roles' screens, Leaflet, English, the
  * observatory) is kept after sign-in for the role that signed in (client/data/warm.ts).
  *
- * The first load is exactly that: the shell, the entry and what it imports statically (the
- * resident's home, the login and the Spanish strings are in it, client/screens.ts), found by
- * following the built files' own `import` statements from index.html.
+ * That is the first load (the shell, the entry and what it imports statically: the login and
+ * the Spanish strings, client/screens.ts), found by following the built files' own `import`
+ * statements from index.html, and the screens a signed-in resident opens on
+ * (`CORE_SCREENS`: their chunks and what those import statically, as the bundler wrote them).
  */
 export interface CoreEntry {
   url: string;
@@ -23,6 +25,44 @@ export interface CoreEntry {
 const SHELL = ['index.html', 'manifest.webmanifest', 'favicon.svg', 'icons/icon-192.png'];
 const IMPORT = /(?:\bimport\s*|\bfrom\s*)["']\.\/([\w.-]+\.js)["']/g;
 const HTML_ASSET = /(?:src|href)="\/(assets\/[\w.-]+\.(?:js|css))"/g;
+
+/** Fetched after sign-in, yet part of a resident's offline app: the home and its header. */
+export const CORE_SCREENS = ['client/frame.ts', 'client/views/resident/resident-home.ts'];
+
+/** The built files of `CORE_SCREENS`, recorded as the bundle is written (`coreScreens`). */
+const screenFiles = new Set<string>();
+
+/**
+ * Records which built files `CORE_SCREENS` are (a chunk per dynamic import, named by the
+ * bundler) and what each imports statically. The build fails if one has no chunk of its own:
+ * a resident's phone would install without its home.
+ */
+export function coreScreens(): Plugin {
+  return {
+    name: 'sac-core-screens',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = new Map<string, { imports: string[] }>();
+      const queue: string[] = [];
+      for (const out of Object.values(bundle)) {
+        if (out.type !== 'chunk') continue;
+        chunks.set(out.fileName, out);
+        const id = out.facadeModuleId?.replaceAll('\\', '/') ?? '';
+        if (out.isDynamicEntry && CORE_SCREENS.some((s) => id.endsWith(`/${s}`)))
+          queue.push(out.fileName);
+      }
+      if (queue.length !== CORE_SCREENS.length)
+        this.error(`core screens: found ${queue.length} chunks for ${CORE_SCREENS.join(', ')}`);
+      screenFiles.clear();
+      while (queue.length) {
+        const file = queue.pop() ?? '';
+        if (screenFiles.has(file)) continue;
+        screenFiles.add(file);
+        queue.push(...(chunks.get(file)?.imports ?? []));
+      }
+    },
+  };
+}
 
 export function firstLoad(outDir: string): Set<string> {
   const html = fs.readFileSync(path.join(outDir, 'index.html'), 'utf8');
@@ -43,6 +83,7 @@ export function firstLoad(outDir: string): Set<string> {
 export function markCore(outDir: () => string) {
   return (entries: CoreEntry[]) => {
     const core = firstLoad(outDir());
+    for (const file of screenFiles) core.add(file);
     const seen = new Set<string>();
     const manifest: CoreEntry[] = [];
     for (const entry of entries) {

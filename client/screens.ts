@@ -1,17 +1,20 @@
 import type { Role } from '../shared/types.js';
 
 /**
- * The first load carries the login screen and the resident's home, the two that must be
- * fast: nearly every user is a resident, and an alert may be raised right after an offline
- * reload (as a chunk fetched once this module ran, that home cost about 400 ms more of the
- * reload at 4× CPU throttling). Everything else is fetched when first shown: the patrol and
- * console screens, the observatory and its public page (each `import()` fetches the chunks it
- * needs side by side, Vite's preload list, never one after another), registration, English,
- * Leaflet (components/sac-map.ts).
- * The service worker's install keeps only the first load (a resident's app); each role's
- * screens are kept once that person has signed in (`warmScreens`, client/data/warm.ts).
+ * The first load carries only the login: the shell, lit, the Spanish strings and the sign-in
+ * form. Every other screen is fetched when first shown (each `import()` fetches the chunks it
+ * needs side by side, Vite's preload list, never one after another): the resident's home and
+ * the header around it (`frame`), the patrol and console screens, the observatory and its
+ * public page, registration, English, Leaflet (components/sac-map.ts).
+ * A returning person's screens start loading as the entry runs (client/app.ts), before the
+ * boot draws, so a signed-in reload served by the service worker waits on no extra step.
+ * The service worker's install keeps the first load and a resident's home (`CORE_SCREENS`,
+ * client/precache-core.ts); each other role's screens are kept once that person has signed
+ * in (`warmScreens`, client/data/warm.ts).
  */
 export const SCREENS = {
+  frame: () => import('./frame.js'),
+  resident: () => import('./views/resident/resident-home.js'),
   officer: () => import('./views/officer/officer-home.js'),
   console: () => import('./views/operator/operator-home.js'),
   plan: () => import('./views/officer/plan-editor.js'),
@@ -24,10 +27,10 @@ export type Screen = keyof typeof SCREENS;
 
 /** What a signed-in person's first screen needs beyond the first load. */
 export function screensOf(role: Role): Screen[] {
-  if (role === 'citizen') return [];
-  if (role === 'officer') return ['officer'];
-  if (role === 'analyst') return ['observatory'];
-  return [location.hash.startsWith('#/plan') ? 'plan' : 'console'];
+  if (role === 'citizen') return ['frame', 'resident'];
+  if (role === 'officer') return ['frame', 'officer'];
+  if (role === 'analyst') return ['frame', 'observatory'];
+  return ['frame', location.hash.startsWith('#/plan') ? 'plan' : 'console'];
 }
 
 /**

@@ -6,6 +6,7 @@ import { db as phoneDb, type SacDb } from './db.js';
 import { postUpdate } from './outbox.js';
 import { ReceiptWatchdog } from './watchdog.js';
 import type { Rescued } from './rescue.js';
+import { raise, uncoveredItems } from './state-vector.js';
 
 /** Local writes come from here; the tag keeps them from being stored twice. */
 const FROM_DISK = Symbol('disk');
@@ -62,10 +63,15 @@ export class SyncedRoom extends EventTarget {
       this.provider?.disconnect();
       this.provider?.connect();
     },
+    connectingFor: () => (this.connectingSince === null ? null : Date.now() - this.connectingSince),
     post: (signal) => this.postPending(signal),
   });
 
   private readonly db: SacDb;
+  /** when the current socket started connecting (each attempt); null while open or closed */
+  private connectingSince: number | null = null;
+  private markOpen: () => void = () => undefined;
+  private readonly firstOpen = new Promise<void>((resolve) => (this.markOpen = resolve));
 
   constructor(
     readonly name: string,
@@ -75,12 +81,23 @@ export class SyncedRoom extends EventTarget {
     this.db = io.db;
   }
 
-  /** Loads the phone's copy, then connects. Resolves once the local copy is readable. */
-  async open(): Promise<void> {
+  /** Loads the phone's copy, then connects (after `connectAfter`); resolves once it is readable. */
+  async open(connectAfter?: Promise<unknown>): Promise<void> {
     await this.loadLocal();
     // Saved in an earlier session and not receipted: waited on like a write made now.
     if (this.pending) this.watchdog.wrote(false);
-    this.connect();
+    if (!connectAfter) return this.connect();
+    void connectAfter.then(() => {
+      if (!this.destroyed) this.connect();
+    });
+  }
+
+  /**
+   * When this room's socket first opens, or after `ms` if it hangs. A browser connects one
+   * WebSocket per host at a time: a room that waits on this never handshakes before it.
+   */
+  openedWithin(ms: number): Promise<void> {
+    return Promise.race([this.firstOpen, new Promise<void>((r) => setTimeout(r, ms))]);
   }
 
   private async loadLocal(): Promise<void> {
@@ -135,7 +152,11 @@ export class SyncedRoom extends EventTarget {
     };
     provider.on('status', ({ status }) => {
       this.status = status === 'connected' ? 'online' : status === 'connecting' ? 'connecting' : 'offline';
-      if (status === 'connected') this.watchdog.opened();
+      this.connectingSince = status === 'connecting' ? Date.now() : null;
+      if (status === 'connected') {
+        this.watchdog.opened();
+        this.markOpen();
+      }
       this.changed();
     });
     provider.on('sync', (synced: boolean) => {
@@ -248,10 +269,7 @@ export class SyncedRoom extends EventTarget {
 
   /** How many items of this copy the server's receipts do not cover yet. */
   private uncovered(): number {
-    let count = 0;
-    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc)))
-      count += Math.max(0, clock - (this.stored.get(client) ?? 0));
-    return count;
+    return uncoveredItems(this.doc, this.stored);
   }
 
   /**
@@ -281,15 +299,4 @@ export class SyncedRoom extends EventTarget {
     this.provider?.destroy();
     this.doc.destroy();
   }
-}
-
-/** `into` raised to `sv` wherever `sv` is ahead; true if anything changed. */
-function raise(into: Map<number, number>, sv: Map<number, number>): boolean {
-  let changed = false;
-  for (const [client, clock] of sv) {
-    if ((into.get(client) ?? 0) >= clock) continue;
-    into.set(client, clock);
-    changed = true;
-  }
-  return changed;
 }

@@ -2,7 +2,6 @@ import type { Me } from '../../shared/types.js';
 import { api } from './api.js';
 import type { BootSource } from './boot.js';
 import { cache } from './cache.js';
-import { db } from './db.js';
 
 /** The phone's store and the server, for `startBoot` (client/data/boot.ts). */
 export const bootSource: BootSource = {
@@ -19,7 +18,7 @@ export async function signIn(username: string, password: string): Promise<Me> {
   const me = await api.me();
   const previous = cache.me();
   // Another person on this phone must not see the last one's rooms.
-  if (previous && previous.id !== me.id) await db.delete().then(() => db.open());
+  if (previous && previous.id !== me.id) await clearRooms();
   cache.setMe(me);
   return me;
 }
@@ -27,5 +26,14 @@ export async function signIn(username: string, password: string): Promise<Me> {
 export async function signOut(): Promise<void> {
   await api.logout().catch(() => undefined);
   cache.setMe(null);
+  await clearRooms();
+}
+
+/**
+ * Empties the phone's copy of every room. IndexedDB's library comes with the signed-in
+ * screens, never with the login: by sign-out it is here already.
+ */
+async function clearRooms(): Promise<void> {
+  const { db } = await import('./db.js');
   await db.delete().then(() => db.open());
 }

@@ -10,6 +10,11 @@ const DEFAULT_RTT_MS = 600;
 const RTT_GAIN = 1 / 8;
 /** An HTTP post lives this many stalls before it is aborted for a fresh one. */
 const POST_LIFETIME_STALLS = 2;
+/**
+ * A socket still in its handshake is replaced only after this many deadlines: a handshake is
+ * two round trips, three with a lost SYN (2–3 s on a 1 s link), and a fresh one starts over.
+ */
+const CONNECT_DEADLINES = 2;
 
 /** What the watchdog needs from a synced room; the room wires it (client/data/room.ts). */
 export interface WatchedLink {
@@ -17,6 +22,8 @@ export interface WatchedLink {
   pending(): boolean;
   /** Drops the socket at once and opens a fresh one, skipping the provider's back-off. */
   reconnect(): void;
+  /** How long the current socket has been connecting, ms; null once it is open. */
+  connectingFor(): number | null;
   /** Posts what is pending over HTTP; resolves once the server's reply is applied. */
   post(signal: AbortSignal): Promise<void>;
 }
@@ -64,12 +71,19 @@ export class ReceiptWatchdog {
     return this.stalls;
   }
 
-  /** A change was made on this phone; `open`: the socket looked connected when it was sent. */
+  /**
+   * A change was made on this phone; `open`: the socket looked connected when it was sent.
+   * With no open socket to carry it (a page that has just opened, its socket still in its
+   * handshake: two round trips, more after a lost SYN), it goes over HTTP at once, most often
+   * on the connection the boot's requests left open: one way to the server instead of the
+   * handshake first. The socket, once open, syncs it too; the second arrival is a no-op.
+   */
   wrote(open: boolean): void {
     if (this.stopped || this.since !== null) return;
     this.since = Date.now();
     this.sampleable = open;
     this.arm();
+    if (!open) this.postInParallel();
   }
 
   /** The socket opened: the wait for a receipt starts again from here. */
@@ -141,7 +155,10 @@ export class ReceiptWatchdog {
     this.since = Date.now();
     this.sampleable = false;
     this.openedAt = null;
-    this.link.reconnect();
+    // A connect cut short at every deadline never finishes on a slow link (and holds the
+    // room's other sockets in the browser's queue meanwhile): a young one is left to finish.
+    const connecting = this.link.connectingFor();
+    if (connecting === null || connecting >= CONNECT_DEADLINES * this.deadline) this.link.reconnect();
     this.postInParallel();
     this.arm();
   }

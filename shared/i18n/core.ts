@@ -9,6 +9,7 @@
  * the server and tests.
  */
 import { es, type MessageKey } from './es.js';
+import { firstEn } from './first.en.js';
 
 export type { MessageKey };
 export type Lang = 'es' | 'en';
@@ -26,6 +27,11 @@ export const CITY_TIME_ZONE = 'America/Argentina/Mendoza';
 type Messages = Record<MessageKey, string>;
 
 const MESSAGES: Partial<Record<Lang, Messages>> = { es };
+/**
+ * What the first screen draws, in every language: an English phone's login is drawn in
+ * English before English's chunk arrives (client/app.ts).
+ */
+const FIRST: Partial<Record<Lang, Partial<Messages>>> = { en: firstEn };
 const LOADERS: Record<Lang, () => Promise<Messages>> = {
   es: () => Promise.resolve(es),
   en: () => import('./en.js').then((m) => m.en),
@@ -43,9 +49,13 @@ export function getLang(): Lang {
   return current;
 }
 
-/** Adds a language's messages (`./index.ts` adds them all, the client one at a time). */
+/**
+ * Adds a language's messages (`./index.ts` adds them all, the client one at a time). Views
+ * showing that language already (its first screen's strings) draw again with the rest.
+ */
 export function addMessages(lang: Lang, messages: Messages): void {
   MESSAGES[lang] = messages;
+  if (lang === current) for (const listener of listeners) listener(lang);
 }
 
 /** Makes `lang`'s messages available; resolves at once when they already are. */
@@ -55,7 +65,7 @@ export async function loadLang(lang: Lang): Promise<void> {
 
 /**
  * Changes the language of `t()` and tells subscribers, so open views can re-render. Load
- * it first (`loadLang`): until then its messages read in Spanish.
+ * it first (`loadLang`): until then its messages read in Spanish, but for the first screen's.
  */
 export function setLang(lang: Lang): void {
   if (lang === current) return;
@@ -97,8 +107,8 @@ export function t(key: MessageKey, params?: MessageParams): string {
  * in tests instead of silently printing "undefined".
  */
 export function tFor(lang: Lang, key: MessageKey, params?: MessageParams): string {
-  // A language not loaded yet reads in Spanish rather than failing.
-  const template = (MESSAGES[lang] ?? es)[key];
+  // A language not loaded yet reads in Spanish rather than failing, its first screen apart.
+  const template = MESSAGES[lang]?.[key] ?? FIRST[lang]?.[key] ?? es[key];
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];

@@ -11,9 +11,11 @@ import { staffEn } from './staff.en.js';
 import { exportsEn } from './exports.en.js';
 import { integrationsEn } from './integrations.en.js';
 import { capEn } from './cap.en.js';
+import { firstEn } from './first.en.js';
 
 /** English. Typed against the Spanish keys: a missing or extra string is a type error. */
 export const en: Record<MessageKey, string> = {
+  ...firstEn,
   ...observatoryEn,
   ...staffEn,
   ...exportsEn,
@@ -27,32 +29,9 @@ export const en: Record<MessageKey, string> = {
   ...residentsEn,
   ...unitsEn,
 
-  'app.name': 'SAC — Community Alert',
-  'app.loading': 'Loading…',
-  'app.retry': 'Try again',
-  'app.error': 'Something went wrong. Please try again in a moment.',
   'app.logout': 'Log out',
   'app.language': 'Language',
-  'app.language.es': 'Español',
-  'app.language.en': 'English',
 
-  'login.title': 'Log in to SAC',
-  'login.username': 'Username',
-  'login.password': 'Password',
-  'login.submit': 'Log in',
-  'login.invalid_credentials': 'Wrong username or password.',
-  'login.account_pending':
-    'Your account is still waiting for approval. We will let you know when it is active.',
-  'login.account_suspended': 'Your account is suspended. Please contact the municipality.',
-  'login.offline': 'You cannot log in without a connection. Try again when you have signal.',
-
-  'login.too_many':
-    'Too many failed attempts with this username or from this connection. Wait {wait} and try again.',
-  'login.wait': 'Wait {wait}',
-  'wait.seconds': '{count} seconds',
-  'wait.second': '1 second',
-  'wait.minutes': '{count} minutes',
-  'wait.minute': '1 minute',
   'net.online': 'Online',
   'net.offline': 'Offline',
   'offline.banner':
@@ -282,13 +261,8 @@ export const en: Record<MessageKey, string> = {
   'register.username': 'Username',
   'register.username_hint': '3 to 32 letters, digits, dots or dashes, no spaces.',
   'register.password': 'Password',
-  'register.password_hint':
-    'At least 8 characters. Not your username, nor one of the most used passwords (like 12345678).',
   'register.submit': 'Send request',
   'register.back': 'I have an account: log in',
-  'register.password_common':
-    'That password is one of the most used or too easy to guess (like 12345678 or your username). Choose another: for example three or four words only you would put together.',
-  'register.password_short': 'The password needs at least 8 characters.',
   'register.outside':
     'The marked home is outside the city’s neighbourhoods. Mark your home on the map.',
   'register.name_invalid':
@@ -297,7 +271,6 @@ export const en: Record<MessageKey, string> = {
   'register.username_taken': 'That username already exists. Choose another one.',
   'register.invalid': 'Check the marked details.',
   'register.offline': 'An account cannot be created offline. Try again when the signal returns.',
-  'login.register': 'No account? Register',
 
   'account.registered.title': 'We received your request',
   'account.pending.title': 'Your account is waiting for approval',

@@ -1,14 +1,8 @@
+import type { firstEn } from './first.en.js';
 import type { pwaEs } from './pwa.es.js';
 
-/** English for ./pwa.es.ts. */
-export const pwaEn: Record<keyof typeof pwaEs, string> = {
-  'update.label': 'SAC update',
-  'update.available': 'New version available',
-  'update.failed': 'This part of SAC could not be loaded: there may be a new version.',
-  'update.action': 'Update',
-  'boot.unreachable': 'We could not reach SAC.',
-  'boot.unreachable.hint':
-    'Check your signal or mobile data. We keep trying on our own; you can also try again now.',
+/** English for ./pwa.es.ts (the first screen's strings are in ./first.en.ts). */
+export const pwaEn: Record<Exclude<keyof typeof pwaEs, keyof typeof firstEn>, string> = {
   'push.prompt.title.phone': 'Alerts on this phone',
   'push.prompt.title.tablet': 'Alerts on this tablet',
   'push.prompt.title.computer': 'Alerts on this computer',

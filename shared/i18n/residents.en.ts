@@ -1,6 +1,11 @@
+import type { firstEn } from './first.en.js';
 import type { residentsEs } from './residents.es.js';
 
-export const residentsEn: Record<keyof typeof residentsEs, string> = {
+/** English for ./residents.es.ts (the first screen's strings are in ./first.en.ts). */
+export const residentsEn: Record<
+  Exclude<keyof typeof residentsEs, keyof typeof firstEn>,
+  string
+> = {
   'push.approved.title': 'Your SAC account was approved',
   'push.approved.body': 'You can now sign in and ask for help from the app.',
   'push.home_approved.title': 'Your new home was approved',
@@ -47,18 +52,6 @@ export const residentsEn: Record<keyof typeof residentsEs, string> = {
   'address.confirm_hint': 'Confirm on the map: tap where your home is to move the dot.',
   'address.area': 'Neighbourhood (to centre the map)',
   'address.area_any': 'Choose your neighbourhood',
-
-  'login.forgot': 'Forgot your password?',
-  'reset.title': 'Reset your password',
-  'reset.intro':
-    'Call the municipality: an operator gives you a one-time code that is valid for 30 minutes.',
-  'reset.code': 'Code',
-  'reset.code_hint': 'The 8 digits the operator read to you.',
-  'reset.password': 'New password',
-  'reset.submit': 'Change my password',
-  'reset.invalid': 'The username or the code is wrong, or the code has expired.',
-  'reset.done': 'Done: your password was changed.',
-  'reset.back': 'Back to sign in',
 
   'approved.notice': 'Your account was approved. You can now ask for help from SAC.',
   'approved.ok': 'Got it',

@@ -83,6 +83,37 @@ export function watchSendPress(): void {
   );
 }
 
+/** One WebSocket the page made: its URL, when it was made and when it opened (epoch ms, page clock). */
+export interface SocketRecord {
+  url: string;
+  made: number;
+  opened: number | null;
+}
+
+/**
+ * Records every WebSocket the page makes (the app's rooms, one socket each), so an alert's
+ * figures can say whether its room's socket was open when it was pressed, and in which order
+ * the rooms connected.
+ */
+export function watchSockets(): void {
+  const store = window as unknown as Record<string, SocketRecord[]>;
+  const log: SocketRecord[] = [];
+  store.__slSockets = log;
+  const Native = window.WebSocket;
+  const now = () => performance.timeOrigin + performance.now();
+  window.WebSocket = class extends Native {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      const entry: SocketRecord = { url: String(url), made: now(), opened: null };
+      log.push(entry);
+      this.addEventListener('open', () => (entry.opened = now()), { once: true });
+    }
+  };
+}
+
+export const sockets = (): SocketRecord[] =>
+  (window as unknown as Record<string, SocketRecord[] | undefined>).__slSockets ?? [];
+
 export const presses = (): number[] =>
   (window as unknown as Record<string, number[] | undefined>).__slPresses ?? [];
 

@@ -15,6 +15,7 @@ import type { LaneStats } from './lane.js';
 import {
   OPS_ROWS,
   alertRound,
+  type AlertTiming,
   firstVisit,
   phoneContext,
   repeatVisit,
@@ -44,7 +45,7 @@ export interface ProfileResult {
   swReadyMs: Spread;
   repeatVisitMs: Spread;
   /** every alert's figures, in the order raised */
-  alerts: { toOpsMs: number | null; deliveredMs: number | null }[];
+  alerts: Pick<AlertTiming, 'toOpsMs' | 'deliveredMs' | 'sockets'>[];
   /** whether the worker controlled the phone of the repeat visits (if not, they came from the network) */
   repeatControlled: boolean;
   /** what the link did over the whole profile, per direction (down: toward the phone) */
@@ -246,7 +247,11 @@ async function steadyProfile(
     ),
     repeatVisitMs: spread(repeats, REPEAT_CAP_MS),
     repeatControlled,
-    alerts: alerts.map((a) => ({ toOpsMs: a.toOpsMs, deliveredMs: a.deliveredMs })),
+    alerts: alerts.map((a) => ({
+      toOpsMs: a.toOpsMs,
+      deliveredMs: a.deliveredMs,
+      sockets: a.sockets,
+    })),
     link: { down: laneDelta(stats0.down, stats1.down), up: laneDelta(stats0.up, stats1.up) },
     visitCapMs,
     targets: p.targets,

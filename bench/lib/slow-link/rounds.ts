@@ -8,8 +8,11 @@ import {
   pageMark,
   presses,
   readRows,
+  sockets,
   watchRows,
   watchSendPress,
+  watchSockets,
+  type SocketRecord,
 } from './in-page.js';
 import type { SlowLink } from './netns.js';
 import { sleep } from '../stats.js';
@@ -39,6 +42,7 @@ export async function phoneContext(browser: Browser): Promise<BrowserContext> {
   });
   await ctx.addInitScript({ content: NAME_SHIM });
   await ctx.addInitScript(watchSendPress);
+  await ctx.addInitScript(watchSockets);
   await ctx.addInitScript(watchRows, PHONE_ROWS);
   return ctx;
 }
@@ -124,6 +128,11 @@ export interface AlertTiming {
   toOpsMs: number | null;
   /** press → "delivered" drawn on the phone, ms */
   deliveredMs: number | null;
+  /**
+   * The phone's sockets of this page, ms from the press (negative: before it): the resident's
+   * own room (`user:`) and the neighbourhood's (`area:`), made and opened; null if never.
+   */
+  sockets: { room: string; madeMs: number; openedMs: number | null }[];
 }
 
 /** Presses an alert (type button, then "send now" in the cancel window) and returns the new card's id. */
@@ -163,10 +172,21 @@ export async function untilRecorded(
 /** One alert on a settled link: press → operator's row, and → "delivered" on the phone. */
 export async function alertRound(phone: Page, ops: Page, capMs: number): Promise<AlertTiming> {
   const { id, pressAt } = await pressAlert(phone);
-  if (id === null) return { id, pressAt, toOpsMs: null, deliveredMs: null };
+  if (id === null) return { id, pressAt, toOpsMs: null, deliveredMs: null, sockets: [] };
   await untilRecorded(phone, ops, (p, o) => !!p?.done[id] && !!o?.seen[id], capMs);
   const p = await phone.evaluate(readRows, PHONE_ROWS.key);
   const o = await ops.evaluate(readRows, OPS_ROWS.key);
   const since = (t: number | undefined) => (t === undefined ? null : Math.round(t - pressAt));
-  return { id, pressAt, toOpsMs: since(o?.seen[id]), deliveredMs: since(p?.done[id]) };
+  const made = await phone.evaluate(sockets).catch((): SocketRecord[] => []);
+  return {
+    id,
+    pressAt,
+    toOpsMs: since(o?.seen[id]),
+    deliveredMs: since(p?.done[id]),
+    sockets: made.map((s) => ({
+      room: decodeURIComponent(s.url.split('/').pop() ?? '').replace(/:.*/, ':'),
+      madeMs: Math.round(s.made - pressAt),
+      openedMs: since(s.opened ?? undefined),
+    })),
+  };
 }

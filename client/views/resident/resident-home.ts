@@ -12,7 +12,8 @@ import type {
   UserAlert,
 } from '../../../shared/types.js';
 import { areaRoom, userRoom } from '../../../sync/rooms.js';
-import { SyncedRoom } from '../../data/room.js';
+import type { SyncedRoom } from '../../data/room.js';
+import { openRoom } from './open-room.js';
 import { cancelAlert, raiseAlert, readAlerts } from '../../data/alerts.js';
 import { readFeed } from '../../data/feed.js';
 import { startPhotoSender } from '../../data/request-photos.js';
@@ -41,6 +42,8 @@ import './hearing-alert.js';
 const FRESH_MS = 10 * 60_000;
 /** Under the buttons: what is still going on, and what happened today. */
 const RECENT_MS = 24 * 3_600_000;
+/** The neighbourhood's socket waits this long at most for the resident's own to open. */
+const AREA_AFTER_OWN_MS = 5_000;
 
 /**
  * The resident's phone: five sections behind a bottom tab bar. Raising an alert is the
@@ -95,7 +98,7 @@ export class ResidentHome extends SacElement {
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('hashchange', this.onHash);
-    this.room = this.openRoom(userRoom(this.me.id), (doc) => {
+    this.room = openRoom(this, userRoom(this.me.id), (doc) => {
       this.alerts = readAlerts(doc);
       this.requests = readRequests(doc);
     });
@@ -108,10 +111,18 @@ export class ResidentHome extends SacElement {
 
   private openArea(): void {
     if (!this.me.areaId) return;
-    this.area = this.openRoom(areaRoom(this.me.areaId), (doc) => {
-      this.feed = readFeed(doc);
-      this.noticeIncoming(readAlerts<AreaAlert>(doc));
-    });
+    // The resident's own room connects first: an alert raised as the app opens must not wait
+    // behind the neighbourhood's handshake (one socket per host connects at a time).
+    const after = this.room?.openedWithin(AREA_AFTER_OWN_MS);
+    this.area = openRoom(
+      this,
+      areaRoom(this.me.areaId),
+      (doc) => {
+        this.feed = readFeed(doc);
+        this.noticeIncoming(readAlerts<AreaAlert>(doc));
+      },
+      after,
+    );
     // Refused: most likely an operator approved a new home in another area meanwhile.
     this.area.addEventListener('reset', () =>
       account.refresh().then(
@@ -139,18 +150,6 @@ export class ResidentHome extends SacElement {
     this.area?.destroy();
     this.room = this.area = null;
     super.disconnectedCallback();
-  }
-
-  private openRoom(name: string, read: (doc: SyncedRoom['doc']) => void): SyncedRoom {
-    const room = new SyncedRoom(name);
-    const refresh = () => read(room.doc);
-    room.addEventListener('change', refresh);
-    room.addEventListener('reset', refresh);
-    room.addEventListener('unauthorized', () =>
-      this.dispatchEvent(new CustomEvent('session-expired', { bubbles: true, composed: true })),
-    );
-    void room.open().then(refresh);
-    return room;
   }
 
   private onHash = (): void => {
