@@ -157,8 +157,8 @@ export class SyncServer {
 
   /** Applies a client's update after the write policy accepted it. */
   apply(room: Room, writer: UserRow, update: Uint8Array, conn: Connection | null): ApplyResult {
-    // A room at rest that this would not change (a phone's sync at reconnect) stays at rest:
-    // applied, it would store, relay and change nothing, so the policy has nothing to judge.
+    // An update that would change nothing (a client's sync at reconnect) is not judged: applied,
+    // it would store, relay and change nothing, and a room at rest stays at rest.
     if (room.unchangedBy(update)) return { ok: true };
     const result = checkUpdate(
       room.ref,
