@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Storage, UserRow } from '../storage/storage.js';
+import type { SocketUser, Storage, UserRow } from '../storage/storage.js';
 
 export const SESSION_COOKIE = 'sac_session';
 
@@ -34,6 +34,21 @@ export function resolveSession(storage: Storage, token: string | undefined): Res
   if (!user) return { ok: false, why: 'invalid' };
   if (user.status !== 'active') return { ok: false, why: 'suspended' };
   return { ok: true, user, tokenHash };
+}
+
+export type SocketResolved =
+  | { ok: true; user: SocketUser; tokenHash: string }
+  | { ok: false; why: 'missing' | 'invalid' | 'suspended' };
+
+/** `resolveSession` for a sync socket: the same rules, one lookup, only what a socket keeps. */
+export function resolveSocketSession(storage: Storage, token: string | undefined): SocketResolved {
+  if (!token) return { ok: false, why: 'missing' };
+  const tokenHash = hashToken(token);
+  const found = storage.sessions.identity(tokenHash);
+  if (!found || found.expiresAt < new Date().toISOString()) return { ok: false, why: 'invalid' };
+  if (found.status !== 'active') return { ok: false, why: 'suspended' };
+  const { id, role, name, areaId, unitId } = found;
+  return { ok: true, user: { id, role, name, areaId, unitId }, tokenHash };
 }
 
 /** Reads the session token from `Authorization: Bearer` or the session cookie. */

@@ -67,6 +67,8 @@ describe('one machine, no proxy (the defaults)', () => {
     const auth = { authorization: `Bearer ${token}` };
     expect(await upgradeStatus(`${ws}/sync/user:x`, { ...auth, ...evil })).toBe(403);
     expect(await upgradeStatus(`${ws}/devices/ws`, evil)).toBe(403);
+    const crossSite = { ...auth, 'sec-fetch-site': 'cross-site' };
+    expect(await upgradeStatus(`${ws}/sync/user:x`, crossSite)).toBe(403);
     expect(await upgradeStatus(`${ws}/sync/area:area-1`, { ...auth, origin: own })).toBe(101);
     expect(await upgradeStatus(`${ws}/sync/area:area-1`, auth)).toBe(101);
   });

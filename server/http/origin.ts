@@ -51,6 +51,8 @@ export function sameOriginOnly(config: OriginConfig): MiddlewareHandler {
   };
 }
 
+const trustedOnce = new WeakMap<OriginConfig, ReadonlySet<string>>();
+
 /**
  * The same rule for WebSocket upgrades (a browser opens a socket to any site without asking,
  * cookie included). Answers 403 and closes the socket; returns whether it did.
@@ -64,8 +66,15 @@ export function refuseCrossSiteUpgrade(
     const v = req.headers[name];
     return Array.isArray(v) ? v[0] : v;
   };
-  const own = ownOrigin(config, header('host'), peerOfRequest(trustedProxies(config), req));
-  if (!isCrossSite(header('origin'), header('sec-fetch-site'), own)) return false;
+  const origin = header('origin');
+  const secFetchSite = header('sec-fetch-site');
+  // A program's socket (a siren, a test) names no site: nothing to compare, no peer to read.
+  // The whole city's sockets come at once after a restart, so the rest is done once per config.
+  if (origin === undefined && secFetchSite === undefined) return false;
+  const trusted = trustedOnce.get(config) ?? trustedProxies(config);
+  trustedOnce.set(config, trusted);
+  const own = ownOrigin(config, header('host'), peerOfRequest(trusted, req));
+  if (!isCrossSite(origin, secFetchSite, own)) return false;
   // A reset by the peer must not become an unhandled 'error' event.
   socket.on('error', () => socket.destroy());
   socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');

@@ -13,6 +13,7 @@ import type { Storage } from '../storage/storage.js';
 import { Dataset, type DatasetCity } from './dataset.js';
 import { runJob, type AnalysisJob } from './jobs.js';
 import { AnalysisThread } from './worker.js';
+import { until } from '../testing/sync-client.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sac-obs-thread-'));
 let storage: Storage;
@@ -58,6 +59,22 @@ describe('the analysis thread', () => {
     }
     await expect(thread.run(job('hours'))).rejects.toThrow('closed');
   }, 60_000);
+
+  it('ends once idle, and the next job starts it again', async () => {
+    const thread = new AnalysisThread(path.join(dir, 'sac.db'), city, 200);
+    try {
+      expect(thread.running).toBe(false);
+      const first = await thread.run(job('hours'));
+      expect(thread.running).toBe(true);
+      // It ended on its own, not terminated.
+      await until(() => thread.lastExitCode !== null, 5000);
+      expect(thread.running).toBe(false);
+      expect(thread.lastExitCode).toBe(0);
+      expect(await thread.run(job('hours'))).toEqual(first);
+    } finally {
+      await thread.close();
+    }
+  }, 30_000);
 
   it('fails a job whose database cannot be opened, without hanging', async () => {
     const thread = new AnalysisThread(path.join(dir, 'missing.db'), city);

@@ -51,6 +51,13 @@ export interface UserRow {
  */
 export type NewUser = Omit<UserRow, 'falseAlarms' | 'createdAt'> & { passwordHash: string };
 
+/**
+ * What a sync socket keeps of its user, for its whole life: who they are to the write policy,
+ * the room's presence and the socket caps. The rest of the row (~470 B a socket with the city
+ * connected) is read when a write needs it.
+ */
+export type SocketUser = Pick<UserRow, 'id' | 'role' | 'name' | 'areaId' | 'unitId'>;
+
 export interface SessionRow {
   tokenHash: string;
   userId: string;
@@ -167,6 +174,10 @@ export interface Storage {
   sessions: {
     insert(row: SessionRow): void;
     byTokenHash(tokenHash: string): SessionRow | undefined;
+    /** The session's user as a sync socket needs them, in one lookup (every socket, every restart). */
+    identity(
+      tokenHash: string,
+    ): (SocketUser & { status: UserStatus; expiresAt: string }) | undefined;
     revoke(tokenHash: string): void;
     revokeAllFor(userId: string): void;
     purgeExpired(nowIso: string): number;

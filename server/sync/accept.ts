@@ -4,9 +4,9 @@ import type { WebSocket } from 'ws';
 import { parseRoom, roomName } from '../../sync/rooms.js';
 import { CloseCode } from '../../sync/protocol.js';
 import { canRead, canWrite, decodeWrites } from '../../sync/policy/index.js';
-import type { Storage, UserRow } from '../storage/storage.js';
+import type { SocketUser, Storage } from '../storage/storage.js';
 import type { Logger } from '../log.js';
-import { resolveSession, tokenFrom } from '../auth/sessions.js';
+import { resolveSocketSession, tokenFrom } from '../auth/sessions.js';
 import { Connection, type ConnectionHandlers, type UpdateRefusal } from './connection.js';
 import type { Room } from './room.js';
 import type { SocketCaps } from './socket-caps.js';
@@ -52,7 +52,7 @@ function accept(
   req: IncomingMessage,
   roomPart: string,
 ): void {
-  const session = resolveSession(d.storage, tokenFrom(req.headers));
+  const session = resolveSocketSession(d.storage, tokenFrom(req.headers));
   if (!session.ok) return ws.close(CloseCode.unauthorized, 'no valid session');
   const name = decodeRoomPart(roomPart);
   if (name === null) return ws.close(CloseCode.badRequest, 'bad room name');
@@ -89,7 +89,7 @@ export interface SocketHost {
   afterCommit(fn: () => void): void;
   apply(
     room: Room,
-    writer: UserRow,
+    writer: SocketUser,
     update: Uint8Array,
     conn: Connection,
   ): { ok: true } | { ok: false; status: 400 | 403; reason: string };

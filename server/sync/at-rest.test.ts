@@ -8,7 +8,7 @@ import { MessageType } from '../../sync/protocol.js';
 import { createLogger } from '../log.js';
 import { openSqlite } from '../storage/sqlite/index.js';
 import type { Storage } from '../storage/storage.js';
-import { holdsNothingNew } from './at-rest.js';
+import { docHoldsNothingNew, holdsNothingNew } from './at-rest.js';
 import { SERVER } from './origin.js';
 import { SyncServer } from './sync-server.js';
 import { seededRandom } from '../../shared/demo-city.js';
@@ -159,7 +159,7 @@ function receiptOf(vector: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-describe('holdsNothingNew', () => {
+describe('holdsNothingNew (at rest and hydrated)', () => {
   it('agrees with applying the update, over random docs and phones', () => {
     const rnd = seededRandom(7);
     const seen = { same: 0, changed: 0 };
@@ -169,9 +169,18 @@ describe('holdsNothingNew', () => {
       for (let i = 0; i < 1 + rnd() * 8; i++) {
         const doc = rnd() < 0.5 ? server : phone;
         const map = doc.getMap('m');
+        const list = doc.getArray<number>('a');
         const key = `k${Math.floor(rnd() * 4)}`;
-        if (rnd() < 0.3) map.delete(key);
-        else map.set(key, Math.floor(rnd() * 100));
+        const pick = rnd();
+        if (pick < 0.2) map.delete(key);
+        else if (pick < 0.5) map.set(key, Math.floor(rnd() * 100));
+        else if (pick < 0.75 || list.length === 0)
+          list.insert(Math.floor(rnd() * (list.length + 1)), [1, 2, 3].slice(0, 1 + (i % 3)));
+        // A range across items of several writers: a delete set that spans structs.
+        else {
+          const at = Math.floor(rnd() * list.length);
+          list.delete(at, Math.min(list.length - at, 1 + Math.floor(rnd() * 3)));
+        }
         if (rnd() < 0.5) Y.applyUpdate(server, Y.encodeStateAsUpdate(phone));
         if (rnd() < 0.5) Y.applyUpdate(phone, Y.encodeStateAsUpdate(server));
       }
@@ -182,6 +191,7 @@ describe('holdsNothingNew', () => {
       copy.on('update', () => (changed = true));
       Y.applyUpdate(copy, update);
       expect(holdsNothingNew(state, update), `round ${round}`).toBe(!changed);
+      expect(docHoldsNothingNew(server, update), `round ${round}, hydrated`).toBe(!changed);
       seen[changed ? 'changed' : 'same']++;
     }
     // Both answers were exercised.
@@ -192,5 +202,6 @@ describe('holdsNothingNew', () => {
   it('is false for bytes that are not an update', () => {
     const state = Y.encodeStateAsUpdate(new Y.Doc());
     expect(holdsNothingNew(state, new Uint8Array([255, 255, 255]))).toBe(false);
+    expect(docHoldsNothingNew(new Y.Doc(), new Uint8Array([255, 255, 255]))).toBe(false);
   });
 });

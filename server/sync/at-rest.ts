@@ -76,6 +76,41 @@ export function holdsNothingNew(state: Uint8Array, update: Uint8Array): boolean 
   return true;
 }
 
+/**
+ * `holdsNothingNew` against a hydrated doc (`ops`, `unit:`, a room awake after a write): each
+ * struct below the doc's state vector, each range it deletes deleted in the doc's struct store
+ * already. Work in proportion to the update, found by binary search: at every restart each
+ * staff screen's sync carries its whole delete set, which the write policy decoded against the
+ * whole `ops` doc only to find nothing to judge.
+ */
+export function docHoldsNothingNew(doc: Y.Doc, update: Uint8Array): boolean {
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch {
+    return false;
+  }
+  const store = doc.store;
+  for (const s of decoded.structs) {
+    if (s.id.clock + s.length > Y.getState(store, s.id.client)) return false;
+  }
+  for (const [client, ranges] of decoded.ds.clients) {
+    const structs = store.clients.get(client);
+    const state = Y.getState(store, client);
+    for (const { clock, len } of ranges) {
+      if (len === 0) continue;
+      if (!structs || clock + len > state) return false;
+      // Structs tile the clocks below the state vector without gaps.
+      for (let i = Y.findIndexSS(structs, clock), pos = clock; pos < clock + len; i++) {
+        const struct = structs[i];
+        if (!struct || !struct.deleted) return false;
+        pos = struct.id.clock + struct.length;
+      }
+    }
+  }
+  return true;
+}
+
 /** Whether the deleted ranges `have` (sorted by clock) cover [from, to). */
 function covered(have: readonly { clock: number; len: number }[], from: number, to: number) {
   let pos = from;

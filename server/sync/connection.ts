@@ -5,7 +5,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode, MAX_MESSAGE_BYTES, MessageType } from '../../sync/protocol.js';
-import type { UserRow } from '../storage/storage.js';
+import type { SocketUser } from '../storage/storage.js';
 import type { Room } from './room.js';
 
 /** Above this many bytes waiting in the socket, the client is too slow: close, it resyncs. */
@@ -44,7 +44,7 @@ export class Connection {
     /** the raw socket under `ws`: corked while a message is answered (see `handle`) */
     private readonly socket: Duplex,
     readonly room: Room,
-    readonly user: UserRow,
+    readonly user: SocketUser,
     readonly tokenHash: string,
     readonly writable: boolean,
     /** the source address, for the per-address socket cap */

@@ -8,7 +8,14 @@ import type { RoomLog } from '../storage/storage.js';
 import type { Connection } from './connection.js';
 import { binaryFrame } from './frame.js';
 import { LOAD, isOrigin } from './origin.js';
-import { MAY_REST, capped, encodeStateVector, holdsNothingNew, stateOf } from './at-rest.js';
+import {
+  MAY_REST,
+  capped,
+  docHoldsNothingNew,
+  encodeStateVector,
+  holdsNothingNew,
+  stateOf,
+} from './at-rest.js';
 
 export type { RoomLog };
 
@@ -178,12 +185,14 @@ export class Room {
   }
 
   /**
-   * True when the room is at rest and `update` would change nothing in it (a phone's half of
-   * the sync that brings nothing new): the caller skips the doc, the policy and the log, as
-   * applying it would store and relay nothing.
+   * True when `update` would change nothing in the room (a client's half of the sync that
+   * brings nothing new): the caller skips the policy and the log, as applying it would store
+   * and relay nothing, and a room at rest stays at rest.
    */
   unchangedBy(update: Uint8Array): boolean {
-    return this.rest !== null && holdsNothingNew(this.rest, update);
+    return this.current
+      ? docHoldsNothingNew(this.current, update)
+      : holdsNothingNew(this.rest!, update);
   }
 
   /** Sends one encoded message to every connection but `except`, framed once for all. */

@@ -5,6 +5,7 @@ import { TestSyncClient, until } from '../testing/sync-client.js';
 import { CloseCode } from '../../sync/protocol.js';
 import { SERVER } from './origin.js';
 import { raiseAlert } from '../push/testing/alerts.js';
+import { hashToken } from '../auth/sessions.js';
 
 let server: TestServer;
 let vecino1: { token: string; user: { id: string; areaId: string | null } };
@@ -69,6 +70,52 @@ describe('sync authorization', () => {
     expect(await c.closed).toBe(CloseCode.unauthorized);
     const me = await server.request('/api/me', { token: session.token });
     expect(me.status).toBe(403);
+  });
+
+  it('refuses a new socket for a suspended user or an expired session with 4401', async () => {
+    const session = await server.login('vecino5');
+    const op = await server.login('operador1');
+    await server.request(`/api/users/${session.user.id}/suspend`, {
+      method: 'POST',
+      token: op.token,
+    });
+    const c = open(`user:${session.user.id}`, session.token);
+    expect(await c.closed).toBe(CloseCode.unauthorized);
+    expect(c.synced).toBe(false);
+
+    const token = 'an-expired-session-token';
+    server.services.storage.sessions.insert({
+      tokenHash: hashToken(token),
+      userId: vecino1.user.id,
+      createdAt: '2020-01-01T00:00:00.000Z',
+      expiresAt: '2020-01-02T00:00:00.000Z',
+    });
+    const old = open(`user:${vecino1.user.id}`, token);
+    expect(await old.closed).toBe(CloseCode.unauthorized);
+  });
+
+  it('keeps only who the user is per socket; a write’s projections get the whole row', async () => {
+    const c = open(`user:${vecino1.user.id}`, vecino1.token);
+    await until(() => c.synced);
+    const [conn] = server.services.sync.rooms.get(`user:${vecino1.user.id}`)!.conns;
+    expect(Object.keys(conn!.user).sort()).toEqual(['areaId', 'id', 'name', 'role', 'unitId']);
+    const hooks = server.services.sync.hooks;
+    const writers: unknown[] = [];
+    server.services.sync.hooks = {
+      ...hooks,
+      onChanges: (room, writer, changes) => {
+        writers.push(writer);
+        hooks.onChanges(room, writer, changes);
+      },
+    };
+    try {
+      raiseAlert(c, 'medical', null);
+      await until(() => c.allStored && writers.length > 0);
+    } finally {
+      server.services.sync.hooks = hooks;
+    }
+    expect(writers[0]).toEqual(server.services.storage.users.byId(vecino1.user.id));
+    c.close();
   });
 
   it('refuses a message over 256 KiB', async () => {

@@ -7,7 +7,7 @@ import { parseRoom } from '../../sync/rooms.js';
 import { CloseCode, MAX_MESSAGE_BYTES } from '../../sync/protocol.js';
 import { checkUpdate } from '../../sync/policy/index.js';
 import type { RecordChange } from '../../sync/policy/index.js';
-import type { Storage, UserRow } from '../storage/storage.js';
+import type { SocketUser, Storage, UserRow } from '../storage/storage.js';
 import { withoutRecordIds, type Logger } from '../log.js';
 import { Committer } from './committer.js';
 import { COMPACTION, compactWhenQuiet, type CompactionTimings } from './compaction.js';
@@ -159,9 +159,9 @@ export class SyncServer {
   }
 
   /** Applies a client's update after the write policy accepted it. */
-  apply(room: Room, writer: UserRow, update: Uint8Array, conn: Connection | null): ApplyResult {
-    // A room at rest that this would not change (a phone's sync at reconnect) stays at rest:
-    // applied, it would store, relay and change nothing, so the policy has nothing to judge.
+  apply(room: Room, writer: SocketUser, update: Uint8Array, conn: Connection | null): ApplyResult {
+    // An update that would change nothing (a client's sync at reconnect) is not judged: applied,
+    // it would store, relay and change nothing, and a room at rest stays at rest.
     if (room.unchangedBy(update)) return { ok: true };
     const result = checkUpdate(
       room.ref,
@@ -178,9 +178,13 @@ export class SyncServer {
       });
       return { ok: false, status: result.malformed ? 400 : 403, reason: result.reason };
     }
+    // The projections read more of the writer than a socket keeps (a request's place, the
+    // reporter's name): the row is read for a write that changes records, and only then.
+    const row = result.changes.length ? this.storage.users.byId(writer.id) : null;
+    if (row === undefined) return { ok: false, status: 403, reason: 'no such user' };
     const origin: Origin = { kind: 'client', conn, userId: writer.id };
     Y.applyUpdate(room.doc, update, origin);
-    if (result.changes.length) this.hooks.onChanges(room, writer, result.changes);
+    if (row) this.hooks.onChanges(room, row, result.changes);
     return { ok: true };
   }
 

@@ -1,6 +1,8 @@
 import type { Db } from './index.js';
 import type { AuditRow, OutboxRow, SessionRow, Storage } from '../storage.js';
 
+type Identity = NonNullable<ReturnType<Storage['sessions']['identity']>>;
+
 export function sessionQueries(db: Db): Storage['sessions'] {
   const insert = db.prepare(
     'INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (@tokenHash, @userId, @createdAt, @expiresAt)',
@@ -8,12 +10,19 @@ export function sessionQueries(db: Db): Storage['sessions'] {
   const get = db.prepare<[string], SessionRow>(
     'SELECT token_hash AS tokenHash, user_id AS userId, created_at AS createdAt, expires_at AS expiresAt FROM sessions WHERE token_hash = ?',
   );
+  // Only what a socket keeps: at a restart the whole city's sockets are resolved at once.
+  const identity = db.prepare<[string], Identity>(
+    `SELECT u.id, u.role, u.name, u.area_id AS areaId, u.unit_id AS unitId, u.status,
+       s.expires_at AS expiresAt
+     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
+  );
   const revoke = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
   const revokeAll = db.prepare('DELETE FROM sessions WHERE user_id = ?');
   const purge = db.prepare('DELETE FROM sessions WHERE expires_at < ?');
   return {
     insert: (row) => void insert.run(row),
     byTokenHash: (h) => get.get(h),
+    identity: (h) => identity.get(h),
     revoke: (h) => void revoke.run(h),
     revokeAllFor: (userId) => void revokeAll.run(userId),
     purgeExpired: (now) => purge.run(now).changes,
