@@ -58,6 +58,8 @@ export class OutboxWorker {
   private active = 0;
   private running = false;
   private scheduled = false;
+  /** a read put off until the last group commit is durable */
+  private waitingForSync = false;
   private timer: NodeJS.Timeout | null = null;
   private purgeTimer: NodeJS.Timeout | null = null;
   private readonly concurrency: number;
@@ -129,7 +131,17 @@ export class OutboxWorker {
    * so the limit counts them.
    */
   private drain(now = this.now()): void {
-    if (!this.running) return;
+    if (!this.running || this.waitingForSync) return;
+    // A group commit's rows are readable before its sync ends: none leaves until durable.
+    const unsynced = this.d.storage.unsynced();
+    if (unsynced) {
+      this.waitingForSync = true;
+      void unsynced.then(() => {
+        this.waitingForSync = false;
+        this.drain();
+      });
+      return;
+    }
     const room = QUEUE_MAX - this.queue.length;
     const refill = room >= QUEUE_MAX / 2;
     const limit = refill ? this.busy.size + room + SIREN_PEEK : SIREN_PEEK;
