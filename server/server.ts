@@ -47,6 +47,7 @@ export async function startServer(
   const city = loadCity(config);
   const storage = openSqlite(config.dataDir, {
     checkpointEveryMs: config.SQLITE_CHECKPOINT_MS || null,
+    syncOffLoop: config.SQLITE_COMMIT_SYNC === 'threadpool',
     onCheckpointFailed: (error) =>
       log.error('WAL checkpoint thread failed; commits checkpoint again', { error }),
     // What the disk holds is no longer known, and a later sync may succeed without the pages

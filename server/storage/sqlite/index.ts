@@ -37,6 +37,8 @@ export interface SqliteOptions {
   onSyncFailed?: (error: string) => void;
   /** how the log file is synced (fsync off the event loop); tests watch or fail it */
   syncFile?: SyncFile;
+  /** false: the group commit syncs inside COMMIT too (FULL, on the event loop) */
+  syncOffLoop?: boolean;
 }
 
 /** SQLite's default threshold for the automatic checkpoint, in pages. */
@@ -73,6 +75,8 @@ export function openSqlite(dataDir: string, options: SqliteOptions = {}): Storag
   return {
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     transactionSyncedLater: <T>(fn: () => T) => {
+      if (options.syncOffLoop === false)
+        return { value: db.transaction(fn)(), durable: Promise.resolve() };
       // The pragma takes effect when prepared, and never inside a transaction.
       if (db.inTransaction) throw new Error('a commit synced later cannot join a transaction');
       db.exec('PRAGMA synchronous = NORMAL');

@@ -114,4 +114,17 @@ describe('the log sync off the event loop', () => {
     expect(synced).toBe(true);
     expect(storage.unsynced()).toBeNull();
   });
+
+  it('syncs inside COMMIT instead when told to (SQLITE_COMMIT_SYNC=inline)', async () => {
+    const { calls, syncFile } = heldSyncs();
+    const folder = fs.mkdtempSync(path.join(dir, 'inline-'));
+    const storage = openSqlite(folder, { checkpointEveryMs: null, syncFile, syncOffLoop: false });
+    const { durable } = storage.transactionSyncedLater(() =>
+      storage.rooms.append('user:a', new Uint8Array([1])),
+    );
+    await durable;
+    expect(calls.length).toBe(0);
+    expect(storage.unsynced()).toBeNull();
+    await storage.close();
+  });
 });
