@@ -61,6 +61,9 @@ const schema = z.object({
   SYNC_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).default(5000),
   /** WAL checkpoints on their own thread this often; 0: SQLite's own, inside commits. */
   SQLITE_CHECKPOINT_MS: z.coerce.number().int().min(0).default(CHECKPOINT_EVERY_MS),
+  /** Where the group commit's fsync runs: `threadpool` (off the event loop, receipts after
+   * it) or `inline` (synchronous=FULL inside COMMIT, on the event loop, as before). */
+  SQLITE_COMMIT_SYNC: z.enum(['threadpool', 'inline']).default('threadpool'),
   // Abuse hardening: who the server trusts about the client, what it lets through, how fast.
   /** The address the app is served at (`https://sac.example.org`): its origin is the only one
    * allowed to send state-changing requests and open sockets, and `https` turns on HSTS.

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Config } from './config.js';
 import { createLogger } from './log.js';
-import { openSqlite } from './storage/sqlite/index.js';
+import { openSqlite, type SqliteOptions } from './storage/sqlite/index.js';
 import { SyncServer } from './sync/sync-server.js';
 import { errorText, upgradePath } from './sync/upgrade.js';
 import { loadCity } from './city/city.js';
@@ -39,14 +39,27 @@ export async function startServer(
     push?: PushOptions;
     /** the observatory's clock (`computedAt`, default periods); tests fix it */
     now?: () => Date;
+    /** the log's sync and its failure (default: fsync; exit); tests watch or fail them */
+    storage?: Pick<SqliteOptions, 'syncFile' | 'onSyncFailed'>;
   } = {},
 ): Promise<Running> {
   const log = createLogger(config.LOG_LEVEL);
   const city = loadCity(config);
   const storage = openSqlite(config.dataDir, {
     checkpointEveryMs: config.SQLITE_CHECKPOINT_MS || null,
+    syncOffLoop: config.SQLITE_COMMIT_SYNC === 'threadpool',
     onCheckpointFailed: (error) =>
       log.error('WAL checkpoint thread failed; commits checkpoint again', { error }),
+    // What the disk holds is no longer known, and a later sync may succeed without the pages
+    // this one lost: only a restart (SQLite's recovery reads the disk) makes a receipt true
+    // again. Phones keep what was not receipted and send it again on reconnecting.
+    onSyncFailed: (error) => {
+      log.error('the log could not be synced to disk; exiting so that the restart recovers', {
+        error,
+      });
+      process.exit(1);
+    },
+    ...options.storage,
   });
   const seeded = config.DEMO
     ? await seedDemo(storage, city, { evaluation: config.DEMO_EVALUATION })

@@ -71,6 +71,8 @@ export class OutboxWorker {
   private running = false;
   private scheduled = false;
   private pumping = false;
+  /** a read put off until the last group commit is durable */
+  private waitingForSync = false;
   private timer: NodeJS.Timeout | null = null;
   private purgeTimer: NodeJS.Timeout | null = null;
   private readonly concurrency: number;
@@ -146,7 +148,21 @@ export class OutboxWorker {
    * (`full`: start-up, retries), where rows already held come back and are skipped.
    */
   private drain(now = this.now(), full = false): void {
-    if (!this.running) return;
+    if (!this.running || this.waitingForSync) return;
+    // A group commit's rows are readable before its sync ends: none leaves until durable.
+    const unsynced = this.d.storage.unsynced();
+    if (unsynced) {
+      this.waitingForSync = true;
+      // A failed sync ends the process (server/server.ts): nothing to read after it.
+      void unsynced.then(
+        () => {
+          this.waitingForSync = false;
+          this.drain(this.now(), full);
+        },
+        () => undefined,
+      );
+      return;
+    }
     const refill = QUEUE_MAX - this.queue.length >= READ_ROWS;
     const limit = !refill
       ? SIREN_PEEK

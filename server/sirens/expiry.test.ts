@@ -121,6 +121,8 @@ describe('siren commands end with their alert', () => {
     const own = await room(`user:${resident.user.id}`, resident);
     const first = raiseAlert(own, 'general', homeOf('vecino3'));
     await until(() => sirenRows(first).length > 0);
+    // Readable once committed, handed to the hub once durable: the clock moves after that.
+    await server.services.sync.whenStored();
     skewMs = 45_000;
     const unit = await connect(late!);
     await until(() => unit.received.length === 1);
@@ -135,6 +137,7 @@ describe('siren commands end with their alert', () => {
     await until(() => unit.state === 'idle');
     if (cancelled) {
       await until(() => sirenRows(first).every((r) => r.done));
+      await server.services.sync.whenStored();
       const back = await connect(cancelled);
       await sleep(700);
       expect(back.received).toEqual([]);

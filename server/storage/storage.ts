@@ -153,8 +153,21 @@ export interface RoomLog {
 }
 
 export interface Storage {
-  /** Runs fn in one durable transaction (SQLite: synchronous=FULL, WAL). */
+  /** Runs fn in one transaction, durable when it returns (SQLite: synchronous=FULL, WAL). */
   transaction<T>(fn: () => T): T;
+  /**
+   * Runs fn in one transaction and returns once it is committed, before it is on disk:
+   * `durable` resolves once it is (the log's sync, off the event loop), in commit order, and
+   * rejects if that sync fails, and so does every later one. Until then nothing it wrote may
+   * reach anyone: no receipt, relay or answer. The group commit's (server/sync/committer.ts).
+   */
+  transactionSyncedLater<T>(fn: () => T): { value: T; durable: Promise<void> };
+  /**
+   * Null when every such commit is durable (or failed); else settles once it is. A reader that
+   * acts on what it reads (the outbox: a push, a siren) reads only then: committed, a row is
+   * readable before its sync ends.
+   */
+  unsynced(): Promise<void> | null;
   /** Resolves once every handle on the data is closed (threads included): the files may go. */
   close(): Promise<void>;
 

@@ -12,10 +12,12 @@ interface Append {
 
 /**
  * Group commit: every update applied in one turn of the event loop is appended to the log
- * in one SQLite transaction (one fsync), together with the domain rows written for it.
- * Only after that commit are `stored` receipts sent, the server's own updates relayed and
- * after-commit work run, so "stored", "delivered" and anything the server tells a phone
- * always mean durable.
+ * in one SQLite transaction, together with the domain rows written for it. The log's sync
+ * (one fsync) runs off the event loop (`Storage.transactionSyncedLater`): a write or an
+ * alert that arrives meanwhile is applied and fanned out, and waits for the next commit.
+ * Only once a commit is on disk are its `stored` receipts sent, the server's own updates
+ * relayed and its after-commit work run, in commit order, so "stored", "delivered" and
+ * anything the server tells a phone always mean durable.
  */
 export class Committer {
   private appends: Append[] = [];
@@ -24,16 +26,25 @@ export class Committer {
   /** after-commit work that goes ahead of the relays too (a siren must not wait for rooms) */
   private urgent: (() => void)[] = [];
   private scheduled = false;
+  /** commits not yet durable (with their work): the next scheduled one waits for them */
+  private inFlight = 0;
+  /** the last commit's sync: a flush that writes nothing runs its work after it */
+  private lastDurable: Promise<void> = Promise.resolve();
+  /** settles once the last commit's receipts and after-commit work have run (or failed) */
+  private lastDone: Promise<void> = Promise.resolve();
   commits = 0;
   lastCommitMs = 0;
-  /** Told each durable commit's duration (the metrics' histogram). */
+  /** Told each commit's duration until durable (the metrics' histogram). */
   onCommitted: ((ms: number) => void) | null = null;
 
   constructor(
     private readonly storage: Storage,
     private readonly log: Logger,
-    /** `writers`: the connections whose updates this commit stored */
-    private readonly onStored: (rooms: Set<Room>, writers: Set<Connection>) => void,
+    /**
+     * Once durable. `receipts`: each room's `stored` message, taken when the commit was made
+     * (later writes are not covered); `writers`: the connections whose updates it stored.
+     */
+    private readonly onStored: (receipts: Map<Room, Uint8Array>, writers: Set<Connection>) => void,
     private readonly onFailed: (rooms: Set<Room>, error: unknown) => void,
   ) {}
 
@@ -73,12 +84,23 @@ export class Committer {
     return this.appends.filter((a) => a.room === room).map((a) => a.update);
   }
 
+  /**
+   * One commit at a time: the next waits for the last one's sync (the log syncs one at a time
+   * anyway), so when a commit's work runs everything committed is durable, and whatever reads
+   * right after a sync (`Storage.synced`) reads nothing that is not.
+   */
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => this.flush());
+    if (this.inFlight === 0) setImmediate(() => this.flush());
   }
 
+  private synced(): void {
+    this.inFlight--;
+    if (this.inFlight === 0 && this.scheduled) setImmediate(() => this.flush());
+  }
+
+  /** Commits now, even while the last commit syncs (compaction and shutdown need it so). */
   flush(): void {
     this.scheduled = false;
     if (!this.appends.length && !this.jobs.length && !this.after.length && !this.urgent.length)
@@ -96,44 +118,71 @@ export class Committer {
       rooms.add(room);
       if (from) writers.add(from);
     };
-    try {
-      this.storage.transaction(() => {
-        appends.forEach(write);
-        for (const job of jobs) job();
-        // What the jobs wrote into rooms (the projection receipting and copying the alert it
-        // just stored) joins their commit: the row and everything that shows it are durable
-        // together, and a crash can never leave one without the other.
-        const written = this.appends;
+    // Nothing to write (after-commit work alone): it runs once the commits before are durable.
+    let durable = this.lastDurable;
+    if (appends.length || jobs.length) {
+      try {
+        durable = this.storage.transactionSyncedLater(() => {
+          appends.forEach(write);
+          for (const job of jobs) job();
+          // What the jobs wrote into rooms (the projection receipting and copying the alert it
+          // just stored) joins their commit: the row and everything that shows it are durable
+          // together, and a crash can never leave one without the other.
+          const written = this.appends;
+          this.appends = [];
+          written.forEach(write);
+          appends.push(...written);
+        }).durable;
+      } catch (error) {
+        this.after = [];
+        this.urgent = [];
+        this.log.error('commit failed', { error: String(error), rooms: rooms.size });
+        // Updates a failed job wrote are in memory only: their rooms reload from the log too.
+        for (const { room } of [...appends, ...this.appends]) rooms.add(room);
         this.appends = [];
-        written.forEach(write);
-        appends.push(...written);
-      });
-    } catch (error) {
-      this.after = [];
-      this.urgent = [];
-      this.log.error('commit failed', { error: String(error), rooms: rooms.size });
-      // Updates a failed job wrote are in memory only: their rooms reload from the log too.
-      for (const { room } of [...appends, ...this.appends]) rooms.add(room);
-      this.appends = [];
-      this.onFailed(rooms, error);
-      return;
+        this.onFailed(rooms, error);
+        return;
+      }
     }
-    for (const { room } of appends) room.uncommitted--;
-    this.commits++;
-    this.lastCommitMs = performance.now() - started;
-    this.onCommitted?.(this.lastCommitMs);
+    this.lastDurable = durable;
+    // The receipts cover what this commit holds, not what is applied after it; a job of this
+    // commit may have written to a room after the commit was cut (not covered either).
+    const receipts = new Map<Room, Uint8Array>();
+    for (const room of rooms) receipts.set(room, room.storedMessage(this.pending(room)));
     // Taken after the jobs ran: a job's own after-commit work (a siren command handed to the
-    // hub the moment its alert is durable) runs in this turn, not the next.
+    // hub the moment its alert is durable) runs when this commit is durable, not the next.
     const urgent = this.urgent;
     const after = this.after;
     this.urgent = [];
     this.after = [];
-    this.onStored(rooms, writers);
-    // Sirens first (they write no room), then the relays: what the rest of the after-commit
-    // work writes next must not overtake them.
-    for (const fn of urgent) this.run(fn);
-    for (const { relay } of appends) if (relay) this.run(relay);
-    for (const fn of after) this.run(fn);
+    this.inFlight++;
+    this.lastDone = durable.then(
+      () => {
+        this.synced();
+        for (const { room } of appends) room.uncommitted--;
+        this.commits++;
+        this.lastCommitMs = performance.now() - started;
+        this.onCommitted?.(this.lastCommitMs);
+        this.onStored(receipts, writers);
+        // Sirens first (they write no room), then the relays: what the rest of the
+        // after-commit work writes next must not overtake them.
+        for (const fn of urgent) this.run(fn);
+        for (const { relay } of appends) if (relay) this.run(relay);
+        for (const fn of after) this.run(fn);
+      },
+      (error: unknown) => {
+        this.synced();
+        // Committed but not known to be on disk: nothing of it is ever told to anyone.
+        for (const { room } of appends) room.uncommitted--;
+        this.log.error('commit not durable', { error: String(error), rooms: rooms.size });
+        this.onFailed(rooms, error);
+      },
+    );
+  }
+
+  /** Settles once every commit made so far is durable and its work has run, or has failed. */
+  settled(): Promise<void> {
+    return this.lastDone;
   }
 
   private run(fn: () => void): void {

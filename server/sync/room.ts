@@ -61,7 +61,7 @@ export class Room {
   lastTouchedAt = 0;
   /** The last `stored` receipt: the state vector of what is durable. */
   storedMsg: Uint8Array = new Uint8Array();
-  /** updates applied and not yet committed: while 0, `storedMsg` covers the whole doc */
+  /** updates applied and not yet durable: while 0, `storedMsg` covers the whole doc */
   uncommitted = 0;
   /** the coalesced receipt to the room's readers (SyncServer) */
   receiptTimer: NodeJS.Timeout | null = null;

@@ -74,10 +74,9 @@ export class SyncServer {
     this.committer = new Committer(
       storage,
       log,
-      (rooms, writers) => {
-        for (const room of rooms) {
-          // A job of this commit may have written to the room: not covered until committed.
-          room.storedMsg = room.storedMessage(room.uncommitted ? this.committer.pending(room) : []);
+      (receipts, writers) => {
+        for (const [room, receipt] of receipts) {
+          room.storedMsg = receipt;
           this.scheduleReceipts(room);
           room.lastCommitAt = performance.now();
           if (room.sinceSnapshot > this.compaction.after)
@@ -334,7 +333,8 @@ export class SyncServer {
     const open = sockets.filter((ws) => ws.readyState !== ws.CLOSED);
     const gone = Promise.all(open.map((ws) => new Promise((r) => ws.once('close', r))));
     for (const ws of open) ws.terminate();
-    return gone.then(() => undefined);
+    // The storage closes next: every commit's sync and after-commit work is done before.
+    return Promise.all([gone, this.committer.settled()]).then(() => undefined);
   }
 }
 

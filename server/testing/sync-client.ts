@@ -18,6 +18,8 @@ export class TestSyncClient {
   stored: Map<number, number> | null = null;
   /** how many `stored` receipts arrived */
   storedCount = 0;
+  /** told each `stored` receipt's state vector as it arrives */
+  onStored: ((vector: Map<number, number>) => void) | null = null;
   synced = false;
   private ws: WebSocket;
   readonly opened: Promise<void>;
@@ -106,8 +108,10 @@ export class TestSyncClient {
       const update = decoding.readVarUint8Array(decoder);
       awarenessProtocol.applyAwarenessUpdate(this.awareness, update, 'server');
     } else if (type === MessageType.stored) {
-      this.cover(Y.decodeStateVector(decoding.readVarUint8Array(decoder)));
+      const vector = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+      this.cover(vector);
       this.storedCount++;
+      this.onStored?.(vector);
     }
   }
 

@@ -24,6 +24,7 @@ import { exportQueries } from './exports.js';
 import { open311Queries } from './open311.js';
 import { CHECKPOINT_EVERY_MS, Checkpointer } from './checkpointer.js';
 import { ownerOnlyDatabase, ownerOnlyDir } from './files.js';
+import { WalSync, type SyncFile } from './wal-sync.js';
 
 export type Db = Database.Database;
 
@@ -32,6 +33,12 @@ export interface SqliteOptions {
   checkpointEveryMs?: number | null;
   /** told when the checkpoint thread fails (the commits checkpoint again meanwhile) */
   onCheckpointFailed?: (error: string) => void;
+  /** told once when the log cannot be synced: no group commit is confirmed after that */
+  onSyncFailed?: (error: string) => void;
+  /** how the log file is synced (fsync off the event loop); tests watch or fail it */
+  syncFile?: SyncFile;
+  /** false: the group commit syncs inside COMMIT too (FULL, on the event loop) */
+  syncOffLoop?: boolean;
 }
 
 /** SQLite's default threshold for the automatic checkpoint, in pages. */
@@ -43,6 +50,7 @@ export function openSqlite(dataDir: string, options: SqliteOptions = {}): Storag
   ownerOnlyDatabase(file);
   const db = new Database(file);
   // WAL with synchronous=FULL: a commit is on disk before we say "delivered" (DESIGN §5).
+  // The group commit alone runs under NORMAL and syncs the log off the event loop (WalSync).
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
@@ -51,6 +59,7 @@ export function openSqlite(dataDir: string, options: SqliteOptions = {}): Storag
   // the kernel's cache already, and a miss (~µs) did not slow a socket's session lookup (bench).
   db.pragma('cache_size = -2000');
   migrate(db);
+  const wal = new WalSync(`${file}-wal`, options.syncFile, options.onSyncFailed);
 
   const everyMs =
     options.checkpointEveryMs === undefined ? CHECKPOINT_EVERY_MS : options.checkpointEveryMs;
@@ -68,8 +77,24 @@ export function openSqlite(dataDir: string, options: SqliteOptions = {}): Storag
 
   return {
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    transactionSyncedLater: <T>(fn: () => T) => {
+      if (options.syncOffLoop === false)
+        return { value: db.transaction(fn)(), durable: Promise.resolve() };
+      // The pragma takes effect when prepared, and never inside a transaction.
+      if (db.inTransaction) throw new Error('a commit synced later cannot join a transaction');
+      db.exec('PRAGMA synchronous = NORMAL');
+      try {
+        const value = db.transaction(fn)();
+        return { value, durable: wal.durable() };
+      } finally {
+        db.exec('PRAGMA synchronous = FULL');
+      }
+    },
+    unsynced: () => (wal.busy ? wal.idle() : null),
     close: async () => {
+      await wal.idle();
       db.close();
+      wal.close();
       await checkpointer?.close();
     },
     users: userQueries(db),
