@@ -71,6 +71,11 @@ export class MemoryOutbox {
       }),
       removeById: () => {},
     };
-    return { outbox, push, transaction: <T>(fn: () => T) => fn() } as unknown as Storage;
+    return {
+      outbox,
+      push,
+      transaction: <T>(fn: () => T) => fn(),
+      unsynced: () => null,
+    } as unknown as Storage;
   }
 }
