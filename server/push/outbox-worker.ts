@@ -1,7 +1,8 @@
 import type { OutboxRow, Storage } from '../storage/storage.js';
 import type { Logger } from '../log.js';
 import type { BatchWriter } from './batch-writer.js';
-import { BASE_BACKOFF_MS, MAX_ATTEMPTS, MAX_BACKOFF_MS, backoff } from './backoff.js';
+import { BASE_BACKOFF_MS } from './backoff.js';
+import { outcomeWrite, type PushStats } from './outcome.js';
 import { parsePushJob } from './jobs.js';
 import type { PushTransport, SendOutcome } from './web-push-sender.js';
 
@@ -76,7 +77,14 @@ export class OutboxWorker {
   private timer: NodeJS.Timeout | null = null;
   private purgeTimer: NodeJS.Timeout | null = null;
   private readonly concurrency: number;
-  readonly stats = { sent: 0, gone: 0, failed: 0, retried: 0, dropped: 0, superseded: 0 };
+  readonly stats: PushStats = {
+    sent: 0,
+    gone: 0,
+    failed: 0,
+    retried: 0,
+    dropped: 0,
+    superseded: 0,
+  };
 
   constructor(private readonly d: OutboxWorkerDeps) {
     this.concurrency = d.concurrency ?? 32;
@@ -263,37 +271,15 @@ export class OutboxWorker {
   }
 
   private record(row: OutboxRow, subId: number, result: SendOutcome): void {
-    const outbox = this.d.storage.outbox;
-    switch (result.kind) {
-      case 'sent':
-        this.stats.sent++;
-        this.d.accepted?.(row.id);
-        return this.settle(row, () => outbox.done(row.id));
-      case 'gone':
-        this.stats.gone++;
-        this.d.log.info('push subscription expired, removed', {
-          sub: subId,
-          status: result.status,
-        });
-        return this.settle(row, () => {
-          this.d.storage.push.removeById(subId);
-          outbox.done(row.id);
-        });
-      case 'failed':
-        this.stats.failed++;
-        this.d.log.warn('push refused by the push service', { sub: subId, status: result.status });
-        return this.settle(row, () => outbox.done(row.id));
-      case 'retry': {
-        if (row.attempts + 1 >= MAX_ATTEMPTS) {
-          this.stats.dropped++;
-          this.d.log.warn('push dropped after retries', { sub: subId, status: result.status });
-          return this.settle(row, () => outbox.done(row.id));
-        }
-        this.stats.retried++;
-        const wait = Math.max(backoff(row.attempts), Math.min(result.afterMs ?? 0, MAX_BACKOFF_MS));
-        return this.settle(row, () => outbox.retry(row.id, this.now() + wait));
-      }
-    }
+    const { storage, log } = this.d;
+    const write = outcomeWrite(
+      { storage, log, stats: this.stats, now: this.now() },
+      row,
+      subId,
+      result,
+    );
+    if (result.kind === 'sent') this.d.accepted?.(row.id);
+    this.settle(row, write);
   }
 
   private settle(row: OutboxRow, write: () => void): void {
